@@ -1,0 +1,21 @@
+import * as core from '@actions/core'
+import type { Runner } from './runner.js'
+
+/** The real runner: @actions/core, confined to this file. */
+export const coreRunner: Runner = {
+  getInput: (name) => core.getInput(name, { trimWhitespace: false }),
+  setSecret: (value) => core.setSecret(value),
+  setOutput: (name, value) => core.setOutput(name, value),
+  exportVariable: (name, value) => core.exportVariable(name, value),
+  saveState: (name, value) => core.saveState(name, value),
+  getState: (name) => core.getState(name),
+  debug: (message) => core.debug(message),
+  info: (message) => core.info(message),
+  notice: (message) => core.notice(message),
+  warning: (message) => core.warning(message),
+  setFailed: (message) => core.setFailed(message),
+  writeSummary: async (markdown) => {
+    if (!process.env.GITHUB_STEP_SUMMARY) throw new Error('GITHUB_STEP_SUMMARY is not set')
+    await core.summary.addRaw(markdown, true).write()
+  }
+}

@@ -1,0 +1,80 @@
+import { ConfigError } from './errors.js'
+
+export const PUBLIC_ENDPOINT = 'https://iam.cloud.ibm.com'
+export const PRIVATE_ENDPOINT = 'https://private.iam.cloud.ibm.com'
+
+/** Regions with a private regional IAM endpoint (private.<region>.iam.cloud.ibm.com). */
+export const REGIONS = [
+  'au-syd',
+  'br-sao',
+  'ca-mon',
+  'ca-tor',
+  'eu-de',
+  'eu-es',
+  'eu-gb',
+  'jp-osa',
+  'jp-tok',
+  'us-east',
+  'us-south'
+] as const
+export type Region = (typeof REGIONS)[number]
+
+export function isRegion(value: string): value is Region {
+  return (REGIONS as readonly string[]).includes(value)
+}
+
+/** localhost, 127.0.0.0/8 and ::1: the only hosts plain http is allowed to. */
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase()
+  if (host === 'localhost' || host === '::1') return true
+  return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host)
+}
+
+/** Validates an `iam-endpoint` value and returns it without a trailing slash. */
+export function parseEndpoint(value: string): string {
+  let url: URL
+  try {
+    url = new URL(value)
+  } catch {
+    throw new ConfigError(
+      `iam-endpoint "${value}" is not a URL. Give a base URL such as ${PUBLIC_ENDPOINT}.`
+    )
+  }
+  if (url.username || url.password) {
+    throw new ConfigError('iam-endpoint must not contain a user name or password.')
+  }
+  if (url.search || url.hash) {
+    throw new ConfigError(`iam-endpoint must be a base URL without ?query or #fragment.`)
+  }
+  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
+    throw new ConfigError(
+      `iam-endpoint ${url.origin} uses plain http, which would send the API key unencrypted. ` +
+        'Use https:// (plain http is accepted only for a loopback emulator: localhost, 127.0.0.1, ::1).'
+    )
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new ConfigError(`iam-endpoint must start with https:// (got ${url.protocol}//).`)
+  }
+  return url.href.replace(/\/+$/, '')
+}
+
+export interface EndpointChoice {
+  iamEndpoint: string
+  region: string
+  private: boolean
+}
+
+/** `iam-endpoint` wins; else `private` (with or without `region`); else the public endpoint. */
+export function resolveEndpoint(choice: EndpointChoice): string {
+  if (choice.region && !isRegion(choice.region)) {
+    throw new ConfigError(
+      `region "${choice.region}" is not an IBM Cloud region with an IAM endpoint. ` +
+        `Valid regions: ${REGIONS.join(', ')}.`
+    )
+  }
+  if (choice.iamEndpoint) return parseEndpoint(choice.iamEndpoint)
+  if (choice.private) {
+    return choice.region ? `https://private.${choice.region}.iam.cloud.ibm.com` : PRIVATE_ENDPOINT
+  }
+  return PUBLIC_ENDPOINT
+}

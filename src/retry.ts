@@ -1,0 +1,95 @@
+import { NetworkError, type Operation } from './errors.js'
+import type { HttpResponse } from './http.js'
+import type { Clock } from './runner.js'
+
+export interface RetryPolicy {
+  maxAttempts: number
+  /** The first back-off ceiling; it doubles each attempt up to maxDelayMs. */
+  baseDelayMs: number
+  maxDelayMs: number
+}
+
+export const DEFAULT_BACKOFF = { baseDelayMs: 1000, maxDelayMs: 30_000 }
+
+/** 408, 429 and 5xx except 501 may succeed later; any other 4xx never will. */
+export function isRetryableStatus(status: number): boolean {
+  return status === 408 || status === 429 || (status >= 500 && status !== 501 && status <= 599)
+}
+
+/** DNS names that do not exist and certificates that are not trusted do not fix themselves. */
+export function isRetryableNetworkError(err: NetworkError): boolean {
+  if (err.code === 'ENOTFOUND' || err.code === 'ERR_INVALID_URL') return false
+  return !/CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY|HOSTNAME|ALTNAME/.test(err.code)
+}
+
+/** Retry-After in seconds or as an HTTP date; undefined when absent or unreadable. */
+export function parseRetryAfter(value: string | undefined, nowMs: number): number | undefined {
+  if (!value) return undefined
+  const trimmed = value.trim()
+  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000
+  const date = Date.parse(trimmed)
+  if (Number.isNaN(date)) return undefined
+  return Math.max(0, date - nowMs)
+}
+
+/**
+ * Full jitter (a random wait up to an exponentially growing ceiling). A Retry-After is
+ * honoured as a floor, capped at maxDelayMs, and jitter is still added on top so that
+ * matrix jobs told the same Retry-After do not all return in the same millisecond.
+ */
+export function backoffDelay(
+  attempt: number,
+  policy: RetryPolicy,
+  random: () => number,
+  retryAfterMs?: number
+): number {
+  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1))
+  const jitter = Math.floor(random() * ceiling)
+  const floor = retryAfterMs === undefined ? 0 : Math.min(retryAfterMs, policy.maxDelayMs)
+  return floor + jitter
+}
+
+export interface RetryContext {
+  policy: RetryPolicy
+  clock: Clock
+  log: (message: string) => void
+  operation: Operation
+  url: string
+}
+
+/**
+ * Sends until an answer that should not be retried, or until maxAttempts. Returns the last
+ * answer (which may be an error status) and how many attempts it took; throws NetworkError
+ * (with the attempt count) when the last attempt got no answer.
+ */
+export async function sendWithRetry(
+  send: () => Promise<HttpResponse>,
+  ctx: RetryContext
+): Promise<{ response: HttpResponse; attempts: number }> {
+  const { policy, clock } = ctx
+  for (let attempt = 1; ; attempt++) {
+    let why: string
+    let retryAfterMs: number | undefined
+    try {
+      const response = await send()
+      if (!isRetryableStatus(response.status) || attempt >= policy.maxAttempts) {
+        return { response, attempts: attempt }
+      }
+      retryAfterMs = parseRetryAfter(response.headers['retry-after'], clock.now())
+      why = `IAM answered HTTP ${response.status}`
+    } catch (err) {
+      if (!(err instanceof NetworkError)) throw err
+      if (!isRetryableNetworkError(err) || attempt >= policy.maxAttempts) {
+        throw err.withContext(attempt, ctx.operation, ctx.url)
+      }
+      why = `no answer from IAM (${err.code})`
+    }
+    const delay = backoffDelay(attempt, policy, clock.random, retryAfterMs)
+    ctx.log(
+      `${ctx.operation}: ${why} on attempt ${attempt} of ${policy.maxAttempts}; ` +
+        `retrying in ${(delay / 1000).toFixed(1)} s` +
+        (retryAfterMs !== undefined ? ` (Retry-After ${Math.round(retryAfterMs / 1000)} s)` : '')
+    )
+    await clock.sleep(delay)
+  }
+}

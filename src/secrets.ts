@@ -1,0 +1,32 @@
+/**
+ * Every secret the action handles goes through here: it is masked on the runner at once
+ * (each form that could be printed), and remembered so that error text can be scrubbed too.
+ */
+export class Secrets {
+  private readonly known: string[] = []
+
+  constructor(private readonly mask: (value: string) => void) {}
+
+  /** Masks `value` and its derived forms: trimmed, each line, and URL-encoded. */
+  add(value: string | undefined): void {
+    if (!value) return
+    const forms = new Set<string>([value, value.trim()])
+    for (const line of value.split(/\r?\n/)) forms.add(line.trim())
+    for (const form of [...forms]) forms.add(encodeURIComponent(form))
+    for (const form of forms) {
+      // Very short fragments would mask ordinary log text and protect nothing.
+      if (form.length < 4 || this.known.includes(form)) continue
+      this.mask(form)
+      this.known.push(form)
+    }
+    // Longest first, so that redact() never leaves the tail of a longer secret behind.
+    this.known.sort((a, b) => b.length - a.length)
+  }
+
+  /** Replaces every known secret in `text` with `***`. */
+  redact(text: string): string {
+    let out = text
+    for (const secret of this.known) out = out.split(secret).join('***')
+    return out
+  }
+}

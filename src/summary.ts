@@ -1,0 +1,38 @@
+import type { IamToken } from './token.js'
+
+export interface SummaryFacts {
+  token: IamToken
+  endpoint: string
+  ephemeralKeyId?: string
+}
+
+/** The job summary: who, which account, where, until when. Nothing secret. */
+export function summaryMarkdown({ token, endpoint, ephemeralKeyId }: SummaryFacts): string {
+  const c = token.claims
+  const identity = [
+    c.name ? cell(c.name) : '',
+    `\`${cell(token.iamId)}\``,
+    c.sub_type ? `(${cell(c.sub_type)})` : ''
+  ]
+    .filter(Boolean)
+    .join(' ')
+  const rows: [string, string][] = [
+    ['Identity', identity],
+    ['Account', token.accountId ? `\`${cell(token.accountId)}\`` : '(not in token)'],
+    ['IAM endpoint', cell(endpoint)],
+    ['Token expires', `${new Date(token.expiration * 1000).toISOString()} (${Math.round(token.expiresIn / 60)} min)`]
+  ]
+  if (ephemeralKeyId) rows.push(['Ephemeral API key', `\`${cell(ephemeralKeyId)}\` (deleted by the post step)`])
+  return [
+    '### IBM Cloud IAM token',
+    '',
+    '| | |',
+    '| --- | --- |',
+    ...rows.map(([k, v]) => `| ${k} | ${v} |`),
+    ''
+  ].join('\n')
+}
+
+function cell(text: string): string {
+  return text.replace(/[|\r\n`]/g, ' ')
+}
