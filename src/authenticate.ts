@@ -8,6 +8,7 @@ import type { Clock, Runner } from './runner.js'
 import { Secrets } from './secrets.js'
 import { summaryMarkdown } from './summary.js'
 import { checkAccount, exchangeApiKey, type IamToken } from './token.js'
+import { issueEphemeralKey, runFacts, sweepStaleKeys, type IssuedKey } from './ephemeral.js'
 
 export interface MainDeps {
   runner: Runner
@@ -31,18 +32,35 @@ export async function runMain(deps: MainDeps): Promise<void> {
     runner.debug(`Exchanging the API key for an IAM token at ${config.endpoint}`)
     const token = await exchangeApiKey(iam, config.apikey, secrets, { accountId: config.accountId })
     checkAccount(token, config.accountId)
+    const facts = runFacts(deps.env)
+    // Created before anything is published: if IAM refuses, the step fails with nothing exported.
+    const key = config.ephemeral.enabled
+      ? await issueEphemeralKey(iam, token, config.ephemeral, { ...deps, secrets, facts })
+      : undefined
     publishToken(runner, config, token)
-    await writeSummary(runner, summaryMarkdown({ token, endpoint: config.endpoint }))
+    if (key) publishEphemeralKey(runner, config, key)
     runner.info(
       `Authenticated to IBM Cloud as ${token.claims.name ?? token.iamId} (${token.iamId}) in account ` +
         `${token.accountId}; the token expires at ${new Date(token.expiration * 1000).toISOString()}.`
+    )
+    if (config.ephemeral.sweepStale) {
+      await sweepStaleKeys(iam, token, { ...deps, facts, keepId: key?.id }).catch((err: unknown) =>
+        runner.warning(secrets.redact(`Sweeping stale keys failed: ${describeError(err)}`))
+      )
+    }
+    await writeSummary(
+      runner,
+      summaryMarkdown({ token, endpoint: config.endpoint, ephemeralKey: key })
     )
   } catch (err) {
     runner.setFailed(secrets.redact(describeError(err, { accountId: config?.accountId })))
   }
 }
 
-export function iamClient(config: Config, deps: Omit<MainDeps, 'runner'> & { runner: Runner }): IamClient {
+export function iamClient(
+  config: Config,
+  deps: Omit<MainDeps, 'runner'> & { runner: Runner }
+): IamClient {
   return new IamClient({
     endpoint: config.endpoint,
     transport: deps.createTransport({ timeoutMs: config.timeoutMs }),
@@ -87,6 +105,20 @@ export function publishToken(runner: Runner, config: Config, token: IamToken): v
     runner.exportVariable(config.envName, token.accessToken)
     runner.info(`Exported the token as $${config.envName} (IAM tokens last at most an hour).`)
   }
+}
+
+function publishEphemeralKey(runner: Runner, config: Config, key: IssuedKey): void {
+  runner.setOutput('ephemeral-apikey', key.value)
+  runner.setOutput('ephemeral-apikey-id', key.id)
+  if (config.exportEnv) runner.exportVariable(config.ephemeral.envName, key.value)
+  const until = new Date(key.expiresAtMs).toISOString()
+  runner.info(
+    `Created ephemeral API key ${key.id}` +
+      (config.exportEnv ? `, exported as $${config.ephemeral.envName}; ` : ' (output only); ') +
+      (config.ephemeral.revoke
+        ? `the post step deletes it (IAM expires it at ${until} in any case).`
+        : `revoke is false, so IAM expires it at ${until}.`)
+  )
 }
 
 async function writeSummary(runner: Runner, markdown: string): Promise<void> {

@@ -1,6 +1,61 @@
-import type { MainDeps } from './authenticate.js'
+import { deleteApiKey } from './apikeys.js'
+import { iamClient, type MainDeps } from './authenticate.js'
+import { parseConfig } from './config.js'
+import { describeError } from './errors.js'
+import { STATE } from './ephemeral.js'
+import { Secrets } from './secrets.js'
+import { exchangeApiKey } from './token.js'
 
-/** The post step. It has nothing to clean yet: the token cannot be revoked (IAM has no endpoint for it). */
-export async function runPost({ runner }: MainDeps): Promise<void> {
-  runner.info('Nothing to clean up: IAM access tokens cannot be revoked and expire within an hour.')
+/**
+ * The post step: deletes the ephemeral key the main step made. It runs after failed and
+ * cancelled jobs too, says in one line why it did nothing, and never fails the job: a key it
+ * cannot delete is a warning (IAM expires it anyway).
+ */
+export async function runPost(deps: MainDeps): Promise<void> {
+  const { runner, clock } = deps
+  const secrets = new Secrets((value) => runner.setSecret(value))
+  secrets.add(runner.getInput('apikey'))
+  const keyId = runner.getState(STATE.keyId)
+  try {
+    if (!keyId) {
+      runner.info('No ephemeral API key was created by the main step: nothing to revoke.')
+      return
+    }
+    const config = parseConfig((name) => runner.getInput(name))
+    const expiresAt = Number(runner.getState(STATE.keyExpiresAt))
+    if (!config.ephemeral.revoke) {
+      runner.info(
+        `revoke is false: ephemeral API key ${keyId} is left to expire at ${new Date(expiresAt).toISOString()}.`
+      )
+      return
+    }
+    if (expiresAt && expiresAt <= clock.now()) {
+      runner.info(
+        `Ephemeral API key ${keyId} already expired at ${new Date(expiresAt).toISOString()}: IAM refuses it, nothing to revoke.`
+      )
+      return
+    }
+    if (!config.apikey) {
+      runner.warning(
+        `Cannot delete ephemeral API key ${keyId}: the apikey input is empty in the post step. IAM expires it at ${new Date(expiresAt).toISOString()}.`
+      )
+      return
+    }
+    // A fresh token: the main step's may have expired in a long job, and it is never persisted.
+    const endpoint = runner.getState(STATE.endpoint) || config.endpoint
+    const iam = iamClient({ ...config, endpoint }, deps)
+    const token = await exchangeApiKey(iam, config.apikey, secrets, { accountId: config.accountId })
+    const outcome = await deleteApiKey(iam, token.accessToken, keyId)
+    runner.info(
+      outcome === 'deleted'
+        ? `Revoked ephemeral API key ${keyId}.`
+        : `Ephemeral API key ${keyId} was already deleted.`
+    )
+  } catch (err) {
+    runner.warning(
+      secrets.redact(
+        `Could not revoke ephemeral API key ${keyId}; IAM expires it on its own.\n${describeError(err)}`
+      )
+    )
+  }
 }

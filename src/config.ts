@@ -72,10 +72,18 @@ function parseBoolean(input: string, value: string, fallback: boolean): boolean 
   throw new ConfigError(`${input} must be true or false (got "${printable(value)}").`)
 }
 
-function parseInteger(input: string, value: string, fallback: number, min: number, max: number): number {
+function parseInteger(
+  input: string,
+  value: string,
+  fallback: number,
+  min: number,
+  max: number
+): number {
   if (value === '') return fallback
   if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
-    throw new ConfigError(`${input} must be a whole number from ${min} to ${max} (got "${printable(value)}").`)
+    throw new ConfigError(
+      `${input} must be a whole number from ${min} to ${max} (got "${printable(value)}").`
+    )
   }
   return Number(value)
 }
@@ -83,7 +91,9 @@ function parseInteger(input: string, value: string, fallback: number, min: numbe
 function parseChoice<T extends string>(input: string, value: string, choices: readonly T[]): T {
   if (value === '') return choices[0]!
   if ((choices as readonly string[]).includes(value)) return value as T
-  throw new ConfigError(`${input} must be one of ${choices.join(', ')} (got "${printable(value)}").`)
+  throw new ConfigError(
+    `${input} must be one of ${choices.join(', ')} (got "${printable(value)}").`
+  )
 }
 
 /**
@@ -110,7 +120,10 @@ export function parseConfig(read: InputReader): Config {
         `got "${printable(accountId)}".`
     )
   }
-  const ephemeralEnabled = attempt(() => parseBoolean('ephemeral-key', get('ephemeral-key'), false), false)
+  const ephemeralEnabled = attempt(
+    () => parseBoolean('ephemeral-key', get('ephemeral-key'), false),
+    false
+  )
   const config: Config = {
     apikey: get('apikey'),
     endpoint: attempt(
@@ -123,21 +136,39 @@ export function parseConfig(read: InputReader): Config {
       ''
     ),
     ...(accountId ? { accountId } : {}),
-    envName: attempt(() => validateEnvName('env-name', get('env-name') || 'IBMCLOUD_IAM_TOKEN'), ''),
+    envName: attempt(
+      () => validateEnvName('env-name', get('env-name') || 'IBMCLOUD_IAM_TOKEN'),
+      ''
+    ),
     exportEnv: attempt(() => parseBoolean('export-env', get('export-env'), true), true),
     maxAttempts: attempt(() => parseInteger('max-attempts', get('max-attempts'), 5, 1, 10), 5),
-    timeoutMs: attempt(() => parseInteger('timeout-seconds', get('timeout-seconds'), 30, 1, 300), 30) * 1000,
-    onMissingApikey: attempt(() => parseChoice('on-missing-apikey', get('on-missing-apikey'), ['fail', 'skip'] as const), 'fail'),
+    timeoutMs:
+      attempt(() => parseInteger('timeout-seconds', get('timeout-seconds'), 30, 1, 300), 30) * 1000,
+    onMissingApikey: attempt(
+      () => parseChoice('on-missing-apikey', get('on-missing-apikey'), ['fail', 'skip'] as const),
+      'fail'
+    ),
     ephemeral: {
       enabled: ephemeralEnabled,
-      ttlMinutes: attempt(() => parseInteger('ephemeral-key-ttl', get('ephemeral-key-ttl'), 360, 5, 1440), 360),
-      envName: attempt(() => validateEnvName('ephemeral-key-env', get('ephemeral-key-env') || 'IBMCLOUD_API_KEY'), ''),
+      ttlMinutes: attempt(
+        () => parseInteger('ephemeral-key-ttl', get('ephemeral-key-ttl'), 360, 5, 1440),
+        360
+      ),
+      envName: attempt(
+        () => validateEnvName('ephemeral-key-env', get('ephemeral-key-env') || 'IBMCLOUD_API_KEY'),
+        ''
+      ),
       revoke: attempt(() => parseBoolean('revoke', get('revoke'), true), true),
-      sweepStale: attempt(() => parseBoolean('sweep-stale-keys', get('sweep-stale-keys'), false), false)
+      sweepStale: attempt(
+        () => parseBoolean('sweep-stale-keys', get('sweep-stale-keys'), false),
+        false
+      )
     }
   }
   if (config.ephemeral.enabled && config.exportEnv && config.envName === config.ephemeral.envName) {
-    problems.push(`env-name and ephemeral-key-env are both ${config.envName}: give them different names.`)
+    problems.push(
+      `env-name and ephemeral-key-env are both ${config.envName}: give them different names.`
+    )
   }
   if (problems.length === 1) throw new ConfigError(problems[0])
   if (problems.length > 1) {

@@ -14,7 +14,8 @@ export class ActionError extends Error {
   override name = 'ActionError'
 }
 
-export type Operation = 'token exchange' | 'API key creation' | 'API key deletion' | 'API key listing'
+export type Operation =
+  'token exchange' | 'API key creation' | 'API key deletion' | 'API key listing'
 
 /** IAM answered with an error status. */
 export class IamError extends Error {
@@ -100,6 +101,7 @@ function clean(text: string, max: number): string {
   const flat = text
     .replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ')
     .replace(/<[^>]*>/g, ' ')
+    // eslint-disable-next-line no-control-regex -- control characters are what is removed
     .replace(/[\u0000-\u001f\u007f]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim()
@@ -195,5 +197,5 @@ function networkAdvice(code: string): string {
   if (/CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY/.test(code)) {
     return 'The TLS certificate was not trusted. Behind a TLS-inspecting proxy, point NODE_EXTRA_CA_CERTS at its CA bundle.'
   }
-  return 'Check the runner\'s network: a proxy needs HTTPS_PROXY (and NO_PROXY for exceptions); a private endpoint needs a runner inside IBM Cloud.'
+  return "Check the runner's network: a proxy needs HTTPS_PROXY (and NO_PROXY for exceptions); a private endpoint needs a runner inside IBM Cloud."
 }

@@ -23,7 +23,10 @@ export type HttpTransport = (request: HttpRequest) => Promise<HttpResponse>
  * NO_PROXY; NODE_EXTRA_CA_CERTS is honoured by Node itself. Redirects are refused so that
  * a key is never re-sent to another host.
  */
-export function createHttpTransport(options: { userAgent: string; timeoutMs: number }): HttpTransport {
+export function createHttpTransport(options: {
+  userAgent: string
+  timeoutMs: number
+}): HttpTransport {
   const client = new HttpClient(options.userAgent, [], {
     socketTimeout: options.timeoutMs,
     allowRedirects: false,

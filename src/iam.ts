@@ -31,7 +31,12 @@ export class IamClient {
       { ...this.options, operation, url }
     )
     if (!okStatuses.includes(response.status)) {
-      throw new IamError(operation, response.status, parseIamErrorBody(response.body, response.headers), attempts)
+      throw new IamError(
+        operation,
+        response.status,
+        parseIamErrorBody(response.body, response.headers),
+        attempts
+      )
     }
     return { ...response, attempts }
   }

@@ -1,13 +1,14 @@
+import type { IssuedKey } from './ephemeral.js'
 import type { IamToken } from './token.js'
 
 export interface SummaryFacts {
   token: IamToken
   endpoint: string
-  ephemeralKeyId?: string
+  ephemeralKey?: IssuedKey
 }
 
 /** The job summary: who, which account, where, until when. Nothing secret. */
-export function summaryMarkdown({ token, endpoint, ephemeralKeyId }: SummaryFacts): string {
+export function summaryMarkdown({ token, endpoint, ephemeralKey }: SummaryFacts): string {
   const c = token.claims
   const identity = [
     c.name ? cell(c.name) : '',
@@ -20,9 +21,18 @@ export function summaryMarkdown({ token, endpoint, ephemeralKeyId }: SummaryFact
     ['Identity', identity],
     ['Account', token.accountId ? `\`${cell(token.accountId)}\`` : '(not in token)'],
     ['IAM endpoint', cell(endpoint)],
-    ['Token expires', `${new Date(token.expiration * 1000).toISOString()} (${Math.round(token.expiresIn / 60)} min)`]
+    [
+      'Token expires',
+      `${new Date(token.expiration * 1000).toISOString()} (${Math.round(token.expiresIn / 60)} min)`
+    ]
   ]
-  if (ephemeralKeyId) rows.push(['Ephemeral API key', `\`${cell(ephemeralKeyId)}\` (deleted by the post step)`])
+  if (ephemeralKey) {
+    const until = new Date(ephemeralKey.expiresAtMs).toISOString()
+    rows.push([
+      'Ephemeral API key',
+      `\`${cell(ephemeralKey.id)}\` (expires ${until} at the latest)`
+    ])
+  }
   return [
     '### IBM Cloud IAM token',
     '',

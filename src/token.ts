@@ -61,17 +61,24 @@ export function parseTokenResponse(body: string, secrets: Secrets, nowMs: number
   if (typeof refresh === 'string' && refresh !== NO_REFRESH_TOKEN) secrets.add(refresh)
 
   if (typeof accessToken !== 'string' || accessToken.length === 0) {
-    throw new ActionError('IBM Cloud IAM answered 200 without an access_token. Check `iam-endpoint`.')
+    throw new ActionError(
+      'IBM Cloud IAM answered 200 without an access_token. Check `iam-endpoint`.'
+    )
   }
   const claims = decodeJwtClaims(accessToken)
   if (!claims) {
-    throw new ActionError('IBM Cloud IAM returned an access_token that is not a JWT. Check `iam-endpoint`.')
+    throw new ActionError(
+      'IBM Cloud IAM returned an access_token that is not a JWT. Check `iam-endpoint`.'
+    )
   }
   const nowSeconds = Math.floor(nowMs / 1000)
   const expiration = positiveInt(json.expiration) ?? positiveInt(claims.exp)
-  const expiresIn = positiveInt(json.expires_in) ?? (expiration ? expiration - nowSeconds : undefined)
+  const expiresIn =
+    positiveInt(json.expires_in) ?? (expiration ? expiration - nowSeconds : undefined)
   if (!expiration || !expiresIn) {
-    throw new ActionError('IBM Cloud IAM returned a token without an expiry (expiration/exp). Check `iam-endpoint`.')
+    throw new ActionError(
+      'IBM Cloud IAM returned a token without an expiry (expiration/exp). Check `iam-endpoint`.'
+    )
   }
   return {
     accessToken,

@@ -28370,7 +28370,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1272:
+/***/ 9171:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28698,7 +28698,7 @@ class Secrets {
 
 ;// CONCATENATED MODULE: ./src/summary.ts
 /** The job summary: who, which account, where, until when. Nothing secret. */
-function summaryMarkdown({ token, endpoint, ephemeralKeyId }) {
+function summaryMarkdown({ token, endpoint, ephemeralKey }) {
     const c = token.claims;
     const identity = [
         c.name ? cell(c.name) : '',
@@ -28711,10 +28711,18 @@ function summaryMarkdown({ token, endpoint, ephemeralKeyId }) {
         ['Identity', identity],
         ['Account', token.accountId ? `\`${cell(token.accountId)}\`` : '(not in token)'],
         ['IAM endpoint', cell(endpoint)],
-        ['Token expires', `${new Date(token.expiration * 1000).toISOString()} (${Math.round(token.expiresIn / 60)} min)`]
+        [
+            'Token expires',
+            `${new Date(token.expiration * 1000).toISOString()} (${Math.round(token.expiresIn / 60)} min)`
+        ]
     ];
-    if (ephemeralKeyId)
-        rows.push(['Ephemeral API key', `\`${cell(ephemeralKeyId)}\` (deleted by the post step)`]);
+    if (ephemeralKey) {
+        const until = new Date(ephemeralKey.expiresAtMs).toISOString();
+        rows.push([
+            'Ephemeral API key',
+            `\`${cell(ephemeralKey.id)}\` (expires ${until} at the latest)`
+        ]);
+    }
     return [
         '### IBM Cloud IAM token',
         '',
@@ -28822,7 +28830,221 @@ function checkAccount(token, pinned) {
         `pins account ${pinned}. Use a key from account ${pinned}, or correct account-id.`);
 }
 
+;// CONCATENATED MODULE: ./src/apikeys.ts
+
+function headers(token) {
+    return {
+        Authorization: `Bearer ${token}`,
+        Accept: 'application/json',
+        'Content-Type': 'application/json'
+    };
+}
+/** Creates a key; its value is masked the moment the answer is parsed, before any check. */
+async function createApiKey(iam, token, key, secrets) {
+    const body = JSON.stringify({
+        name: key.name,
+        description: key.description,
+        iam_id: key.iamId,
+        account_id: key.accountId,
+        expires_at: key.expiresAt,
+        store_value: false
+    });
+    const res = await iam.call('API key creation', { method: 'POST', path: '/v1/apikeys', headers: headers(token), body }, [201, 200]);
+    let json;
+    try {
+        json = JSON.parse(res.body);
+    }
+    catch {
+        json = undefined;
+    }
+    if (typeof json?.apikey === 'string')
+        secrets.add(json.apikey);
+    const parsed = json ? toApiKey(json) : undefined;
+    if (!parsed || typeof json?.apikey !== 'string' || json.apikey.length === 0) {
+        throw new errors/* ActionError */.lZ('IBM Cloud IAM answered the API key creation without a key id and value. Check `iam-endpoint`.');
+    }
+    return { ...parsed, value: json.apikey };
+}
+/** 'deleted' on 204, 'already-gone' on 404; any other answer is an IamError. */
+async function deleteApiKey(iam, token, id) {
+    const res = await iam.call('API key deletion', { method: 'DELETE', path: `/v1/apikeys/${encodeURIComponent(id)}`, headers: headers(token) }, [204, 200, 404]);
+    return res.status === 404 ? 'already-gone' : 'deleted';
+}
+/** All keys of one identity in one account, following IAM's pages (bounded). */
+async function listApiKeys(iam, token, filter, maxPages = 20) {
+    const keys = [];
+    let pagetoken;
+    for (let page = 0; page < maxPages; page++) {
+        const query = new URLSearchParams({
+            account_id: filter.accountId,
+            iam_id: filter.iamId,
+            pagesize: '100'
+        });
+        if (pagetoken)
+            query.set('pagetoken', pagetoken);
+        const res = await iam.call('API key listing', { method: 'GET', path: `/v1/apikeys?${query}`, headers: headers(token) }, [200]);
+        const json = JSON.parse(res.body);
+        for (const item of json.apikeys ?? []) {
+            const key = toApiKey(item);
+            if (key)
+                keys.push(key);
+        }
+        pagetoken = nextPageToken(json.next);
+        if (!pagetoken)
+            break;
+    }
+    return keys;
+}
+/** IAM's `next` is a URL carrying `pagetoken`; accept a bare token too. */
+function nextPageToken(next) {
+    if (typeof next !== 'string' || next.length === 0)
+        return undefined;
+    try {
+        return new URL(next, 'https://iam.invalid').searchParams.get('pagetoken') ?? undefined;
+    }
+    catch {
+        return next;
+    }
+}
+function toApiKey(o) {
+    if (typeof o.id !== 'string' || o.id.length === 0)
+        return undefined;
+    const s = (v) => (typeof v === 'string' ? v : '');
+    return {
+        id: o.id,
+        name: s(o.name),
+        description: s(o.description),
+        iamId: s(o.iam_id),
+        accountId: s(o.account_id),
+        ...(typeof o.created_at === 'string' ? { createdAt: o.created_at } : {}),
+        ...(typeof o.expires_at === 'string' ? { expiresAt: o.expires_at } : {})
+    };
+}
+/** IAM's key expiry format, yyyy-MM-ddTHH:mm+0000, rounded up to the next whole minute. */
+function formatExpiresAt(epochMs) {
+    const d = new Date(Math.ceil(epochMs / 60_000) * 60_000);
+    return `${d.toISOString().slice(0, 16)}+0000`;
+}
+/** Reads IAM's expiry and creation formats (yyyy-MM-ddTHH:mm[:ss[.SSS]]+0000 or ISO 8601). */
+function parseIamTime(value) {
+    if (!value)
+        return undefined;
+    const iso = value.replace(/([+-]\d{2})(\d{2})$/, '$1:$2');
+    const ms = Date.parse(iso);
+    return Number.isNaN(ms) ? undefined : ms;
+}
+
+// EXTERNAL MODULE: ./src/version.ts
+var version = __nccwpck_require__(311);
+;// CONCATENATED MODULE: ./src/ephemeral.ts
+
+
+/** Names of the values the main step saves for the post step. None of them is a secret. */
+const STATE = {
+    keyId: 'ephemeral-key-id',
+    keyExpiresAt: 'ephemeral-key-expires-at',
+    endpoint: 'iam-endpoint'
+};
+/** The longest a GitHub-hosted job runs; a key of ours older than this has no job left. */
+const LONGEST_JOB_MINUTES = 360;
+const MAX_NAME_LENGTH = 100;
+function runFacts(env) {
+    const [owner = 'local', repo = 'local'] = (env.GITHUB_REPOSITORY ?? '').split('/').filter(Boolean);
+    const runId = env.GITHUB_RUN_ID || '0';
+    const server = env.GITHUB_SERVER_URL || 'https://github.com';
+    return {
+        owner,
+        repo,
+        runId,
+        runAttempt: env.GITHUB_RUN_ATTEMPT || '1',
+        job: env.GITHUB_JOB || 'job',
+        runUrl: `${server}/${owner}/${repo}/actions/runs/${runId}`
+    };
+}
+function safe(part) {
+    return part.toLowerCase().replace(/[^a-z0-9_.-]+/g, '-');
+}
+/** `gha-<owner>-<repo>-`: every key this action makes for a repository starts so. */
+function keyNamePrefix(facts) {
+    return `gha-${safe(facts.owner)}-${safe(facts.repo)}-`;
+}
+/**
+ * Unique per job and attempt: matrix legs share run id, attempt and job id, so a random
+ * suffix tells them apart. Cut to IAM-friendly length, keeping the run id and the suffix.
+ */
+function keyName(facts, random) {
+    const suffix = Math.floor(random() * 0xffffff)
+        .toString(16)
+        .padStart(6, '0');
+    const run = `${safe(facts.runId)}-${safe(facts.runAttempt)}`;
+    const head = `${keyNamePrefix(facts)}${run}-`;
+    const room = Math.max(0, MAX_NAME_LENGTH - head.length - suffix.length - 1);
+    return `${head}${safe(facts.job).slice(0, room)}-${suffix}`;
+}
+/** The description names the action and the run, so that an admin who finds the key knows. */
+function keyDescription(facts) {
+    return `Ephemeral key made by ${version/* ACTION_NAME */.px} for ${facts.runUrl}/attempts/${facts.runAttempt}; deleted by its post step, or expired by IAM.`;
+}
+/** Is this key one that this action made for this repository? Name prefix and description must both say so. */
+function isOurs(key, facts) {
+    const prefix = keyNamePrefix(facts);
+    if (!key.name.startsWith(prefix) || !/^\d+-\d+-/.test(key.name.slice(prefix.length)))
+        return false;
+    const marker = `by ${version/* ACTION_NAME */.px} for ${facts.runUrl.replace(/\/\d+$/, '/')}`;
+    return key.description.startsWith(`Ephemeral key made ${marker}`);
+}
+/**
+ * Creates the ephemeral key for the token's own identity. Its value is masked on arrival
+ * (createApiKey) and its id saved as state before the caller exports anything, so that the
+ * post step can delete it even if a later part of the main step fails.
+ */
+async function issueEphemeralKey(iam, token, config, ctx) {
+    const expiresAtMs = ctx.clock.now() + config.ttlMinutes * 60_000;
+    const created = await createApiKey(iam, token.accessToken, {
+        name: keyName(ctx.facts, ctx.clock.random),
+        description: keyDescription(ctx.facts),
+        iamId: token.iamId,
+        accountId: token.accountId,
+        expiresAt: formatExpiresAt(expiresAtMs)
+    }, ctx.secrets);
+    const expires = parseIamTime(created.expiresAt) ?? Math.ceil(expiresAtMs / 60_000) * 60_000;
+    ctx.runner.saveState(STATE.keyId, created.id);
+    ctx.runner.saveState(STATE.keyExpiresAt, String(expires));
+    ctx.runner.saveState(STATE.endpoint, iam.endpoint);
+    return { id: created.id, value: created.value, expiresAtMs: expires };
+}
+/**
+ * Deletes keys this action made for this repository in earlier runs that can no longer be
+ * in use: past their expiry, or older than the longest job. Never touches anything else.
+ */
+async function sweepStaleKeys(iam, token, ctx) {
+    const now = ctx.clock.now();
+    const keys = await listApiKeys(iam, token.accessToken, {
+        accountId: token.accountId,
+        iamId: token.iamId
+    });
+    const stale = keys.filter((key) => {
+        if (key.id === ctx.keepId || !isOurs(key, ctx.facts))
+            return false;
+        const expires = parseIamTime(key.expiresAt);
+        const created = parseIamTime(key.createdAt);
+        return ((expires !== undefined && expires <= now) ||
+            (created !== undefined && now - created > LONGEST_JOB_MINUTES * 60_000));
+    });
+    const deleted = [];
+    for (const key of stale) {
+        await deleteApiKey(iam, token.accessToken, key.id);
+        deleted.push(key.id);
+        ctx.runner.info(`Swept stale ephemeral API key ${key.id} (${key.name}).`);
+    }
+    ctx.runner.info(stale.length === 0
+        ? `No stale ephemeral API keys to sweep (${keys.length} keys checked).`
+        : `Swept ${deleted.length} stale ephemeral API key(s) of ${keys.length} checked.`);
+    return deleted;
+}
+
 ;// CONCATENATED MODULE: ./src/authenticate.ts
+
 
 
 
@@ -28845,10 +29067,20 @@ async function runMain(deps) {
         runner.debug(`Exchanging the API key for an IAM token at ${config.endpoint}`);
         const token = await exchangeApiKey(iam, config.apikey, secrets, { accountId: config.accountId });
         checkAccount(token, config.accountId);
+        const facts = runFacts(deps.env);
+        // Created before anything is published: if IAM refuses, the step fails with nothing exported.
+        const key = config.ephemeral.enabled
+            ? await issueEphemeralKey(iam, token, config.ephemeral, { ...deps, secrets, facts })
+            : undefined;
         publishToken(runner, config, token);
-        await writeSummary(runner, summaryMarkdown({ token, endpoint: config.endpoint }));
+        if (key)
+            publishEphemeralKey(runner, config, key);
         runner.info(`Authenticated to IBM Cloud as ${token.claims.name ?? token.iamId} (${token.iamId}) in account ` +
             `${token.accountId}; the token expires at ${new Date(token.expiration * 1000).toISOString()}.`);
+        if (config.ephemeral.sweepStale) {
+            await sweepStaleKeys(iam, token, { ...deps, facts, keepId: key?.id }).catch((err) => runner.warning(secrets.redact(`Sweeping stale keys failed: ${(0,errors/* describeError */.Uc)(err)}`)));
+        }
+        await writeSummary(runner, summaryMarkdown({ token, endpoint: config.endpoint, ephemeralKey: key }));
     }
     catch (err) {
         runner.setFailed(secrets.redact((0,errors/* describeError */.Uc)(err, { accountId: config?.accountId })));
@@ -28893,6 +29125,18 @@ function publishToken(runner, config, token) {
         runner.exportVariable(config.envName, token.accessToken);
         runner.info(`Exported the token as $${config.envName} (IAM tokens last at most an hour).`);
     }
+}
+function publishEphemeralKey(runner, config, key) {
+    runner.setOutput('ephemeral-apikey', key.value);
+    runner.setOutput('ephemeral-apikey-id', key.id);
+    if (config.exportEnv)
+        runner.exportVariable(config.ephemeral.envName, key.value);
+    const until = new Date(key.expiresAtMs).toISOString();
+    runner.info(`Created ephemeral API key ${key.id}` +
+        (config.exportEnv ? `, exported as $${config.ephemeral.envName}; ` : ' (output only); ') +
+        (config.ephemeral.revoke
+            ? `the post step deletes it (IAM expires it at ${until} in any case).`
+            : `revoke is false, so IAM expires it at ${until}.`));
 }
 async function writeSummary(runner, markdown) {
     try {
@@ -31192,6 +31436,7 @@ function clean(text, max) {
     const flat = text
         .replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ')
         .replace(/<[^>]*>/g, ' ')
+        // eslint-disable-next-line no-control-regex -- control characters are what is removed
         .replace(/[\u0000-\u001f\u007f]+/g, ' ')
         .replace(/\s+/g, ' ')
         .trim();
@@ -31277,7 +31522,7 @@ function networkAdvice(code) {
     if (/CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY/.test(code)) {
         return 'The TLS certificate was not trusted. Behind a TLS-inspecting proxy, point NODE_EXTRA_CA_CERTS at its CA bundle.';
     }
-    return 'Check the runner\'s network: a proxy needs HTTPS_PROXY (and NO_PROXY for exceptions); a private endpoint needs a runner inside IBM Cloud.';
+    return "Check the runner's network: a proxy needs HTTPS_PROXY (and NO_PROXY for exceptions); a private endpoint needs a runner inside IBM Cloud.";
 }
 
 
@@ -31340,7 +31585,7 @@ function toNetworkError(err) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _authenticate_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1272);
+/* harmony import */ var _authenticate_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9171);
 /* harmony import */ var _core_runner_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5722);
 /* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6803);
 /* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4813);
@@ -31383,9 +31628,10 @@ const systemClock = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   N1: () => (/* binding */ userAgent)
+/* harmony export */   N1: () => (/* binding */ userAgent),
+/* harmony export */   px: () => (/* binding */ ACTION_NAME)
 /* harmony export */ });
-/* unused harmony exports ACTION_NAME, ACTION_VERSION */
+/* unused harmony export ACTION_VERSION */
 /** The action's name and version, as sent in the User-Agent header. Kept equal to package.json by a test. */
 const ACTION_NAME = 'ibmcloud-iam-token-action';
 const ACTION_VERSION = '1.0.0';

@@ -28370,15 +28370,788 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2691:
+/***/ 4291:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   a: () => (/* binding */ runPost)
-/* harmony export */ });
-/** The post step. It has nothing to clean yet: the token cannot be revoked (IAM has no endpoint for it). */
-async function runPost({ runner }) {
-    runner.info('Nothing to clean up: IAM access tokens cannot be revoked and expire within an hour.');
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  a: () => (/* binding */ runPost)
+});
+
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
+;// CONCATENATED MODULE: ./src/apikeys.ts
+
+function headers(token) {
+    return {
+        Authorization: `Bearer ${token}`,
+        Accept: 'application/json',
+        'Content-Type': 'application/json'
+    };
+}
+/** Creates a key; its value is masked the moment the answer is parsed, before any check. */
+async function apikeys_createApiKey(iam, token, key, secrets) {
+    const body = JSON.stringify({
+        name: key.name,
+        description: key.description,
+        iam_id: key.iamId,
+        account_id: key.accountId,
+        expires_at: key.expiresAt,
+        store_value: false
+    });
+    const res = await iam.call('API key creation', { method: 'POST', path: '/v1/apikeys', headers: headers(token), body }, [201, 200]);
+    let json;
+    try {
+        json = JSON.parse(res.body);
+    }
+    catch {
+        json = undefined;
+    }
+    if (typeof json?.apikey === 'string')
+        secrets.add(json.apikey);
+    const parsed = json ? toApiKey(json) : undefined;
+    if (!parsed || typeof json?.apikey !== 'string' || json.apikey.length === 0) {
+        throw new ActionError('IBM Cloud IAM answered the API key creation without a key id and value. Check `iam-endpoint`.');
+    }
+    return { ...parsed, value: json.apikey };
+}
+/** 'deleted' on 204, 'already-gone' on 404; any other answer is an IamError. */
+async function apikeys_deleteApiKey(iam, token, id) {
+    const res = await iam.call('API key deletion', { method: 'DELETE', path: `/v1/apikeys/${encodeURIComponent(id)}`, headers: headers(token) }, [204, 200, 404]);
+    return res.status === 404 ? 'already-gone' : 'deleted';
+}
+/** All keys of one identity in one account, following IAM's pages (bounded). */
+async function apikeys_listApiKeys(iam, token, filter, maxPages = 20) {
+    const keys = [];
+    let pagetoken;
+    for (let page = 0; page < maxPages; page++) {
+        const query = new URLSearchParams({
+            account_id: filter.accountId,
+            iam_id: filter.iamId,
+            pagesize: '100'
+        });
+        if (pagetoken)
+            query.set('pagetoken', pagetoken);
+        const res = await iam.call('API key listing', { method: 'GET', path: `/v1/apikeys?${query}`, headers: headers(token) }, [200]);
+        const json = JSON.parse(res.body);
+        for (const item of json.apikeys ?? []) {
+            const key = toApiKey(item);
+            if (key)
+                keys.push(key);
+        }
+        pagetoken = nextPageToken(json.next);
+        if (!pagetoken)
+            break;
+    }
+    return keys;
+}
+/** IAM's `next` is a URL carrying `pagetoken`; accept a bare token too. */
+function nextPageToken(next) {
+    if (typeof next !== 'string' || next.length === 0)
+        return undefined;
+    try {
+        return new URL(next, 'https://iam.invalid').searchParams.get('pagetoken') ?? undefined;
+    }
+    catch {
+        return next;
+    }
+}
+function toApiKey(o) {
+    if (typeof o.id !== 'string' || o.id.length === 0)
+        return undefined;
+    const s = (v) => (typeof v === 'string' ? v : '');
+    return {
+        id: o.id,
+        name: s(o.name),
+        description: s(o.description),
+        iamId: s(o.iam_id),
+        accountId: s(o.account_id),
+        ...(typeof o.created_at === 'string' ? { createdAt: o.created_at } : {}),
+        ...(typeof o.expires_at === 'string' ? { expiresAt: o.expires_at } : {})
+    };
+}
+/** IAM's key expiry format, yyyy-MM-ddTHH:mm+0000, rounded up to the next whole minute. */
+function apikeys_formatExpiresAt(epochMs) {
+    const d = new Date(Math.ceil(epochMs / 60_000) * 60_000);
+    return `${d.toISOString().slice(0, 16)}+0000`;
+}
+/** Reads IAM's expiry and creation formats (yyyy-MM-ddTHH:mm[:ss[.SSS]]+0000 or ISO 8601). */
+function apikeys_parseIamTime(value) {
+    if (!value)
+        return undefined;
+    const iso = value.replace(/([+-]\d{2})(\d{2})$/, '$1:$2');
+    const ms = Date.parse(iso);
+    return Number.isNaN(ms) ? undefined : ms;
+}
+
+;// CONCATENATED MODULE: ./src/endpoints.ts
+
+const PUBLIC_ENDPOINT = 'https://iam.cloud.ibm.com';
+const PRIVATE_ENDPOINT = 'https://private.iam.cloud.ibm.com';
+/** Regions with a private regional IAM endpoint (private.<region>.iam.cloud.ibm.com). */
+const REGIONS = [
+    'au-syd',
+    'br-sao',
+    'ca-mon',
+    'ca-tor',
+    'eu-de',
+    'eu-es',
+    'eu-gb',
+    'jp-osa',
+    'jp-tok',
+    'us-east',
+    'us-south'
+];
+function isRegion(value) {
+    return REGIONS.includes(value);
+}
+/** localhost, 127.0.0.0/8 and ::1: the only hosts plain http is allowed to. */
+function isLoopbackHost(hostname) {
+    const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+    if (host === 'localhost' || host === '::1')
+        return true;
+    return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+/** Validates an `iam-endpoint` value and returns it without a trailing slash. */
+function parseEndpoint(value) {
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        throw new errors/* ConfigError */.xL(`iam-endpoint "${value}" is not a URL. Give a base URL such as ${PUBLIC_ENDPOINT}.`);
+    }
+    if (url.username || url.password) {
+        throw new errors/* ConfigError */.xL('iam-endpoint must not contain a user name or password.');
+    }
+    if (url.search || url.hash) {
+        throw new errors/* ConfigError */.xL(`iam-endpoint must be a base URL without ?query or #fragment.`);
+    }
+    if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
+        throw new errors/* ConfigError */.xL(`iam-endpoint ${url.origin} uses plain http, which would send the API key unencrypted. ` +
+            'Use https:// (plain http is accepted only for a loopback emulator: localhost, 127.0.0.1, ::1).');
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        throw new errors/* ConfigError */.xL(`iam-endpoint must start with https:// (got ${url.protocol}//).`);
+    }
+    return url.href.replace(/\/+$/, '');
+}
+/** `iam-endpoint` wins; else `private` (with or without `region`); else the public endpoint. */
+function resolveEndpoint(choice) {
+    if (choice.region && !isRegion(choice.region)) {
+        throw new errors/* ConfigError */.xL(`region "${choice.region}" is not an IBM Cloud region with an IAM endpoint. ` +
+            `Valid regions: ${REGIONS.join(', ')}.`);
+    }
+    if (choice.iamEndpoint)
+        return parseEndpoint(choice.iamEndpoint);
+    if (choice.private) {
+        return choice.region ? `https://private.${choice.region}.iam.cloud.ibm.com` : PRIVATE_ENDPOINT;
+    }
+    return PUBLIC_ENDPOINT;
+}
+
+;// CONCATENATED MODULE: ./src/config.ts
+
+
+/** Names the runner or the shell depend on: exporting a token into them would break the job. */
+const RESERVED_ENV_NAMES = new Set([
+    'PATH',
+    'HOME',
+    'SHELL',
+    'BASH_ENV',
+    'ENV',
+    'NODE_OPTIONS',
+    'NODE_EXTRA_CA_CERTS',
+    'LD_PRELOAD',
+    'LD_LIBRARY_PATH',
+    'HTTPS_PROXY',
+    'HTTP_PROXY',
+    'NO_PROXY',
+    'CI'
+]);
+function validateEnvName(input, value) {
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(value)) {
+        throw new errors/* ConfigError */.xL(`${input} "${printable(value)}" is not a valid environment variable name: use letters, digits ` +
+            'and underscores, not starting with a digit (e.g. IBMCLOUD_IAM_TOKEN).');
+    }
+    const upper = value.toUpperCase();
+    if (upper.startsWith('GITHUB_') || upper.startsWith('RUNNER_') || RESERVED_ENV_NAMES.has(upper)) {
+        throw new errors/* ConfigError */.xL(`${input} "${value}" is reserved: GITHUB_*, RUNNER_* and variables such as PATH or ` +
+            'NODE_OPTIONS belong to the runner. Choose another name (e.g. IBMCLOUD_IAM_TOKEN).');
+    }
+    return value;
+}
+function printable(value) {
+    return JSON.stringify(value).slice(1, -1);
+}
+/** YAML 1.2 booleans, as @actions/core reads them. */
+function parseBoolean(input, value, fallback) {
+    if (value === '')
+        return fallback;
+    if (['true', 'True', 'TRUE'].includes(value))
+        return true;
+    if (['false', 'False', 'FALSE'].includes(value))
+        return false;
+    throw new errors/* ConfigError */.xL(`${input} must be true or false (got "${printable(value)}").`);
+}
+function parseInteger(input, value, fallback, min, max) {
+    if (value === '')
+        return fallback;
+    if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
+        throw new errors/* ConfigError */.xL(`${input} must be a whole number from ${min} to ${max} (got "${printable(value)}").`);
+    }
+    return Number(value);
+}
+function parseChoice(input, value, choices) {
+    if (value === '')
+        return choices[0];
+    if (choices.includes(value))
+        return value;
+    throw new errors/* ConfigError */.xL(`${input} must be one of ${choices.join(', ')} (got "${printable(value)}").`);
+}
+/**
+ * Parses all inputs. Every problem is collected, so that one run reports all of them; the
+ * API key's value never appears in a message.
+ */
+function config_parseConfig(read) {
+    const get = (name) => read(name).trim();
+    const problems = [];
+    const attempt = (fn, fallback) => {
+        try {
+            return fn();
+        }
+        catch (err) {
+            if (!(err instanceof errors/* ConfigError */.xL))
+                throw err;
+            problems.push(err.message);
+            return fallback;
+        }
+    };
+    const accountId = get('account-id');
+    if (accountId && !/^[A-Za-z0-9]{1,64}$/.test(accountId)) {
+        problems.push('account-id must be an IBM Cloud account id (32 letters and digits; `ibmcloud account show` prints it), ' +
+            `got "${printable(accountId)}".`);
+    }
+    const ephemeralEnabled = attempt(() => parseBoolean('ephemeral-key', get('ephemeral-key'), false), false);
+    const config = {
+        apikey: get('apikey'),
+        endpoint: attempt(() => resolveEndpoint({
+            iamEndpoint: get('iam-endpoint'),
+            region: get('region'),
+            private: parseBoolean('private', get('private'), false)
+        }), ''),
+        ...(accountId ? { accountId } : {}),
+        envName: attempt(() => validateEnvName('env-name', get('env-name') || 'IBMCLOUD_IAM_TOKEN'), ''),
+        exportEnv: attempt(() => parseBoolean('export-env', get('export-env'), true), true),
+        maxAttempts: attempt(() => parseInteger('max-attempts', get('max-attempts'), 5, 1, 10), 5),
+        timeoutMs: attempt(() => parseInteger('timeout-seconds', get('timeout-seconds'), 30, 1, 300), 30) * 1000,
+        onMissingApikey: attempt(() => parseChoice('on-missing-apikey', get('on-missing-apikey'), ['fail', 'skip']), 'fail'),
+        ephemeral: {
+            enabled: ephemeralEnabled,
+            ttlMinutes: attempt(() => parseInteger('ephemeral-key-ttl', get('ephemeral-key-ttl'), 360, 5, 1440), 360),
+            envName: attempt(() => validateEnvName('ephemeral-key-env', get('ephemeral-key-env') || 'IBMCLOUD_API_KEY'), ''),
+            revoke: attempt(() => parseBoolean('revoke', get('revoke'), true), true),
+            sweepStale: attempt(() => parseBoolean('sweep-stale-keys', get('sweep-stale-keys'), false), false)
+        }
+    };
+    if (config.ephemeral.enabled && config.exportEnv && config.envName === config.ephemeral.envName) {
+        problems.push(`env-name and ephemeral-key-env are both ${config.envName}: give them different names.`);
+    }
+    if (problems.length === 1)
+        throw new errors/* ConfigError */.xL(problems[0]);
+    if (problems.length > 1) {
+        throw new errors/* ConfigError */.xL(`${problems.length} inputs are wrong:\n- ${problems.join('\n- ')}`);
+    }
+    return config;
+}
+
+;// CONCATENATED MODULE: ./src/retry.ts
+
+const DEFAULT_BACKOFF = { baseDelayMs: 1000, maxDelayMs: 30_000 };
+/** 408, 429 and 5xx except 501 may succeed later; any other 4xx never will. */
+function isRetryableStatus(status) {
+    return status === 408 || status === 429 || (status >= 500 && status !== 501 && status <= 599);
+}
+/** DNS names that do not exist and certificates that are not trusted do not fix themselves. */
+function isRetryableNetworkError(err) {
+    if (err.code === 'ENOTFOUND' || err.code === 'ERR_INVALID_URL')
+        return false;
+    return !/CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY|HOSTNAME|ALTNAME/.test(err.code);
+}
+/** Retry-After in seconds or as an HTTP date; undefined when absent or unreadable. */
+function parseRetryAfter(value, nowMs) {
+    if (!value)
+        return undefined;
+    const trimmed = value.trim();
+    if (/^\d+$/.test(trimmed))
+        return Number(trimmed) * 1000;
+    const date = Date.parse(trimmed);
+    if (Number.isNaN(date))
+        return undefined;
+    return Math.max(0, date - nowMs);
+}
+/**
+ * Full jitter (a random wait up to an exponentially growing ceiling). A Retry-After is
+ * honoured as a floor, capped at maxDelayMs, and jitter is still added on top so that
+ * matrix jobs told the same Retry-After do not all return in the same millisecond.
+ */
+function backoffDelay(attempt, policy, random, retryAfterMs) {
+    const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
+    const jitter = Math.floor(random() * ceiling);
+    const floor = retryAfterMs === undefined ? 0 : Math.min(retryAfterMs, policy.maxDelayMs);
+    return floor + jitter;
+}
+/**
+ * Sends until an answer that should not be retried, or until maxAttempts. Returns the last
+ * answer (which may be an error status) and how many attempts it took; throws NetworkError
+ * (with the attempt count) when the last attempt got no answer.
+ */
+async function sendWithRetry(send, ctx) {
+    const { policy, clock } = ctx;
+    for (let attempt = 1;; attempt++) {
+        let why;
+        let retryAfterMs;
+        try {
+            const response = await send();
+            if (!isRetryableStatus(response.status) || attempt >= policy.maxAttempts) {
+                return { response, attempts: attempt };
+            }
+            retryAfterMs = parseRetryAfter(response.headers['retry-after'], clock.now());
+            why = `IAM answered HTTP ${response.status}`;
+        }
+        catch (err) {
+            if (!(err instanceof errors/* NetworkError */.Dr))
+                throw err;
+            if (!isRetryableNetworkError(err) || attempt >= policy.maxAttempts) {
+                throw err.withContext(attempt, ctx.operation, ctx.url);
+            }
+            why = `no answer from IAM (${err.code})`;
+        }
+        const delay = backoffDelay(attempt, policy, clock.random, retryAfterMs);
+        ctx.log(`${ctx.operation}: ${why} on attempt ${attempt} of ${policy.maxAttempts}; ` +
+            `retrying in ${(delay / 1000).toFixed(1)} s` +
+            (retryAfterMs !== undefined ? ` (Retry-After ${Math.round(retryAfterMs / 1000)} s)` : ''));
+        await clock.sleep(delay);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/iam.ts
+
+
+/** IAM at one endpoint: every call retried by the same rules, every error status an IamError. */
+class IamClient {
+    options;
+    constructor(options) {
+        this.options = options;
+    }
+    get endpoint() {
+        return this.options.endpoint;
+    }
+    async call(operation, request, okStatuses) {
+        const { path, ...rest } = request;
+        const url = `${this.options.endpoint}${path}`;
+        const { response, attempts } = await sendWithRetry(() => this.options.transport({ ...rest, url }), { ...this.options, operation, url });
+        if (!okStatuses.includes(response.status)) {
+            throw new errors/* IamError */.iS(operation, response.status, (0,errors/* parseIamErrorBody */.hs)(response.body, response.headers), attempts);
+        }
+        return { ...response, attempts };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/jwt.ts
+/** Decodes a JWT's payload; undefined when the value is not a JWT with a JSON payload. */
+function decodeJwtClaims(token) {
+    const parts = token.split('.');
+    if (parts.length !== 3 || parts.some((p) => !/^[A-Za-z0-9_-]+$/.test(p)))
+        return undefined;
+    try {
+        const header = JSON.parse(Buffer.from(parts[0], 'base64url').toString('utf8'));
+        const payload = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8'));
+        if (!isObject(header) || !isObject(payload))
+            return undefined;
+        return payload;
+    }
+    catch {
+        return undefined;
+    }
+}
+function isObject(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+;// CONCATENATED MODULE: ./src/token.ts
+
+
+const APIKEY_GRANT = 'urn:ibm:params:oauth:grant-type:apikey';
+/** What IAM returns as refresh_token without a client id: not a secret, never masked. */
+const NO_REFRESH_TOKEN = 'not_supported';
+/**
+ * Exchanges an API key for an access token. The token (and any real refresh token) is handed
+ * to `secrets` the moment the body is parsed, before it is validated or anything is written.
+ */
+async function token_exchangeApiKey(iam, apikey, secrets, options = {}) {
+    const headers = {
+        'Content-Type': 'application/x-www-form-urlencoded',
+        Accept: 'application/json'
+    };
+    if (options.accountId)
+        headers['IBM-Cloud-Tenant'] = options.accountId;
+    const body = new URLSearchParams({
+        grant_type: APIKEY_GRANT,
+        apikey,
+        response_type: 'cloud_iam'
+    }).toString();
+    const res = await iam.call('token exchange', { method: 'POST', path: '/identity/token', headers, body }, [200]);
+    return parseTokenResponse(res.body, secrets, iam.options.clock.now());
+}
+function parseTokenResponse(body, secrets, nowMs) {
+    let json;
+    try {
+        json = JSON.parse(body);
+    }
+    catch {
+        throw new errors/* ActionError */.lZ('IBM Cloud IAM answered 200 but the body is not JSON. Check that `iam-endpoint` points at IAM itself, not at a proxy or portal page.');
+    }
+    const accessToken = json?.access_token;
+    if (typeof accessToken === 'string')
+        secrets.add(accessToken);
+    const refresh = json?.refresh_token;
+    if (typeof refresh === 'string' && refresh !== NO_REFRESH_TOKEN)
+        secrets.add(refresh);
+    if (typeof accessToken !== 'string' || accessToken.length === 0) {
+        throw new errors/* ActionError */.lZ('IBM Cloud IAM answered 200 without an access_token. Check `iam-endpoint`.');
+    }
+    const claims = decodeJwtClaims(accessToken);
+    if (!claims) {
+        throw new errors/* ActionError */.lZ('IBM Cloud IAM returned an access_token that is not a JWT. Check `iam-endpoint`.');
+    }
+    const nowSeconds = Math.floor(nowMs / 1000);
+    const expiration = positiveInt(json.expiration) ?? positiveInt(claims.exp);
+    const expiresIn = positiveInt(json.expires_in) ?? (expiration ? expiration - nowSeconds : undefined);
+    if (!expiration || !expiresIn) {
+        throw new errors/* ActionError */.lZ('IBM Cloud IAM returned a token without an expiry (expiration/exp). Check `iam-endpoint`.');
+    }
+    return {
+        accessToken,
+        tokenType: typeof json.token_type === 'string' ? json.token_type : 'Bearer',
+        expiresIn,
+        expiration,
+        claims,
+        accountId: claims.account?.bss ?? '',
+        iamId: claims.iam_id ?? claims.sub ?? ''
+    };
+}
+function positiveInt(v) {
+    return typeof v === 'number' && Number.isFinite(v) && v > 0 ? Math.floor(v) : undefined;
+}
+/** The token must be for the pinned account: IAM checks IBM-Cloud-Tenant, and so do we. */
+function token_checkAccount(token, pinned) {
+    if (!pinned || token.accountId === pinned)
+        return;
+    throw new ActionError(`The API key belongs to account ${token.accountId || '(none in the token)'}, but account-id ` +
+        `pins account ${pinned}. Use a key from account ${pinned}, or correct account-id.`);
+}
+
+;// CONCATENATED MODULE: ./src/ephemeral.ts
+
+
+/** Names of the values the main step saves for the post step. None of them is a secret. */
+const STATE = {
+    keyId: 'ephemeral-key-id',
+    keyExpiresAt: 'ephemeral-key-expires-at',
+    endpoint: 'iam-endpoint'
+};
+/** The longest a GitHub-hosted job runs; a key of ours older than this has no job left. */
+const LONGEST_JOB_MINUTES = 360;
+const MAX_NAME_LENGTH = 100;
+function ephemeral_runFacts(env) {
+    const [owner = 'local', repo = 'local'] = (env.GITHUB_REPOSITORY ?? '').split('/').filter(Boolean);
+    const runId = env.GITHUB_RUN_ID || '0';
+    const server = env.GITHUB_SERVER_URL || 'https://github.com';
+    return {
+        owner,
+        repo,
+        runId,
+        runAttempt: env.GITHUB_RUN_ATTEMPT || '1',
+        job: env.GITHUB_JOB || 'job',
+        runUrl: `${server}/${owner}/${repo}/actions/runs/${runId}`
+    };
+}
+function safe(part) {
+    return part.toLowerCase().replace(/[^a-z0-9_.-]+/g, '-');
+}
+/** `gha-<owner>-<repo>-`: every key this action makes for a repository starts so. */
+function keyNamePrefix(facts) {
+    return `gha-${safe(facts.owner)}-${safe(facts.repo)}-`;
+}
+/**
+ * Unique per job and attempt: matrix legs share run id, attempt and job id, so a random
+ * suffix tells them apart. Cut to IAM-friendly length, keeping the run id and the suffix.
+ */
+function keyName(facts, random) {
+    const suffix = Math.floor(random() * 0xffffff)
+        .toString(16)
+        .padStart(6, '0');
+    const run = `${safe(facts.runId)}-${safe(facts.runAttempt)}`;
+    const head = `${keyNamePrefix(facts)}${run}-`;
+    const room = Math.max(0, MAX_NAME_LENGTH - head.length - suffix.length - 1);
+    return `${head}${safe(facts.job).slice(0, room)}-${suffix}`;
+}
+/** The description names the action and the run, so that an admin who finds the key knows. */
+function keyDescription(facts) {
+    return `Ephemeral key made by ${ACTION_NAME} for ${facts.runUrl}/attempts/${facts.runAttempt}; deleted by its post step, or expired by IAM.`;
+}
+/** Is this key one that this action made for this repository? Name prefix and description must both say so. */
+function isOurs(key, facts) {
+    const prefix = keyNamePrefix(facts);
+    if (!key.name.startsWith(prefix) || !/^\d+-\d+-/.test(key.name.slice(prefix.length)))
+        return false;
+    const marker = `by ${ACTION_NAME} for ${facts.runUrl.replace(/\/\d+$/, '/')}`;
+    return key.description.startsWith(`Ephemeral key made ${marker}`);
+}
+/**
+ * Creates the ephemeral key for the token's own identity. Its value is masked on arrival
+ * (createApiKey) and its id saved as state before the caller exports anything, so that the
+ * post step can delete it even if a later part of the main step fails.
+ */
+async function ephemeral_issueEphemeralKey(iam, token, config, ctx) {
+    const expiresAtMs = ctx.clock.now() + config.ttlMinutes * 60_000;
+    const created = await createApiKey(iam, token.accessToken, {
+        name: keyName(ctx.facts, ctx.clock.random),
+        description: keyDescription(ctx.facts),
+        iamId: token.iamId,
+        accountId: token.accountId,
+        expiresAt: formatExpiresAt(expiresAtMs)
+    }, ctx.secrets);
+    const expires = parseIamTime(created.expiresAt) ?? Math.ceil(expiresAtMs / 60_000) * 60_000;
+    ctx.runner.saveState(STATE.keyId, created.id);
+    ctx.runner.saveState(STATE.keyExpiresAt, String(expires));
+    ctx.runner.saveState(STATE.endpoint, iam.endpoint);
+    return { id: created.id, value: created.value, expiresAtMs: expires };
+}
+/**
+ * Deletes keys this action made for this repository in earlier runs that can no longer be
+ * in use: past their expiry, or older than the longest job. Never touches anything else.
+ */
+async function ephemeral_sweepStaleKeys(iam, token, ctx) {
+    const now = ctx.clock.now();
+    const keys = await listApiKeys(iam, token.accessToken, {
+        accountId: token.accountId,
+        iamId: token.iamId
+    });
+    const stale = keys.filter((key) => {
+        if (key.id === ctx.keepId || !isOurs(key, ctx.facts))
+            return false;
+        const expires = parseIamTime(key.expiresAt);
+        const created = parseIamTime(key.createdAt);
+        return ((expires !== undefined && expires <= now) ||
+            (created !== undefined && now - created > LONGEST_JOB_MINUTES * 60_000));
+    });
+    const deleted = [];
+    for (const key of stale) {
+        await deleteApiKey(iam, token.accessToken, key.id);
+        deleted.push(key.id);
+        ctx.runner.info(`Swept stale ephemeral API key ${key.id} (${key.name}).`);
+    }
+    ctx.runner.info(stale.length === 0
+        ? `No stale ephemeral API keys to sweep (${keys.length} keys checked).`
+        : `Swept ${deleted.length} stale ephemeral API key(s) of ${keys.length} checked.`);
+    return deleted;
+}
+
+;// CONCATENATED MODULE: ./src/authenticate.ts
+
+
+
+
+
+
+
+
+/** The main step. Never throws: a failure is reported with `setFailed`, scrubbed of secrets. */
+async function runMain(deps) {
+    const { runner } = deps;
+    const secrets = new Secrets((value) => runner.setSecret(value));
+    // Before anything else can print it: the key as given, and the forms derived from it.
+    secrets.add(runner.getInput('apikey'));
+    let config;
+    try {
+        config = parseConfig((name) => runner.getInput(name));
+        if (!config.apikey)
+            return skipOrFail(config, deps);
+        const iam = iamClient(config, deps);
+        runner.debug(`Exchanging the API key for an IAM token at ${config.endpoint}`);
+        const token = await exchangeApiKey(iam, config.apikey, secrets, { accountId: config.accountId });
+        checkAccount(token, config.accountId);
+        const facts = runFacts(deps.env);
+        // Created before anything is published: if IAM refuses, the step fails with nothing exported.
+        const key = config.ephemeral.enabled
+            ? await issueEphemeralKey(iam, token, config.ephemeral, { ...deps, secrets, facts })
+            : undefined;
+        publishToken(runner, config, token);
+        if (key)
+            publishEphemeralKey(runner, config, key);
+        runner.info(`Authenticated to IBM Cloud as ${token.claims.name ?? token.iamId} (${token.iamId}) in account ` +
+            `${token.accountId}; the token expires at ${new Date(token.expiration * 1000).toISOString()}.`);
+        if (config.ephemeral.sweepStale) {
+            await sweepStaleKeys(iam, token, { ...deps, facts, keepId: key?.id }).catch((err) => runner.warning(secrets.redact(`Sweeping stale keys failed: ${describeError(err)}`)));
+        }
+        await writeSummary(runner, summaryMarkdown({ token, endpoint: config.endpoint, ephemeralKey: key }));
+    }
+    catch (err) {
+        runner.setFailed(secrets.redact(describeError(err, { accountId: config?.accountId })));
+    }
+}
+function iamClient(config, deps) {
+    return new IamClient({
+        endpoint: config.endpoint,
+        transport: deps.createTransport({ timeoutMs: config.timeoutMs }),
+        clock: deps.clock,
+        policy: { maxAttempts: config.maxAttempts, ...DEFAULT_BACKOFF },
+        log: (message) => deps.runner.info(message)
+    });
+}
+function skipOrFail(config, { runner, env }) {
+    if (config.onMissingApikey === 'skip') {
+        runner.notice('No IBM Cloud API key was given (the `apikey` input is empty), so this step did nothing ' +
+            '(on-missing-apikey: skip). Later steps see authenticated=false.');
+        runner.setOutput('authenticated', 'false');
+        return;
+    }
+    const dependabot = env.GITHUB_ACTOR === 'dependabot[bot]';
+    throw new ActionError('The `apikey` input is empty. ' +
+        (dependabot
+            ? 'This run was started by Dependabot, which reads Dependabot secrets, not Actions secrets: add the key under Settings > Secrets > Dependabot. '
+            : 'GitHub passes no secrets to pull requests from forks (nor Actions secrets to Dependabot runs); otherwise check that the secret exists and that `with: apikey: ${{ secrets.NAME }}` names it exactly. ') +
+        'To let such runs pass without IBM Cloud, set `on-missing-apikey: skip` and test `steps.<id>.outputs.authenticated`.');
+}
+/** Outputs and env; every value here is already masked or not secret. */
+function publishToken(runner, config, token) {
+    runner.setOutput('token', token.accessToken);
+    runner.setOutput('authorization', `Bearer ${token.accessToken}`);
+    runner.setOutput('token-type', token.tokenType);
+    runner.setOutput('expires-in', String(token.expiresIn));
+    runner.setOutput('expiration', String(token.expiration));
+    runner.setOutput('expires-at', new Date(token.expiration * 1000).toISOString());
+    runner.setOutput('account-id', token.accountId);
+    runner.setOutput('iam-id', token.iamId);
+    runner.setOutput('iam-endpoint', config.endpoint);
+    runner.setOutput('authenticated', 'true');
+    if (config.exportEnv) {
+        runner.exportVariable(config.envName, token.accessToken);
+        runner.info(`Exported the token as $${config.envName} (IAM tokens last at most an hour).`);
+    }
+}
+function publishEphemeralKey(runner, config, key) {
+    runner.setOutput('ephemeral-apikey', key.value);
+    runner.setOutput('ephemeral-apikey-id', key.id);
+    if (config.exportEnv)
+        runner.exportVariable(config.ephemeral.envName, key.value);
+    const until = new Date(key.expiresAtMs).toISOString();
+    runner.info(`Created ephemeral API key ${key.id}` +
+        (config.exportEnv ? `, exported as $${config.ephemeral.envName}; ` : ' (output only); ') +
+        (config.ephemeral.revoke
+            ? `the post step deletes it (IAM expires it at ${until} in any case).`
+            : `revoke is false, so IAM expires it at ${until}.`));
+}
+async function writeSummary(runner, markdown) {
+    try {
+        await runner.writeSummary(markdown);
+    }
+    catch (err) {
+        runner.debug(`No job summary written: ${err instanceof Error ? err.message : String(err)}`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/secrets.ts
+/**
+ * Every secret the action handles goes through here: it is masked on the runner at once
+ * (each form that could be printed), and remembered so that error text can be scrubbed too.
+ */
+class secrets_Secrets {
+    mask;
+    known = [];
+    constructor(mask) {
+        this.mask = mask;
+    }
+    /** Masks `value` and its derived forms: trimmed, each line, and URL-encoded. */
+    add(value) {
+        if (!value)
+            return;
+        const forms = new Set([value, value.trim()]);
+        for (const line of value.split(/\r?\n/))
+            forms.add(line.trim());
+        for (const form of [...forms])
+            forms.add(encodeURIComponent(form));
+        for (const form of forms) {
+            // Very short fragments would mask ordinary log text and protect nothing.
+            if (form.length < 4 || this.known.includes(form))
+                continue;
+            this.mask(form);
+            this.known.push(form);
+        }
+        // Longest first, so that redact() never leaves the tail of a longer secret behind.
+        this.known.sort((a, b) => b.length - a.length);
+    }
+    /** Replaces every known secret in `text` with `***`. */
+    redact(text) {
+        let out = text;
+        for (const secret of this.known)
+            out = out.split(secret).join('***');
+        return out;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/cleanup.ts
+
+
+
+
+
+
+
+/**
+ * The post step: deletes the ephemeral key the main step made. It runs after failed and
+ * cancelled jobs too, says in one line why it did nothing, and never fails the job: a key it
+ * cannot delete is a warning (IAM expires it anyway).
+ */
+async function runPost(deps) {
+    const { runner, clock } = deps;
+    const secrets = new secrets_Secrets((value) => runner.setSecret(value));
+    secrets.add(runner.getInput('apikey'));
+    const keyId = runner.getState(STATE.keyId);
+    try {
+        if (!keyId) {
+            runner.info('No ephemeral API key was created by the main step: nothing to revoke.');
+            return;
+        }
+        const config = config_parseConfig((name) => runner.getInput(name));
+        const expiresAt = Number(runner.getState(STATE.keyExpiresAt));
+        if (!config.ephemeral.revoke) {
+            runner.info(`revoke is false: ephemeral API key ${keyId} is left to expire at ${new Date(expiresAt).toISOString()}.`);
+            return;
+        }
+        if (expiresAt && expiresAt <= clock.now()) {
+            runner.info(`Ephemeral API key ${keyId} already expired at ${new Date(expiresAt).toISOString()}: IAM refuses it, nothing to revoke.`);
+            return;
+        }
+        if (!config.apikey) {
+            runner.warning(`Cannot delete ephemeral API key ${keyId}: the apikey input is empty in the post step. IAM expires it at ${new Date(expiresAt).toISOString()}.`);
+            return;
+        }
+        // A fresh token: the main step's may have expired in a long job, and it is never persisted.
+        const endpoint = runner.getState(STATE.endpoint) || config.endpoint;
+        const iam = iamClient({ ...config, endpoint }, deps);
+        const token = await token_exchangeApiKey(iam, config.apikey, secrets, { accountId: config.accountId });
+        const outcome = await apikeys_deleteApiKey(iam, token.accessToken, keyId);
+        runner.info(outcome === 'deleted'
+            ? `Revoked ephemeral API key ${keyId}.`
+            : `Ephemeral API key ${keyId} was already deleted.`);
+    }
+    catch (err) {
+        runner.warning(secrets.redact(`Could not revoke ephemeral API key ${keyId}; IAM expires it on its own.\n${(0,errors/* describeError */.Uc)(err)}`));
+    }
 }
 
 
@@ -30569,31 +31342,29 @@ const coreRunner = {
 
 /***/ }),
 
-/***/ 5857:
+/***/ 3916:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  S: () => (/* binding */ createHttpTransport)
-});
-
-// UNUSED EXPORTS: toNetworkError
-
-// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
-var lib = __nccwpck_require__(4942);
-;// CONCATENATED MODULE: ./src/errors.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Dr: () => (/* binding */ NetworkError),
+/* harmony export */   Uc: () => (/* binding */ describeError),
+/* harmony export */   hs: () => (/* binding */ parseIamErrorBody),
+/* harmony export */   iS: () => (/* binding */ IamError),
+/* harmony export */   lZ: () => (/* binding */ ActionError),
+/* harmony export */   xL: () => (/* binding */ ConfigError)
+/* harmony export */ });
+/* unused harmony export summariseBody */
 /**
  * Errors are values with a kind; `describeError` turns one into the single message a user
  * reads. No secret is ever put into an error: callers pass only ids, codes and summaries,
  * and the entry points scrub the final text with `Secrets.redact` as a second line of defence.
  */
 /** An input is wrong: the message says which and what to do. */
-class ConfigError extends (/* unused pure expression or super */ null && (Error)) {
+class ConfigError extends Error {
     name = 'ConfigError';
 }
 /** Something the user must act on that is not an HTTP error (e.g. the wrong account). */
-class ActionError extends (/* unused pure expression or super */ null && (Error)) {
+class ActionError extends Error {
     name = 'ActionError';
 }
 /** IAM answered with an error status. */
@@ -30672,6 +31443,7 @@ function clean(text, max) {
     const flat = text
         .replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ')
         .replace(/<[^>]*>/g, ' ')
+        // eslint-disable-next-line no-control-regex -- control characters are what is removed
         .replace(/[\u0000-\u001f\u007f]+/g, ' ')
         .replace(/\s+/g, ' ')
         .trim();
@@ -30757,10 +31529,21 @@ function networkAdvice(code) {
     if (/CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY/.test(code)) {
         return 'The TLS certificate was not trusted. Behind a TLS-inspecting proxy, point NODE_EXTRA_CA_CERTS at its CA bundle.';
     }
-    return 'Check the runner\'s network: a proxy needs HTTPS_PROXY (and NO_PROXY for exceptions); a private endpoint needs a runner inside IBM Cloud.';
+    return "Check the runner's network: a proxy needs HTTPS_PROXY (and NO_PROXY for exceptions); a private endpoint needs a runner inside IBM Cloud.";
 }
 
-;// CONCATENATED MODULE: ./src/http.ts
+
+/***/ }),
+
+/***/ 6803:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   S: () => (/* binding */ createHttpTransport)
+/* harmony export */ });
+/* unused harmony export toNetworkError */
+/* harmony import */ var _actions_http_client__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4942);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
 
 
 /**
@@ -30769,7 +31552,7 @@ function networkAdvice(code) {
  * a key is never re-sent to another host.
  */
 function createHttpTransport(options) {
-    const client = new lib/* HttpClient */.Qq(options.userAgent, [], {
+    const client = new _actions_http_client__WEBPACK_IMPORTED_MODULE_0__/* .HttpClient */ .Qq(options.userAgent, [], {
         socketTimeout: options.timeoutMs,
         allowRedirects: false,
         allowRetries: false,
@@ -30791,7 +31574,7 @@ function createHttpTransport(options) {
     };
 }
 function toNetworkError(err) {
-    if (err instanceof NetworkError)
+    if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .NetworkError */ .Dr)
         return err;
     const e = err;
     const message = typeof e?.message === 'string' ? e.message : String(err);
@@ -30799,7 +31582,7 @@ function toNetworkError(err) {
     if (code === 'EUNKNOWN' && /^Request timeout/.test(message))
         code = 'ETIMEDOUT';
     // http-client's timeout message carries the request path; keep only the gist.
-    return new NetworkError(code, code === 'ETIMEDOUT' ? 'request timed out' : message);
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .NetworkError */ .Dr(code, code === 'ETIMEDOUT' ? 'request timed out' : message);
 }
 
 
@@ -30809,21 +31592,21 @@ function toNetworkError(err) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cleanup_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2691);
-/* harmony import */ var _core_runner_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5722);
-/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5857);
-/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4813);
+/* harmony import */ var _cleanup_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4291);
+/* harmony import */ var _core_runner_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5722);
+/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6803);
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4813);
 /* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(311);
 
 
 
 
 
-await (0,_cleanup_js__WEBPACK_IMPORTED_MODULE_3__/* .runPost */ .a)({
-    runner: _core_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .coreRunner */ .s,
-    clock: _runner_js__WEBPACK_IMPORTED_MODULE_2__/* .systemClock */ .m,
+await (0,_cleanup_js__WEBPACK_IMPORTED_MODULE_0__/* .runPost */ .a)({
+    runner: _core_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .coreRunner */ .s,
+    clock: _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .systemClock */ .m,
     env: process.env,
-    createTransport: ({ timeoutMs }) => (0,_http_js__WEBPACK_IMPORTED_MODULE_1__/* .createHttpTransport */ .S)({ userAgent: (0,_version_js__WEBPACK_IMPORTED_MODULE_4__/* .userAgent */ .N1)(), timeoutMs })
+    createTransport: ({ timeoutMs }) => (0,_http_js__WEBPACK_IMPORTED_MODULE_2__/* .createHttpTransport */ .S)({ userAgent: (0,_version_js__WEBPACK_IMPORTED_MODULE_4__/* .userAgent */ .N1)(), timeoutMs })
 });
 process.exit();
 

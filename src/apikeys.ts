@@ -1,0 +1,153 @@
+import { ActionError } from './errors.js'
+import type { IamClient } from './iam.js'
+import type { Secrets } from './secrets.js'
+
+/** An API key as the IAM Identity API describes it. `value` only on creation. */
+export interface ApiKey {
+  id: string
+  name: string
+  description: string
+  iamId: string
+  accountId: string
+  createdAt?: string
+  /** As IAM gives it: yyyy-MM-ddTHH:mm+0000. */
+  expiresAt?: string
+  value?: string
+}
+
+export interface NewApiKey {
+  name: string
+  description: string
+  iamId: string
+  accountId: string
+  /** yyyy-MM-ddTHH:mm+0000 */
+  expiresAt: string
+}
+
+function headers(token: string): Record<string, string> {
+  return {
+    Authorization: `Bearer ${token}`,
+    Accept: 'application/json',
+    'Content-Type': 'application/json'
+  }
+}
+
+/** Creates a key; its value is masked the moment the answer is parsed, before any check. */
+export async function createApiKey(
+  iam: IamClient,
+  token: string,
+  key: NewApiKey,
+  secrets: Secrets
+): Promise<ApiKey & { value: string }> {
+  const body = JSON.stringify({
+    name: key.name,
+    description: key.description,
+    iam_id: key.iamId,
+    account_id: key.accountId,
+    expires_at: key.expiresAt,
+    store_value: false
+  })
+  const res = await iam.call(
+    'API key creation',
+    { method: 'POST', path: '/v1/apikeys', headers: headers(token), body },
+    [201, 200]
+  )
+  let json: Record<string, unknown> | undefined
+  try {
+    json = JSON.parse(res.body) as Record<string, unknown>
+  } catch {
+    json = undefined
+  }
+  if (typeof json?.apikey === 'string') secrets.add(json.apikey)
+  const parsed = json ? toApiKey(json) : undefined
+  if (!parsed || typeof json?.apikey !== 'string' || json.apikey.length === 0) {
+    throw new ActionError(
+      'IBM Cloud IAM answered the API key creation without a key id and value. Check `iam-endpoint`.'
+    )
+  }
+  return { ...parsed, value: json.apikey }
+}
+
+/** 'deleted' on 204, 'already-gone' on 404; any other answer is an IamError. */
+export async function deleteApiKey(
+  iam: IamClient,
+  token: string,
+  id: string
+): Promise<'deleted' | 'already-gone'> {
+  const res = await iam.call(
+    'API key deletion',
+    { method: 'DELETE', path: `/v1/apikeys/${encodeURIComponent(id)}`, headers: headers(token) },
+    [204, 200, 404]
+  )
+  return res.status === 404 ? 'already-gone' : 'deleted'
+}
+
+/** All keys of one identity in one account, following IAM's pages (bounded). */
+export async function listApiKeys(
+  iam: IamClient,
+  token: string,
+  filter: { accountId: string; iamId: string },
+  maxPages = 20
+): Promise<ApiKey[]> {
+  const keys: ApiKey[] = []
+  let pagetoken: string | undefined
+  for (let page = 0; page < maxPages; page++) {
+    const query = new URLSearchParams({
+      account_id: filter.accountId,
+      iam_id: filter.iamId,
+      pagesize: '100'
+    })
+    if (pagetoken) query.set('pagetoken', pagetoken)
+    const res = await iam.call(
+      'API key listing',
+      { method: 'GET', path: `/v1/apikeys?${query}`, headers: headers(token) },
+      [200]
+    )
+    const json = JSON.parse(res.body) as { apikeys?: unknown[]; next?: unknown }
+    for (const item of json.apikeys ?? []) {
+      const key = toApiKey(item as Record<string, unknown>)
+      if (key) keys.push(key)
+    }
+    pagetoken = nextPageToken(json.next)
+    if (!pagetoken) break
+  }
+  return keys
+}
+
+/** IAM's `next` is a URL carrying `pagetoken`; accept a bare token too. */
+function nextPageToken(next: unknown): string | undefined {
+  if (typeof next !== 'string' || next.length === 0) return undefined
+  try {
+    return new URL(next, 'https://iam.invalid').searchParams.get('pagetoken') ?? undefined
+  } catch {
+    return next
+  }
+}
+
+function toApiKey(o: Record<string, unknown>): ApiKey | undefined {
+  if (typeof o.id !== 'string' || o.id.length === 0) return undefined
+  const s = (v: unknown) => (typeof v === 'string' ? v : '')
+  return {
+    id: o.id,
+    name: s(o.name),
+    description: s(o.description),
+    iamId: s(o.iam_id),
+    accountId: s(o.account_id),
+    ...(typeof o.created_at === 'string' ? { createdAt: o.created_at } : {}),
+    ...(typeof o.expires_at === 'string' ? { expiresAt: o.expires_at } : {})
+  }
+}
+
+/** IAM's key expiry format, yyyy-MM-ddTHH:mm+0000, rounded up to the next whole minute. */
+export function formatExpiresAt(epochMs: number): string {
+  const d = new Date(Math.ceil(epochMs / 60_000) * 60_000)
+  return `${d.toISOString().slice(0, 16)}+0000`
+}
+
+/** Reads IAM's expiry and creation formats (yyyy-MM-ddTHH:mm[:ss[.SSS]]+0000 or ISO 8601). */
+export function parseIamTime(value: string | undefined): number | undefined {
+  if (!value) return undefined
+  const iso = value.replace(/([+-]\d{2})(\d{2})$/, '$1:$2')
+  const ms = Date.parse(iso)
+  return Number.isNaN(ms) ? undefined : ms
+}
