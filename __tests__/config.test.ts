@@ -1,0 +1,215 @@
+import { parseConfig, validateEnvName } from '../src/config.js'
+import { REGIONS } from '../src/endpoints.js'
+import { ConfigError } from '../src/errors.js'
+import { APIKEY } from './helpers/fakes.js'
+
+function parse(inputs: Record<string, string>) {
+  return parseConfig((name) => inputs[name] ?? '')
+}
+
+function problem(inputs: Record<string, string>): string {
+  try {
+    parse(inputs)
+  } catch (err) {
+    expect(err).toBeInstanceOf(ConfigError)
+    return (err as Error).message
+  }
+  throw new Error(`expected parseConfig to refuse ${JSON.stringify(inputs)}`)
+}
+
+describe('parseConfig defaults', () => {
+  it('gives the documented defaults when only apikey is set', () => {
+    const config = parse({ apikey: APIKEY })
+    expect(config).toMatchObject({
+      apikey: APIKEY,
+      endpoint: 'https://iam.cloud.ibm.com',
+      envName: 'IBMCLOUD_IAM_TOKEN',
+      exportEnv: true,
+      maxAttempts: 5,
+      timeoutMs: 30_000,
+      onMissingApikey: 'fail'
+    })
+    expect(config.accountId).toBeUndefined()
+  })
+
+  it('leaves apikey empty (not an error) when it is not set, so the caller can skip or explain', () => {
+    expect(parse({}).apikey).toBe('')
+    expect(parse({ apikey: '  \n\t ' }).apikey).toBe('')
+  })
+})
+
+describe('apikey', () => {
+  it.each([
+    ['a trailing newline', `${APIKEY}\n`],
+    ['a trailing CRLF', `${APIKEY}\r\n`],
+    ['surrounding spaces and tabs', `  \t${APIKEY} \t`]
+  ])('is trimmed when pasted with %s', (_what, raw) => {
+    expect(parse({ apikey: raw }).apikey).toBe(APIKEY)
+  })
+})
+
+describe('endpoint selection', () => {
+  it('uses the private regional endpoint for region + private: true', () => {
+    expect(parse({ apikey: APIKEY, region: 'eu-de', private: 'true' }).endpoint).toBe(
+      'https://private.eu-de.iam.cloud.ibm.com'
+    )
+  })
+
+  it('uses the global private endpoint for private: true without a region', () => {
+    expect(parse({ apikey: APIKEY, private: 'true' }).endpoint).toBe(
+      'https://private.iam.cloud.ibm.com'
+    )
+  })
+
+  it('lets iam-endpoint win over region and private', () => {
+    const config = parse({
+      apikey: APIKEY,
+      region: 'us-south',
+      private: 'true',
+      'iam-endpoint': 'https://iam.test.cloud.ibm.com/'
+    })
+    expect(config.endpoint).toBe('https://iam.test.cloud.ibm.com')
+  })
+
+  it('accepts plain http only to a loopback emulator', () => {
+    expect(parse({ apikey: APIKEY, 'iam-endpoint': 'http://127.0.0.1:8080' }).endpoint).toBe(
+      'http://127.0.0.1:8080'
+    )
+    expect(problem({ apikey: APIKEY, 'iam-endpoint': 'http://iam.cloud.ibm.com' })).toMatch(
+      /plain http/
+    )
+  })
+
+  it('names every valid region when the region is unknown', () => {
+    const message = problem({ apikey: APIKEY, region: 'mars-north', private: 'true' })
+    expect(message).toContain('mars-north')
+    for (const region of REGIONS) expect(message).toContain(region)
+  })
+
+  it('refuses a private input that is not a boolean', () => {
+    expect(problem({ apikey: APIKEY, private: 'yes' })).toMatch(/private must be true or false/)
+  })
+})
+
+describe('env-name', () => {
+  it.each(['IBMCLOUD_IAM_TOKEN', 'IC_IAM_TOKEN', 'my_token', '_T', 'T2'])('accepts %s', (name) => {
+    expect(parse({ apikey: APIKEY, 'env-name': name }).envName).toBe(name)
+  })
+
+  it.each([
+    ['a newline', 'TOKEN\nEVIL'],
+    ['an equals sign', 'TOKEN=x'],
+    ['a space', 'MY TOKEN'],
+    ['a leading digit', '1TOKEN'],
+    ['a dash', 'IAM-TOKEN'],
+    ['GITHUB_*', 'GITHUB_TOKEN'],
+    ['GITHUB_* in lower case', 'github_env'],
+    ['RUNNER_*', 'RUNNER_TEMP'],
+    ['RUNNER_* in mixed case', 'Runner_Tool_Cache'],
+    ['PATH', 'PATH'],
+    ['path in lower case', 'path'],
+    ['NODE_OPTIONS', 'NODE_OPTIONS']
+  ])('refuses a name with %s', (_what, name) => {
+    const message = problem({ apikey: APIKEY, 'env-name': name })
+    expect(message).toMatch(/^env-name /)
+  })
+
+  it('shows a refused name with its newline escaped, so the message stays on one line', () => {
+    const message = problem({ apikey: APIKEY, 'env-name': 'TOKEN\n::error::forged' })
+    expect(message).not.toContain('\n')
+    expect(message).toContain('TOKEN\\n::error::forged')
+  })
+
+  it('validateEnvName names the input it was given', () => {
+    expect(() => validateEnvName('some-input', 'GITHUB_PATH')).toThrow(/^some-input "GITHUB_PATH"/)
+    expect(validateEnvName('some-input', 'OK_NAME')).toBe('OK_NAME')
+  })
+})
+
+describe('booleans', () => {
+  it.each([
+    ['true', true],
+    ['True', true],
+    ['TRUE', true],
+    ['false', false],
+    ['False', false],
+    ['FALSE', false],
+    [' false ', false]
+  ])('export-env %j is %s', (value, expected) => {
+    expect(parse({ apikey: APIKEY, 'export-env': value }).exportEnv).toBe(expected)
+  })
+
+  it.each(['yes', 'no', '1', '0', 'on', 'off', 'tRuE', 'y'])(
+    'export-env %j is refused',
+    (value) => {
+      expect(problem({ apikey: APIKEY, 'export-env': value })).toMatch(
+        /export-env must be true or false/
+      )
+    }
+  )
+})
+
+describe('numbers', () => {
+  it.each([
+    ['1', 1],
+    ['10', 10],
+    ['3', 3]
+  ])('max-attempts %j gives %d', (value, expected) => {
+    expect(parse({ apikey: APIKEY, 'max-attempts': value }).maxAttempts).toBe(expected)
+  })
+
+  it.each(['0', '11', '-1', '2.5', 'five', '1e1'])('max-attempts %j is refused', (value) => {
+    expect(problem({ apikey: APIKEY, 'max-attempts': value })).toMatch(
+      /max-attempts must be a whole number from 1 to 10/
+    )
+  })
+
+  it('reads timeout-seconds as seconds', () => {
+    expect(parse({ apikey: APIKEY, 'timeout-seconds': '7' }).timeoutMs).toBe(7000)
+  })
+
+  it.each(['0', 'ten', '-5'])('timeout-seconds %j is refused', (value) => {
+    expect(problem({ apikey: APIKEY, 'timeout-seconds': value })).toMatch(/timeout-seconds/)
+  })
+})
+
+describe('on-missing-apikey and account-id', () => {
+  it('accepts skip and fail, refuses anything else', () => {
+    expect(parse({ 'on-missing-apikey': 'skip' }).onMissingApikey).toBe('skip')
+    expect(parse({ 'on-missing-apikey': 'fail' }).onMissingApikey).toBe('fail')
+    expect(problem({ 'on-missing-apikey': 'ignore' })).toMatch(
+      /on-missing-apikey must be one of fail, skip/
+    )
+  })
+
+  it('keeps a well-formed account-id and refuses one with other characters', () => {
+    expect(parse({ apikey: APIKEY, 'account-id': ' abcdef0123456789 ' }).accountId).toBe(
+      'abcdef0123456789'
+    )
+    expect(problem({ apikey: APIKEY, 'account-id': 'abc-def' })).toMatch(/account-id/)
+  })
+})
+
+describe('several wrong inputs', () => {
+  const wrong = {
+    apikey: APIKEY,
+    region: 'atlantis',
+    'env-name': 'PATH',
+    'max-attempts': '0',
+    'export-env': 'maybe'
+  }
+
+  it('reports all of them in one error', () => {
+    const message = problem(wrong)
+    expect(message).toMatch(/^4 inputs are wrong:/)
+    expect(message).toContain('region "atlantis"')
+    expect(message).toContain('env-name "PATH"')
+    expect(message).toContain('max-attempts')
+    expect(message).toContain('export-env')
+  })
+
+  it('never puts the API key in the message', () => {
+    expect(problem(wrong)).not.toContain(APIKEY)
+    expect(problem({ ...wrong, apikey: `${APIKEY}\n` })).not.toContain(APIKEY)
+  })
+})

@@ -1,0 +1,244 @@
+import { NetworkError } from '../src/errors.js'
+import {
+  backoffDelay,
+  DEFAULT_BACKOFF,
+  isRetryableNetworkError,
+  isRetryableStatus,
+  parseRetryAfter,
+  sendWithRetry,
+  type RetryPolicy
+} from '../src/retry.js'
+import {
+  fakeClock,
+  jsonResponse,
+  networkError,
+  scriptedTransport,
+  textResponse
+} from './helpers/fakes.js'
+import type { HttpResponse } from '../src/http.js'
+
+const policy: RetryPolicy = { maxAttempts: 5, ...DEFAULT_BACKOFF }
+const URL_ = 'https://iam.cloud.ibm.com/identity/token'
+const ok = jsonResponse(200, { ok: true })
+
+function run(responses: (HttpResponse | Error)[], maxAttempts = 5, randoms = [0.5]) {
+  const clock = fakeClock(Date.UTC(2026, 1, 20, 12, 0, 0), randoms)
+  const transport = scriptedTransport(responses)
+  const logs: string[] = []
+  const result = sendWithRetry(() => transport({ method: 'POST', url: URL_, headers: {} }), {
+    policy: { ...policy, maxAttempts },
+    clock,
+    log: (m) => logs.push(m),
+    operation: 'token exchange',
+    url: URL_
+  })
+  return { result, clock, transport, logs }
+}
+
+describe('isRetryableStatus', () => {
+  it.each([408, 429, 500, 502, 503, 504, 599])('%d is retried', (status) => {
+    expect(isRetryableStatus(status)).toBe(true)
+  })
+
+  it.each([200, 301, 400, 401, 403, 404, 405, 409, 501, 600])('%d is not retried', (status) => {
+    expect(isRetryableStatus(status)).toBe(false)
+  })
+})
+
+describe('isRetryableNetworkError', () => {
+  it.each(['ECONNRESET', 'ETIMEDOUT', 'ECONNREFUSED', 'EAI_AGAIN', 'EPIPE'])(
+    '%s is retried',
+    (code) => {
+      expect(isRetryableNetworkError(new NetworkError(code, 'x'))).toBe(true)
+    }
+  )
+
+  it.each([
+    'ENOTFOUND',
+    'CERT_HAS_EXPIRED',
+    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+    'DEPTH_ZERO_SELF_SIGNED_CERT',
+    'SELF_SIGNED_CERT_IN_CHAIN',
+    'ERR_TLS_CERT_ALTNAME_INVALID',
+    'ERR_SSL_WRONG_VERSION_NUMBER'
+  ])('%s is not retried', (code) => {
+    expect(isRetryableNetworkError(new NetworkError(code, 'x'))).toBe(false)
+  })
+})
+
+describe('parseRetryAfter', () => {
+  const now = Date.UTC(2026, 1, 20, 12, 0, 0)
+
+  it('reads seconds', () => {
+    expect(parseRetryAfter('7', now)).toBe(7000)
+    expect(parseRetryAfter(' 0 ', now)).toBe(0)
+  })
+
+  it('reads an HTTP date relative to now', () => {
+    expect(parseRetryAfter(new Date(now + 12_000).toUTCString(), now)).toBe(12_000)
+  })
+
+  it('treats a date in the past as no wait', () => {
+    expect(parseRetryAfter(new Date(now - 60_000).toUTCString(), now)).toBe(0)
+  })
+
+  it('ignores an absent or unreadable value', () => {
+    expect(parseRetryAfter(undefined, now)).toBeUndefined()
+    expect(parseRetryAfter('', now)).toBeUndefined()
+    expect(parseRetryAfter('soon', now)).toBeUndefined()
+  })
+})
+
+describe('backoffDelay', () => {
+  const randoms = [0, 0.25, 0.5, 0.999_999_9]
+
+  it.each([1, 2, 3, 4, 5, 6, 7, 8])(
+    'attempt %d: full jitter within [0, min(cap, base * 2^(n-1)))',
+    (attempt) => {
+      const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1))
+      const delays = randoms.map((r) => backoffDelay(attempt, policy, () => r))
+      for (const delay of delays) {
+        expect(delay).toBeGreaterThanOrEqual(0)
+        expect(delay).toBeLessThan(ceiling)
+        expect(Number.isInteger(delay)).toBe(true)
+      }
+      expect(delays[0]).toBe(0)
+      // The jitter really spans the range: the largest random gives (almost) the ceiling.
+      expect(delays[3]).toBeGreaterThanOrEqual(ceiling - 1)
+    }
+  )
+
+  it('honours Retry-After as a floor and still adds jitter', () => {
+    expect(backoffDelay(1, policy, () => 0, 5000)).toBe(5000)
+    expect(backoffDelay(1, policy, () => 0.5, 5000)).toBe(5500)
+  })
+
+  it('caps Retry-After at the maximum delay', () => {
+    expect(backoffDelay(1, policy, () => 0, 3_600_000)).toBe(policy.maxDelayMs)
+  })
+})
+
+describe('sendWithRetry', () => {
+  it('retries 503, 503 then succeeds on the third attempt after two sleeps', async () => {
+    const { result, clock, transport, logs } = run([
+      textResponse(503, 'busy'),
+      textResponse(503, 'busy'),
+      ok
+    ])
+    const { response, attempts } = await result
+    expect(response.status).toBe(200)
+    expect(attempts).toBe(3)
+    expect(transport.requests).toHaveLength(3)
+    expect(clock.sleeps).toHaveLength(2)
+    expect(logs[0]).toMatch(/HTTP 503 on attempt 1 of 5/)
+    expect(logs[1]).toMatch(/HTTP 503 on attempt 2 of 5/)
+  })
+
+  it.each([400, 401, 403, 404, 501])('never retries %d', async (status) => {
+    const { result, clock, transport } = run([jsonResponse(status, {}), ok])
+    const { response, attempts } = await result
+    expect(response.status).toBe(status)
+    expect(attempts).toBe(1)
+    expect(transport.requests).toHaveLength(1)
+    expect(clock.sleeps).toEqual([])
+  })
+
+  it('retries 408', async () => {
+    const { result, transport } = run([textResponse(408, 'timeout'), ok])
+    expect((await result).attempts).toBe(2)
+    expect(transport.requests).toHaveLength(2)
+  })
+
+  it('waits at least the Retry-After seconds of a 429, plus jitter', async () => {
+    const { result, clock, logs } = run(
+      [textResponse(429, '', { 'Retry-After': '9' }), ok],
+      5,
+      [0.5]
+    )
+    expect((await result).attempts).toBe(2)
+    expect(clock.sleeps).toEqual([9000 + 500])
+    expect(logs[0]).toMatch(/Retry-After 9 s/)
+  })
+
+  it('waits until an HTTP-date Retry-After, plus jitter', async () => {
+    const start = Date.UTC(2026, 1, 20, 12, 0, 0)
+    const retryAt = new Date(start + 14_000).toUTCString()
+    const { result, clock } = run([textResponse(429, '', { 'retry-after': retryAt }), ok], 5, [0.3])
+    await result
+    expect(clock.sleeps).toHaveLength(1)
+    expect(clock.sleeps[0]).toBeGreaterThanOrEqual(14_000)
+    expect(clock.sleeps[0]).toBe(14_000 + 300)
+  })
+
+  it('caps a long Retry-After at 30 s', async () => {
+    const { result, clock } = run([textResponse(503, '', { 'Retry-After': '3600' }), ok], 5, [0])
+    await result
+    expect(clock.sleeps).toEqual([30_000])
+  })
+
+  it('grows the jitter ceiling with each attempt', async () => {
+    const { result, clock } = run(
+      [textResponse(500, ''), textResponse(500, ''), textResponse(500, ''), ok],
+      5,
+      [0.999]
+    )
+    await result
+    expect(clock.sleeps).toEqual([999, 1998, 3996])
+  })
+
+  it('gives up after max-attempts and returns the last answer with the count', async () => {
+    const { result, clock, transport } = run(
+      [textResponse(503, 'a'), textResponse(503, 'b'), textResponse(503, 'c'), ok],
+      3
+    )
+    const { response, attempts } = await result
+    expect(response.status).toBe(503)
+    expect(response.body).toBe('c')
+    expect(attempts).toBe(3)
+    expect(transport.requests).toHaveLength(3)
+    expect(transport.remaining()).toBe(1)
+    expect(clock.sleeps).toHaveLength(2)
+  })
+
+  it.each(['ECONNRESET', 'ETIMEDOUT'])('retries the network error %s', async (code) => {
+    const { result, clock, logs } = run([networkError(code), ok])
+    expect((await result).attempts).toBe(2)
+    expect(clock.sleeps).toHaveLength(1)
+    expect(logs[0]).toContain(`no answer from IAM (${code})`)
+  })
+
+  it.each(['ENOTFOUND', 'CERT_HAS_EXPIRED', 'ERR_TLS_CERT_ALTNAME_INVALID'])(
+    'does not retry %s and reports one attempt',
+    async (code) => {
+      const { result, clock, transport } = run([networkError(code), ok])
+      const err = await result.catch((e: unknown) => e)
+      expect(err).toBeInstanceOf(NetworkError)
+      expect(err).toMatchObject({ code, attempts: 1, operation: 'token exchange', url: URL_ })
+      expect(transport.requests).toHaveLength(1)
+      expect(clock.sleeps).toEqual([])
+    }
+  )
+
+  it('throws the last network error with the attempt count when every attempt fails', async () => {
+    const { result, transport } = run(
+      [networkError('ECONNRESET'), networkError('ECONNRESET'), networkError('ETIMEDOUT')],
+      3
+    )
+    const err = await result.catch((e: unknown) => e)
+    expect(err).toBeInstanceOf(NetworkError)
+    expect(err).toMatchObject({ code: 'ETIMEDOUT', attempts: 3 })
+    expect(transport.requests).toHaveLength(3)
+  })
+
+  it('does not retry at all with max-attempts 1', async () => {
+    const { result, clock } = run([textResponse(503, ''), ok], 1)
+    expect((await result).attempts).toBe(1)
+    expect(clock.sleeps).toEqual([])
+  })
+
+  it('lets an unexpected (non-network) error through without retrying', async () => {
+    const { result, transport } = run([new TypeError('bug'), ok])
+    await expect(result).rejects.toThrow(TypeError)
+    expect(transport.requests).toHaveLength(1)
+  })
+})

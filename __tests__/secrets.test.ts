@@ -1,0 +1,91 @@
+import { Secrets } from '../src/secrets.js'
+
+function recorder() {
+  const masked: string[] = []
+  const secrets = new Secrets((value) => masked.push(value))
+  return { masked, secrets }
+}
+
+describe('Secrets.add', () => {
+  it('masks the value as given and its trimmed form', () => {
+    const { masked, secrets } = recorder()
+    secrets.add('  key-with-spaces-1234\n')
+    expect(masked).toContain('  key-with-spaces-1234\n')
+    expect(masked).toContain('key-with-spaces-1234')
+  })
+
+  it('masks each line of a multi-line secret', () => {
+    const { masked, secrets } = recorder()
+    secrets.add('-----BEGIN-----\r\nline-one-AAAA\nline-two-BBBB\n-----END-----')
+    for (const line of ['-----BEGIN-----', 'line-one-AAAA', 'line-two-BBBB', '-----END-----']) {
+      expect(masked).toContain(line)
+    }
+  })
+
+  it('masks the URL-encoded form, as it appears in a form body or query', () => {
+    const { masked, secrets } = recorder()
+    secrets.add('a+b/c=d&e f')
+    expect(masked).toContain(encodeURIComponent('a+b/c=d&e f'))
+  })
+
+  it('skips fragments too short to protect anything, and empty values', () => {
+    const { masked, secrets } = recorder()
+    secrets.add('')
+    secrets.add(undefined)
+    secrets.add('abcdefgh\nxy\n')
+    expect(masked).not.toContain('xy')
+    expect(masked).not.toContain('')
+    expect(masked).toContain('abcdefgh')
+  })
+
+  it('masks each form once, however often it is added', () => {
+    const { masked, secrets } = recorder()
+    secrets.add('repeated-secret')
+    secrets.add('repeated-secret')
+    secrets.add(' repeated-secret ')
+    expect(masked.filter((m) => m === 'repeated-secret')).toHaveLength(1)
+  })
+})
+
+describe('Secrets.redact', () => {
+  it('replaces every known form: raw, trimmed, each line, URL-encoded', () => {
+    const { secrets } = recorder()
+    const secret = ' first/line+1\nsecond=line&2 '
+    secrets.add(secret)
+    const text = [
+      `raw:${secret}`,
+      'trimmed:first/line+1\nsecond=line&2',
+      'line1:first/line+1',
+      'line2:second=line&2',
+      `encoded:${encodeURIComponent('first/line+1')}`,
+      `encoded2:${encodeURIComponent('second=line&2')}`
+    ].join('|')
+    const out = secrets.redact(text)
+    expect(out).not.toContain('first/line+1')
+    expect(out).not.toContain('second=line&2')
+    expect(out).not.toContain(encodeURIComponent('first/line+1'))
+    expect(out).not.toContain(encodeURIComponent('second=line&2'))
+    expect(out).toContain('raw:***')
+    expect(out).toContain('line1:***|line2:***')
+  })
+
+  it('replaces every occurrence', () => {
+    const { secrets } = recorder()
+    secrets.add('tok-123456')
+    expect(secrets.redact('tok-123456 and tok-123456 again')).toBe('*** and *** again')
+  })
+
+  it('redacts a longer secret whole even when a shorter one is a part of it', () => {
+    const { secrets } = recorder()
+    secrets.add('abcd')
+    secrets.add('abcdEFGH')
+    expect(secrets.redact('x abcdEFGH y')).toBe('x *** y')
+  })
+
+  it('leaves text without secrets unchanged', () => {
+    const { secrets } = recorder()
+    expect(secrets.redact('nothing to hide')).toBe('nothing to hide')
+    secrets.add('something-secret')
+    expect(secrets.redact('nothing to hide')).toBe('nothing to hide')
+  })
+})
