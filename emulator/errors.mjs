@@ -1,0 +1,58 @@
+// @ts-check
+// The two IBM error body shapes: token endpoint and IAM Identity API.
+
+/** `startTime` style of IAM error contexts: `30.10.2017 06:20:29:504 UTC`. @param {Date} d */
+function iamTime(d) {
+  const p = (/** @type {number} */ n, w = 2) => String(n).padStart(w, '0')
+  return (
+    `${p(d.getUTCDate())}.${p(d.getUTCMonth() + 1)}.${d.getUTCFullYear()} ` +
+    `${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}:` +
+    `${p(d.getUTCMilliseconds(), 3)} UTC`
+  )
+}
+
+/**
+ * Token endpoint error: `{errorCode, errorMessage, errorDetails?, context:{requestId, ...}}`.
+ * @param {import('./http-io.mjs').RequestContext} ctx
+ * @param {number} status
+ * @param {string} errorCode
+ * @param {string} errorMessage
+ * @param {string} [errorDetails]
+ * @param {Record<string, string>} [headers]
+ */
+export function sendTokenError(ctx, status, errorCode, errorMessage, errorDetails, headers) {
+  const end = new Date()
+  const body = {
+    errorCode,
+    errorMessage,
+    ...(errorDetails ? { errorDetails } : {}),
+    context: {
+      requestId: ctx.transactionId,
+      requestType: 'incoming.Identity_Token',
+      userAgent: ctx.req.headers['user-agent'] ?? '',
+      url: ctx.origin,
+      clusterName: 'iam-emulator',
+      startTime: iamTime(new Date(ctx.entry.time)),
+      endTime: iamTime(end),
+      elapsedTime: String(end.getTime() - ctx.entry.time),
+      locale: 'en_US'
+    }
+  }
+  ctx.send(status, body, headers)
+}
+
+/**
+ * IAM Identity API error: `{errors:[{code, message_code, message}], status_code, trace}`.
+ * @param {import('./http-io.mjs').RequestContext} ctx
+ * @param {number} status
+ * @param {string} code
+ * @param {string} messageCode
+ * @param {string} message
+ */
+export function sendIdentityError(ctx, status, code, messageCode, message) {
+  ctx.send(status, {
+    errors: [{ code, message_code: messageCode, message }],
+    status_code: status,
+    trace: ctx.transactionId
+  })
+}
