@@ -1,0 +1,121 @@
+// @ts-check
+/**
+ * `npm run demo`: the bundled action end to end, with no IBM Cloud account. Starts the local IAM
+ * emulator, runs dist/main then dist/post like a runner, shows what the workflow log would show
+ * (masked), the outputs, the exported variables and the job summary, and proves the token and
+ * the ephemeral key work the way a later `curl` or terraform step would use them.
+ */
+import https from 'node:https'
+import { startEmulator } from '../emulator/iam-emulator.mjs'
+import { renderLog, runStep } from './local-runner.mjs'
+
+const bold = (/** @type {string} */ s) => (process.stdout.isTTY ? `\x1b[1m${s}\x1b[0m` : s)
+const heading = (/** @type {string} */ s) => console.log(`\n${bold(`── ${s} `.padEnd(78, '─'))}`)
+const indent = (/** @type {string} */ s) => s.replace(/^/gm, '  ')
+
+/** @param {string} url @param {string} ca @param {{ method?: string, headers?: Record<string, string>, body?: string }} [options] */
+function request(url, ca, options = {}) {
+  return new Promise(
+    /** @param {(r: { status: number, body: string }) => void} resolve */ (resolve, reject) => {
+      const req = https.request(
+        url,
+        { method: options.method ?? 'GET', headers: options.headers, ca },
+        (res) => {
+          let body = ''
+          res.on('data', (d) => (body += d))
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body }))
+        }
+      )
+      req.on('error', reject)
+      req.end(options.body)
+    }
+  )
+}
+
+const iam = await startEmulator()
+let ok = true
+try {
+  const ca = /** @type {string} */ (iam.caPem)
+  heading('Local IAM emulator')
+  console.log(
+    indent(
+      `URL:  ${iam.url}\nCA:   ${iam.caPath} (trusted through NODE_EXTRA_CA_CERTS)\nKey:  a service ID's API key in account ${iam.seed.accountId}`
+    )
+  )
+
+  const inputs = { apikey: iam.seed.apikey, 'iam-endpoint': iam.url, 'ephemeral-key': 'true' }
+  heading('Workflow step')
+  console.log(
+    indent(
+      [
+        '- uses: OWNER/ibmcloud-iam-token-action@v1',
+        '  id: iam',
+        '  with:',
+        '    apikey: ${{ secrets.IBMCLOUD_API_KEY }}',
+        `    iam-endpoint: ${iam.url}`,
+        '    ephemeral-key: true'
+      ].join('\n')
+    )
+  )
+
+  const main = await runStep('main', { inputs, caPath: iam.caPath, debug: false })
+  heading(`Log of the main step (as GitHub shows it; exit code ${main.code})`)
+  console.log(indent(renderLog(main)))
+  ok &&= main.code === 0
+
+  const masks = main.commands.filter((c) => c.command === 'add-mask').map((c) => c.value)
+  const shown = (/** @type {string} */ v) => masks.reduce((t, m) => t.split(m).join('***'), v)
+  heading('Outputs (steps.iam.outputs.*, masked in logs)')
+  for (const [name, value] of Object.entries(main.outputs))
+    console.log(indent(`${name.padEnd(20)} ${shown(value)}`))
+  heading('Exported to later steps')
+  for (const [name, value] of Object.entries(main.exportedEnv)) {
+    console.log(indent(`$${name.padEnd(19)} ${shown(value)} (${value.length} characters)`))
+  }
+  heading('Job summary')
+  console.log(indent(main.summary.trim()))
+
+  const token = main.exportedEnv.IBMCLOUD_IAM_TOKEN ?? ''
+  const key = main.exportedEnv.IBMCLOUD_API_KEY ?? ''
+  heading('A later step uses them')
+  const list = `${iam.url}/v1/apikeys?account_id=${main.outputs['account-id']}&iam_id=${main.outputs['iam-id']}`
+  const used = await request(list, ca, { headers: { Authorization: `Bearer ${token}` } })
+  console.log(indent(`$ curl -H "Authorization: Bearer $IBMCLOUD_IAM_TOKEN" "${list}"`))
+  const count = used.status === 200 ? JSON.parse(used.body).apikeys.length : 0
+  console.log(indent(`HTTP ${used.status}: ${count} API keys of this identity listed`))
+  ok &&= used.status === 200
+  const grant = (/** @type {string} */ apikey) =>
+    request(`${iam.url}/identity/token`, ca, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+      body: new URLSearchParams({
+        grant_type: 'urn:ibm:params:oauth:grant-type:apikey',
+        apikey
+      }).toString()
+    })
+  const withKey = await grant(key)
+  console.log(
+    indent(
+      `$IBMCLOUD_API_KEY exchanged at IAM, as \`ibmcloud login --apikey\` or terraform would: HTTP ${withKey.status}`
+    )
+  )
+  ok &&= withKey.status === 200
+
+  const post = await runStep('post', { inputs, caPath: iam.caPath, after: main, debug: false })
+  heading(`Log of the post step (exit code ${post.code})`)
+  console.log(indent(renderLog(post)))
+  ok &&= post.code === 0
+  const afterPost = await grant(key)
+  const code = afterPost.status === 200 ? '' : ` ${JSON.parse(afterPost.body).errorCode}`
+  console.log(
+    indent(
+      `The ephemeral key at IAM after the post step: HTTP ${afterPost.status}${code} (revoked)`
+    )
+  )
+  ok &&= afterPost.status === 400
+
+  heading(ok ? 'Demo passed' : 'Demo FAILED')
+} finally {
+  await iam.close()
+}
+process.exitCode = ok ? 0 : 1
