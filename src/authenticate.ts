@@ -48,10 +48,8 @@ export async function runMain(deps: MainDeps): Promise<void> {
         runner.warning(secrets.redact(`Sweeping stale keys failed: ${describeError(err)}`))
       )
     }
-    await writeSummary(
-      runner,
-      summaryMarkdown({ token, endpoint: config.endpoint, ephemeralKey: key })
-    )
+    const { endpoint } = config
+    await writeSummary(runner, () => summaryMarkdown({ token, endpoint, ephemeralKey: key }))
   } catch (err) {
     runner.setFailed(secrets.redact(describeError(err, { accountId: config?.accountId })))
   }
@@ -121,9 +119,10 @@ function publishEphemeralKey(runner: Runner, config: Config, key: IssuedKey): vo
   )
 }
 
-async function writeSummary(runner: Runner, markdown: string): Promise<void> {
+/** The summary is a courtesy: failing to write it never fails the step. */
+async function writeSummary(runner: Runner, markdown: () => string): Promise<void> {
   try {
-    await runner.writeSummary(markdown)
+    await runner.writeSummary(markdown())
   } catch (err) {
     runner.debug(`No job summary written: ${err instanceof Error ? err.message : String(err)}`)
   }

@@ -43,7 +43,7 @@ export function parseEndpoint(value: string): string {
   if (url.username || url.password) {
     throw new ConfigError('iam-endpoint must not contain a user name or password.')
   }
-  if (url.search || url.hash) {
+  if (url.search || url.hash || /[?#]/.test(value)) {
     throw new ConfigError(`iam-endpoint must be a base URL without ?query or #fragment.`)
   }
   if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
@@ -55,7 +55,7 @@ export function parseEndpoint(value: string): string {
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw new ConfigError(`iam-endpoint must start with https:// (got ${url.protocol}//).`)
   }
-  return url.href.replace(/\/+$/, '')
+  return `${url.origin}${url.pathname}`.replace(/\/+$/, '')
 }
 
 export interface EndpointChoice {

@@ -116,7 +116,7 @@ export function summariseBody(body: string): string {
 const ADVICE_BY_CODE: Record<string, string> = {
   BXNIM0415E:
     'The API key was not found: it is mistyped, deleted, expired, or from another IBM Cloud ' +
-    'environment. Check the secret passed as `apikey` (create a new key with ' +
+    'account or environment. Check the secret passed as `apikey` (create a new key with ' +
     '`ibmcloud iam api-key-create` or `ibmcloud iam service-api-key-create` and store it again).',
   BXNIM0109E: 'IAM says a required property of the request is missing or empty.',
   BXNIM0106E: 'IAM does not support the grant or response type that was sent.'

@@ -43,6 +43,6 @@ export function summaryMarkdown({ token, endpoint, ephemeralKey }: SummaryFacts)
   ].join('\n')
 }
 
-function cell(text: string): string {
-  return text.replace(/[|\r\n`]/g, ' ')
+function cell(text: unknown): string {
+  return String(text).replace(/[|\r\n`]/g, ' ')
 }

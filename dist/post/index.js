@@ -28525,7 +28525,7 @@ function parseEndpoint(value) {
     if (url.username || url.password) {
         throw new errors/* ConfigError */.xL('iam-endpoint must not contain a user name or password.');
     }
-    if (url.search || url.hash) {
+    if (url.search || url.hash || /[?#]/.test(value)) {
         throw new errors/* ConfigError */.xL(`iam-endpoint must be a base URL without ?query or #fragment.`);
     }
     if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
@@ -28535,7 +28535,7 @@ function parseEndpoint(value) {
     if (url.protocol !== 'https:' && url.protocol !== 'http:') {
         throw new errors/* ConfigError */.xL(`iam-endpoint must start with https:// (got ${url.protocol}//).`);
     }
-    return url.href.replace(/\/+$/, '');
+    return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
 }
 /** `iam-endpoint` wins; else `private` (with or without `region`); else the public endpoint. */
 function resolveEndpoint(choice) {
@@ -28997,7 +28997,8 @@ async function runMain(deps) {
         if (config.ephemeral.sweepStale) {
             await sweepStaleKeys(iam, token, { ...deps, facts, keepId: key?.id }).catch((err) => runner.warning(secrets.redact(`Sweeping stale keys failed: ${describeError(err)}`)));
         }
-        await writeSummary(runner, summaryMarkdown({ token, endpoint: config.endpoint, ephemeralKey: key }));
+        const { endpoint } = config;
+        await writeSummary(runner, () => summaryMarkdown({ token, endpoint, ephemeralKey: key }));
     }
     catch (err) {
         runner.setFailed(secrets.redact(describeError(err, { accountId: config?.accountId })));
@@ -29055,9 +29056,10 @@ function publishEphemeralKey(runner, config, key) {
             ? `the post step deletes it (IAM expires it at ${until} in any case).`
             : `revoke is false, so IAM expires it at ${until}.`));
 }
+/** The summary is a courtesy: failing to write it never fails the step. */
 async function writeSummary(runner, markdown) {
     try {
-        await runner.writeSummary(markdown);
+        await runner.writeSummary(markdown());
     }
     catch (err) {
         runner.debug(`No job summary written: ${err instanceof Error ? err.message : String(err)}`);
@@ -31455,7 +31457,7 @@ function summariseBody(body) {
 }
 const ADVICE_BY_CODE = {
     BXNIM0415E: 'The API key was not found: it is mistyped, deleted, expired, or from another IBM Cloud ' +
-        'environment. Check the secret passed as `apikey` (create a new key with ' +
+        'account or environment. Check the secret passed as `apikey` (create a new key with ' +
         '`ibmcloud iam api-key-create` or `ibmcloud iam service-api-key-create` and store it again).',
     BXNIM0109E: 'IAM says a required property of the request is missing or empty.',
     BXNIM0106E: 'IAM does not support the grant or response type that was sent.'
