@@ -128,7 +128,7 @@ export async function runStep(entry, options) {
   for (const [name, value] of Object.entries(options.after?.state ?? {}))
     env[`STATE_${name}`] = value
 
-  const node = options.node ?? (process.env.E2E_NODE || process.execPath)
+  const node = resolve(options.node ?? (process.env.E2E_NODE || process.execPath))
   const started = Date.now()
   const child = spawn(node, [join(ROOT, 'dist', entry, 'index.js')], { cwd: workspace, env })
   let stdout = ''
@@ -136,7 +136,10 @@ export async function runStep(entry, options) {
   child.stdout.on('data', (/** @type {Buffer} */ d) => (stdout += d.toString()))
   child.stderr.on('data', (/** @type {Buffer} */ d) => (stderr += d.toString()))
   /** @type {number | null} */
-  const code = await new Promise((done) => child.on('close', (c) => done(c)))
+  const code = await new Promise((done, fail) => {
+    child.on('error', fail)
+    child.on('close', (c) => done(c))
+  })
   const ms = Date.now() - started
 
   /** @param {string} f */
