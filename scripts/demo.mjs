@@ -5,32 +5,13 @@
  * (masked), the outputs, the exported variables and the job summary, and proves the token and
  * the ephemeral key work the way a later `curl` or terraform step would use them.
  */
-import https from 'node:https'
 import { startEmulator } from '../emulator/iam-emulator.mjs'
+import { request, tokenFor } from './downstream.mjs'
 import { renderLog, runStep } from './local-runner.mjs'
 
 const bold = (/** @type {string} */ s) => (process.stdout.isTTY ? `\x1b[1m${s}\x1b[0m` : s)
 const heading = (/** @type {string} */ s) => console.log(`\n${bold(`── ${s} `.padEnd(78, '─'))}`)
 const indent = (/** @type {string} */ s) => s.replace(/^/gm, '  ')
-
-/** @param {string} url @param {string} ca @param {{ method?: string, headers?: Record<string, string>, body?: string }} [options] */
-function request(url, ca, options = {}) {
-  return new Promise(
-    /** @param {(r: { status: number, body: string }) => void} resolve */ (resolve, reject) => {
-      const req = https.request(
-        url,
-        { method: options.method ?? 'GET', headers: options.headers, ca },
-        (res) => {
-          let body = ''
-          res.on('data', (d) => (body += d))
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, body }))
-        }
-      )
-      req.on('error', reject)
-      req.end(options.body)
-    }
-  )
-}
 
 const iam = await startEmulator()
 let ok = true
@@ -84,16 +65,7 @@ try {
   const count = used.status === 200 ? JSON.parse(used.body).apikeys.length : 0
   console.log(indent(`HTTP ${used.status}: ${count} API keys of this identity listed`))
   ok &&= used.status === 200
-  const grant = (/** @type {string} */ apikey) =>
-    request(`${iam.url}/identity/token`, ca, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
-      body: new URLSearchParams({
-        grant_type: 'urn:ibm:params:oauth:grant-type:apikey',
-        apikey
-      }).toString()
-    })
-  const withKey = await grant(key)
+  const withKey = await tokenFor(iam.url, ca, key)
   console.log(
     indent(
       `$IBMCLOUD_API_KEY exchanged at IAM, as \`ibmcloud login --apikey\` or terraform would: HTTP ${withKey.status}`
@@ -105,7 +77,7 @@ try {
   heading(`Log of the post step (exit code ${post.code})`)
   console.log(indent(renderLog(post)))
   ok &&= post.code === 0
-  const afterPost = await grant(key)
+  const afterPost = await tokenFor(iam.url, ca, key)
   const code = afterPost.status === 200 ? '' : ` ${JSON.parse(afterPost.body).errorCode}`
   console.log(
     indent(

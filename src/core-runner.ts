@@ -1,5 +1,8 @@
 import * as core from '@actions/core'
-import type { Runner } from './runner.js'
+import type { MainDeps } from './authenticate.js'
+import { createHttpTransport } from './http.js'
+import { systemClock, type Runner } from './runner.js'
+import { userAgent } from './version.js'
 
 /** The real runner: @actions/core, confined to this file. */
 export const coreRunner: Runner = {
@@ -17,5 +20,15 @@ export const coreRunner: Runner = {
   writeSummary: async (markdown) => {
     if (!process.env.GITHUB_STEP_SUMMARY) throw new Error('GITHUB_STEP_SUMMARY is not set')
     await core.summary.addRaw(markdown, true).write()
+  }
+}
+
+/** What both entry points run with on a real runner. */
+export function actionDeps(): MainDeps {
+  return {
+    runner: coreRunner,
+    clock: systemClock,
+    env: process.env,
+    createTransport: ({ timeoutMs }) => createHttpTransport({ userAgent: userAgent(), timeoutMs })
   }
 }

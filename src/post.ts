@@ -1,13 +1,5 @@
 import { runPost } from './cleanup.js'
-import { coreRunner } from './core-runner.js'
-import { createHttpTransport } from './http.js'
-import { systemClock } from './runner.js'
-import { userAgent } from './version.js'
+import { actionDeps } from './core-runner.js'
 
-await runPost({
-  runner: coreRunner,
-  clock: systemClock,
-  env: process.env,
-  createTransport: ({ timeoutMs }) => createHttpTransport({ userAgent: userAgent(), timeoutMs })
-})
+await runPost(actionDeps())
 process.exit()

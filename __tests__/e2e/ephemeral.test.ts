@@ -1,18 +1,14 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from '@jest/globals'
-import { startEmulator } from '../../emulator/iam-emulator.mjs'
-import { tokenFor } from './iam-client.js'
+import { beforeEach, describe, expect, test } from '@jest/globals'
+import type { Emulator } from '../../emulator/iam-emulator.mjs'
+import { tokenFor } from '../../scripts/downstream.mjs'
 import { leaks, lineIndex, runStep, secretsOf, type StepResult } from './runner.js'
+import { useEmulator } from './fixture.js'
 
-type Emulator = Awaited<ReturnType<typeof startEmulator>>
+const emulator = useEmulator()
 let iam: Emulator
-
-beforeAll(async () => {
-  iam = await startEmulator()
+beforeEach(() => {
+  iam = emulator()
 })
-afterAll(async () => {
-  await iam.close()
-})
-beforeEach(() => iam.reset())
 
 function step(entry: 'main' | 'post', inputs: Record<string, string>, after?: StepResult) {
   return runStep(entry, {

@@ -1,19 +1,15 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from '@jest/globals'
+import { beforeEach, describe, expect, test } from '@jest/globals'
 import { startConnectProxy } from '../../emulator/connect-proxy.mjs'
-import { startEmulator } from '../../emulator/iam-emulator.mjs'
-import { callIam } from './iam-client.js'
+import type { Emulator } from '../../emulator/iam-emulator.mjs'
+import { request as callIam } from '../../scripts/downstream.mjs'
 import { leaks, lineIndex, runStep, secretsOf, type StepResult } from './runner.js'
+import { useEmulator } from './fixture.js'
 
-type Emulator = Awaited<ReturnType<typeof startEmulator>>
+const emulator = useEmulator()
 let iam: Emulator
-
-beforeAll(async () => {
-  iam = await startEmulator()
+beforeEach(() => {
+  iam = emulator()
 })
-afterAll(async () => {
-  await iam.close()
-})
-beforeEach(() => iam.reset())
 
 const tokenRequests = () =>
   iam.requests.filter((r) => r.method === 'POST' && r.path === '/identity/token')
