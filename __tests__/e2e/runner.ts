@@ -18,16 +18,21 @@ export function secretsOf(apikey: string, ...steps: StepResult[]): string[] {
 
 /**
  * No secret anywhere in the output except inside its own ::add-mask:: command, and every
- * secret masked at some point. Returns the problems found (empty when clean). The order of
- * the masks is checked by the scenarios with `lineIndex`.
+ * secret masked before the step reports anything: before the first line that is not a mask,
+ * a debug line or a retry notice (those are printed while the secrets are still being
+ * fetched, and carry none). Returns the problems found (empty when clean).
  */
 export function leaks(step: StepResult, secrets: string[]): string[] {
   const problems: string[] = []
-  const masked = new Set<string>()
+  const masked = new Map<string, number>()
+  const firstReport = step.lines.findIndex(
+    (l) => !/^::(add-mask|debug)::/.test(l) && !/; retrying in \d/.test(l)
+  )
   step.lines.forEach((line, i) => {
     const mask = /^::add-mask::(.*)$/.exec(line)
     if (mask) {
-      masked.add(unescapeData(mask[1]!))
+      const value = unescapeData(mask[1]!)
+      if (!masked.has(value)) masked.set(value, i)
       return
     }
     for (const secret of secrets) {
@@ -37,7 +42,13 @@ export function leaks(step: StepResult, secrets: string[]): string[] {
     }
   })
   for (const secret of secrets) {
-    if (!masked.has(secret)) problems.push(`secret ${secret.slice(0, 6)}… was never masked`)
+    const at = masked.get(secret)
+    if (at === undefined) problems.push(`secret ${secret.slice(0, 6)}… was never masked`)
+    else if (firstReport >= 0 && at > firstReport) {
+      problems.push(
+        `secret ${secret.slice(0, 6)}… masked at line ${at + 1}, after line ${firstReport + 1}`
+      )
+    }
   }
   return problems
 }
