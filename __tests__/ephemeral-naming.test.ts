@@ -1,0 +1,199 @@
+import type { ApiKey } from '../src/apikeys.js'
+import {
+  isOurs,
+  keyDescription,
+  keyName,
+  keyNamePrefix,
+  runFacts,
+  type RunFacts
+} from '../src/ephemeral.js'
+import { ACTION_NAME } from '../src/version.js'
+import { ACCOUNT_ID, IAM_ID } from './helpers/fakes.js'
+import { RUN_ENV } from './helpers/identity.js'
+
+const FACTS = runFacts(RUN_ENV)
+const fixed = (value: number) => () => value
+
+function key(name: string, description: string): ApiKey {
+  return { id: 'ApiKey-x', name, description, iamId: IAM_ID, accountId: ACCOUNT_ID }
+}
+
+describe('runFacts', () => {
+  it('reads the GITHUB_* variables', () => {
+    expect(FACTS).toEqual({
+      owner: 'octo',
+      repo: 'widgets',
+      runId: '9876543210',
+      runAttempt: '2',
+      job: 'deploy',
+      runUrl: 'https://github.com/octo/widgets/actions/runs/9876543210'
+    })
+  })
+
+  it('uses GITHUB_SERVER_URL for the run URL (GitHub Enterprise Server)', () => {
+    const facts = runFacts({ ...RUN_ENV, GITHUB_SERVER_URL: 'https://ghe.example.com' })
+    expect(facts.runUrl).toBe('https://ghe.example.com/octo/widgets/actions/runs/9876543210')
+  })
+
+  it('falls back to defaults when the GITHUB_* variables are missing', () => {
+    expect(runFacts({})).toEqual({
+      owner: 'local',
+      repo: 'local',
+      runId: '0',
+      runAttempt: '1',
+      job: 'job',
+      runUrl: 'https://github.com/local/local/actions/runs/0'
+    })
+  })
+
+  it('treats empty GITHUB_* variables as missing', () => {
+    const facts = runFacts({
+      GITHUB_REPOSITORY: '',
+      GITHUB_RUN_ID: '',
+      GITHUB_RUN_ATTEMPT: '',
+      GITHUB_JOB: '',
+      GITHUB_SERVER_URL: ''
+    })
+    expect(facts).toMatchObject({ owner: 'local', repo: 'local', runId: '0', runAttempt: '1' })
+    expect(facts.job).toBe('job')
+    expect(facts.runUrl).toBe('https://github.com/local/local/actions/runs/0')
+  })
+
+  it('gives a name that still has the expected shape with the defaults', () => {
+    const name = keyName(runFacts({}), fixed(0))
+    expect(name).toBe('gha-local-local-0-1-job-000000')
+  })
+})
+
+describe('keyName', () => {
+  it('is gha-<owner>-<repo>-<run id>-<attempt>-<job>-<6 hex>', () => {
+    expect(keyName(FACTS, fixed(0.5))).toBe('gha-octo-widgets-9876543210-2-deploy-7fffff')
+    expect(keyName(FACTS, fixed(0))).toMatch(/^gha-octo-widgets-9876543210-2-deploy-000000$/)
+    expect(keyName(FACTS, fixed(0.999999999))).toMatch(/-fffffe$/)
+  })
+
+  it('starts with keyNamePrefix', () => {
+    expect(keyNamePrefix(FACTS)).toBe('gha-octo-widgets-')
+    expect(keyName(FACTS, fixed(0.3)).startsWith(keyNamePrefix(FACTS))).toBe(true)
+  })
+
+  it('is lower-cased, with unsafe characters replaced', () => {
+    const facts: RunFacts = {
+      ...FACTS,
+      owner: 'Octo_Org',
+      repo: 'My.Repo',
+      job: 'Build (Ubuntu, Node 20)/ärger'
+    }
+    const name = keyName(facts, fixed(0.5))
+    expect(name).toBe('gha-octo_org-my.repo-9876543210-2-build-ubuntu-node-20-rger-7fffff')
+    expect(name).toMatch(/^[a-z0-9_.-]+$/)
+  })
+
+  it('is at most 100 characters with a very long job name, keeping run id and suffix', () => {
+    const facts: RunFacts = { ...FACTS, job: `integration-${'x'.repeat(300)}` }
+    const name = keyName(facts, fixed(0.5))
+    expect(name.length).toBeLessThanOrEqual(100)
+    expect(name.length).toBe(100)
+    expect(name.startsWith('gha-octo-widgets-9876543210-2-integration-xxx')).toBe(true)
+    expect(name).toMatch(/-7fffff$/)
+  })
+
+  it('is not padded when the job name is short', () => {
+    expect(keyName(FACTS, fixed(0.5)).length).toBeLessThan(100)
+  })
+
+  it('differs between matrix legs: same facts, different random', () => {
+    const a = keyName(FACTS, fixed(0.1))
+    const b = keyName(FACTS, fixed(0.2))
+    expect(a).not.toBe(b)
+    expect(a.slice(0, -6)).toBe(b.slice(0, -6))
+  })
+
+  it('differs between attempts of the same run', () => {
+    const a = keyName({ ...FACTS, runAttempt: '1' }, fixed(0.5))
+    const b = keyName({ ...FACTS, runAttempt: '2' }, fixed(0.5))
+    expect(a).not.toBe(b)
+  })
+})
+
+describe('keyDescription', () => {
+  it('names the action and the run URL with its attempt', () => {
+    const description = keyDescription(FACTS)
+    expect(description).toContain(ACTION_NAME)
+    expect(description).toContain(
+      'https://github.com/octo/widgets/actions/runs/9876543210/attempts/2'
+    )
+    expect(description).toMatch(/^Ephemeral key made by /)
+  })
+})
+
+describe('isOurs', () => {
+  const OURS = key(keyName(FACTS, fixed(0.5)), keyDescription(FACTS))
+
+  it('is true for a key this action made for this repository', () => {
+    expect(isOurs(OURS, FACTS)).toBe(true)
+  })
+
+  it('is true for a key of another run, attempt or job of this repository', () => {
+    const other = runFacts({
+      ...RUN_ENV,
+      GITHUB_RUN_ID: '1111',
+      GITHUB_RUN_ATTEMPT: '1',
+      GITHUB_JOB: 'build'
+    })
+    const theirs = key(keyName(other, fixed(0.9)), keyDescription(other))
+    expect(isOurs(theirs, FACTS)).toBe(true)
+  })
+
+  it('is false for another repository whose name starts with this one (widgets-extra)', () => {
+    const extra = runFacts({ ...RUN_ENV, GITHUB_REPOSITORY: 'octo/widgets-extra' })
+    const theirs = key(keyName(extra, fixed(0.5)), keyDescription(extra))
+    expect(theirs.name.startsWith(keyNamePrefix(FACTS))).toBe(true)
+    expect(isOurs(theirs, FACTS)).toBe(false)
+    // And the other way round.
+    expect(isOurs(OURS, extra)).toBe(false)
+  })
+
+  it('is false for a repository whose name makes the name look like ours (widgets-2024-1)', () => {
+    const tricky = runFacts({ ...RUN_ENV, GITHUB_REPOSITORY: 'octo/widgets-2024-1' })
+    const theirs = key(keyName(tricky, fixed(0.5)), keyDescription(tricky))
+    // The name alone passes the prefix-and-digits test; the description tells them apart.
+    expect(theirs.name).toMatch(/^gha-octo-widgets-\d+-\d+-/)
+    expect(isOurs(theirs, FACTS)).toBe(false)
+  })
+
+  it('is false when owner and repository split differently (a-b/c vs a/b-c)', () => {
+    const mine = runFacts({ ...RUN_ENV, GITHUB_REPOSITORY: 'a/b-c' })
+    const other = runFacts({ ...RUN_ENV, GITHUB_REPOSITORY: 'a-b/c' })
+    expect(keyNamePrefix(mine)).toBe(keyNamePrefix(other))
+    const theirs = key(keyName(other, fixed(0.5)), keyDescription(other))
+    expect(isOurs(theirs, mine)).toBe(false)
+  })
+
+  it('is false for a hand-made key with our name but another description', () => {
+    expect(isOurs(key(OURS.name, 'deploy key for production'), FACTS)).toBe(false)
+    expect(isOurs(key(OURS.name, ''), FACTS)).toBe(false)
+    // The marker must open the description, not merely appear in it.
+    expect(isOurs(key(OURS.name, `Copied from: ${keyDescription(FACTS)}`), FACTS)).toBe(false)
+  })
+
+  it('is false for our description on a name without the run id and attempt', () => {
+    const description = keyDescription(FACTS)
+    expect(isOurs(key('gha-octo-widgets-deploy-7fffff', description), FACTS)).toBe(false)
+    expect(isOurs(key('gha-octo-widgets-', description), FACTS)).toBe(false)
+    expect(isOurs(key('gha-octo-widgets-12-x-deploy', description), FACTS)).toBe(false)
+  })
+
+  it.each(['ci-deployer', 'terraform', 'gha-octo-gadgets-9876543210-2-deploy-7fffff', ''])(
+    'is false for the unrelated name %p',
+    (name) => {
+      expect(isOurs(key(name, keyDescription(FACTS)), FACTS)).toBe(false)
+    }
+  )
+
+  it('is false for a key made on another GitHub server', () => {
+    const ghes = runFacts({ ...RUN_ENV, GITHUB_SERVER_URL: 'https://ghe.example.com' })
+    const theirs = key(keyName(ghes, fixed(0.5)), keyDescription(ghes))
+    expect(isOurs(theirs, FACTS)).toBe(false)
+  })
+})

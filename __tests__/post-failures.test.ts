@@ -1,0 +1,159 @@
+import { runPost } from '../src/cleanup.js'
+import { STATE } from '../src/ephemeral.js'
+import type { HttpResponse } from '../src/http.js'
+import {
+  APIKEY,
+  fakeClock,
+  jsonResponse,
+  makeJwt,
+  networkError,
+  serviceIdClaims,
+  tokenBody,
+  wrongKeyResponse,
+  type RecordingRunner
+} from './helpers/fakes.js'
+import { ENDPOINT, identityError, KEY_ID, noContent, postHarness } from './helpers/identity.js'
+
+const NOW = Date.UTC(2026, 1, 20, 15, 0, 0)
+const EXPIRES = Date.UTC(2026, 1, 20, 18, 1)
+const STATE_SAVED = {
+  [STATE.keyId]: KEY_ID,
+  [STATE.keyExpiresAt]: String(EXPIRES),
+  [STATE.endpoint]: ENDPOINT
+}
+
+async function post(responses: (HttpResponse | Error)[], inputs: Record<string, string> = {}) {
+  const h = postHarness({ apikey: APIKEY, ...inputs }, STATE_SAVED, responses, fakeClock(NOW))
+  await runPost(h.deps)
+  return h
+}
+
+function tokenOk(): { jwt: string; response: HttpResponse } {
+  const jwt = makeJwt(serviceIdClaims(NOW))
+  return { jwt, response: jsonResponse(200, tokenBody(jwt)) }
+}
+
+/** The one warning of the step; the step itself never fails. */
+function onlyWarning(runner: RecordingRunner): string {
+  expect(runner.failed).toBeUndefined()
+  expect(runner.count('setFailed')).toBe(0)
+  const warnings = runner.events.filter((e) => e.kind === 'warning').map((e) => e.value)
+  expect(warnings).toHaveLength(1)
+  return warnings[0] ?? ''
+}
+
+describe('post step, when the key cannot be revoked', () => {
+  it('retries a 500 up to max-attempts, then warns with the error code and request id', async () => {
+    const token = tokenOk()
+    const fail = () => identityError(500, 'BXNIM0002E', 'trace-del-500', 'Internal error.')
+    const { runner, transport, clock } = await post(
+      [token.response, fail(), fail(), fail(), noContent()],
+      { 'max-attempts': '3' }
+    )
+    expect(transport.requests.filter((r) => r.method === 'DELETE')).toHaveLength(3)
+    expect(transport.remaining()).toBe(1)
+    expect(clock.sleeps).toHaveLength(2)
+    const warning = onlyWarning(runner)
+    expect(warning).toContain(
+      `Could not revoke ephemeral API key ${KEY_ID}; IAM expires it on its own.`
+    )
+    expect(warning).toContain('API key deletion failed after 3 attempts: HTTP 500')
+    expect(warning).toContain('BXNIM0002E')
+    expect(warning).toContain('trace-del-500')
+    expect(runner.printed().join('\n')).not.toMatch(/^Revoked/m)
+  })
+
+  it('succeeds after a 503 on the deletion', async () => {
+    const token = tokenOk()
+    const { runner, clock } = await post([
+      token.response,
+      identityError(503, 'BXNIM0003E', 'trace-503'),
+      noContent()
+    ])
+    expect(clock.sleeps).toHaveLength(1)
+    expect(runner.count('warning')).toBe(0)
+    expect(runner.printed()).toContain(`Revoked ephemeral API key ${KEY_ID}.`)
+  })
+
+  it('warns on a 403 with the Operator-role advice, without retrying', async () => {
+    const token = tokenOk()
+    const { runner, transport } = await post([
+      token.response,
+      identityError(403, 'BXNIM0513E', 'trace-del-403')
+    ])
+    expect(transport.requests).toHaveLength(2)
+    const warning = onlyWarning(runner)
+    expect(warning).toMatch(/Operator .*role on the IAM Identity Service/)
+    expect(warning).toContain('trace-del-403')
+  })
+
+  it('warns, does not fail, when the token exchange is refused; no DELETE is sent', async () => {
+    const { runner, transport } = await post([wrongKeyResponse('req-post-0415')])
+    expect(transport.requests).toHaveLength(1)
+    expect(transport.requests[0]?.url).toBe(`${ENDPOINT}/identity/token`)
+    const warning = onlyWarning(runner)
+    expect(warning).toContain(`Could not revoke ephemeral API key ${KEY_ID}`)
+    expect(warning).toContain('BXNIM0415E')
+    expect(warning).toContain('req-post-0415')
+  })
+
+  it('warns, does not fail, when IAM cannot be reached', async () => {
+    const { runner, transport } = await post([networkError('ENOTFOUND')])
+    expect(transport.requests).toHaveLength(1)
+    const warning = onlyWarning(runner)
+    expect(warning).toContain('ENOTFOUND')
+    expect(warning).toContain(`${ENDPOINT}/identity/token`)
+  })
+
+  it('warns when the DELETE never gets an answer', async () => {
+    const token = tokenOk()
+    const { runner } = await post(
+      [token.response, networkError('ETIMEDOUT'), networkError('ETIMEDOUT')],
+      { 'max-attempts': '2' }
+    )
+    const warning = onlyWarning(runner)
+    expect(warning).toContain('API key deletion')
+    expect(warning).toContain('after 2 attempts')
+  })
+
+  it('scrubs the apikey from a warning when IAM echoes it', async () => {
+    const echo = jsonResponse(400, {
+      errorCode: 'BXNIM0109E',
+      errorMessage: `Property missing; got apikey=${APIKEY}`,
+      context: { requestId: 'req-echo' }
+    })
+    const { runner } = await post([echo])
+    const warning = onlyWarning(runner)
+    expect(warning).not.toContain(APIKEY)
+    expect(warning).toContain('got apikey=***')
+    expect(warning).toContain('req-echo')
+  })
+
+  // BUG (src/errors.ts, clean()/summariseBody() via parseIamErrorBody, called from
+  // src/iam.ts:34): IAM's error text is cut (500 characters for errorMessage, 160 for a
+  // non-JSON body) before runPost/runMain redact it, so a secret straddling the cut loses
+  // its tail, no longer matches any known secret, and its first half is printed; the runner's
+  // own masking only matches whole values too. Marked `failing` so the suite stays green.
+  it.failing('does not print part of the apikey when an echoed error text is cut', async () => {
+    // A proxy's 400 page that echoes the form body; the cut at 160 falls inside the key.
+    const page = `<html><body><h1>400 Bad Request</h1><p>${'Malformed request. '.repeat(6)}apikey=${APIKEY}&amp;grant_type=apikey</p></body></html>`
+    const { runner } = await post([
+      { status: 400, headers: { 'content-type': 'text/html' }, body: page }
+    ])
+    onlyWarning(runner)
+    expect(runner.printed().join('\n')).not.toContain(APIKEY.slice(0, 12))
+  })
+
+  it('prints no secret in any info or warning line, whatever the outcome', async () => {
+    const token = tokenOk()
+    const fail = () => identityError(502, 'BXNIM0002E', 'trace-502')
+    const { runner } = await post([token.response, fail(), fail()], { 'max-attempts': '2' })
+    expect(runner.count('info')).toBeGreaterThan(0)
+    const lines = runner.printed({ unmasked: true })
+    for (const line of lines) {
+      expect(line).not.toContain(APIKEY)
+      expect(line).not.toContain(token.jwt)
+    }
+    expect(runner.events[0]).toEqual({ kind: 'setSecret', value: APIKEY })
+  })
+})
