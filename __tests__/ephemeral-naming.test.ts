@@ -98,6 +98,32 @@ describe('keyName', () => {
     expect(name).toMatch(/-7fffff$/)
   })
 
+  it('stays within 100 characters with the longest owner and repository names, still ours', () => {
+    const facts = runFacts({
+      ...RUN_ENV,
+      GITHUB_REPOSITORY: `${'o'.repeat(39)}/${'r'.repeat(100)}`,
+      GITHUB_JOB: 'j'.repeat(100)
+    })
+    const name = keyName(facts, fixed(0.5))
+    expect(name.length).toBeLessThanOrEqual(100)
+    expect(name).toMatch(/-9876543210-2-j+-7fffff$/)
+    const key = {
+      id: 'ApiKey-x',
+      name,
+      description: keyDescription(facts),
+      iamId: '',
+      accountId: ''
+    }
+    expect(isOurs(key, facts)).toBe(true)
+    // Same cut prefix, other repository: the description tells them apart.
+    const other = runFacts({
+      ...RUN_ENV,
+      GITHUB_REPOSITORY: `${'o'.repeat(39)}/${'r'.repeat(99)}s`
+    })
+    expect(keyNamePrefix(other)).toBe(keyNamePrefix(facts))
+    expect(isOurs(key, other)).toBe(false)
+  })
+
   it('is not padded when the job name is short', () => {
     expect(keyName(FACTS, fixed(0.5)).length).toBeLessThan(100)
   })

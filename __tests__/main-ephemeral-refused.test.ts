@@ -6,6 +6,7 @@ import {
   harness,
   jsonResponse,
   makeJwt,
+  networkError,
   serviceIdClaims,
   textResponse,
   tokenBody,
@@ -53,6 +54,33 @@ describe('main step, IAM refuses to create the ephemeral key', () => {
     expect(message).toContain('ephemeral-key: false')
     expect(message).toContain('trace-create-403')
     expect(message).not.toContain(jwt)
+  })
+
+  it('5xx or a lost answer: not retried (IAM may have made the key), says why', async () => {
+    const reset = networkError('ECONNRESET', 'socket hang up')
+    for (const failure of [identityError(503, 'BXNIM0999E', 'trace-503'), reset]) {
+      const { runner, transport, clock } = await run([failure, createdKeyResponse()], {
+        'max-attempts': '5'
+      })
+      expectNothingPublished(runner)
+      expect(transport.requests).toHaveLength(2)
+      expect(clock.sleeps).toEqual([])
+      expect(runner.failed).toMatch(
+        /IAM may have created the key before failing, so it was not retried/
+      )
+    }
+  })
+
+  it('429 or a refused connection: nothing was created, so it is retried', async () => {
+    const refused = networkError('ECONNREFUSED', 'connect ECONNREFUSED')
+    const { runner, transport } = await run([
+      identityError(429, 'BXNIM0429E', 'trace-429'),
+      refused,
+      createdKeyResponse()
+    ])
+    expect(runner.failed).toBeUndefined()
+    expect(transport.requests.map((r) => r.method)).toEqual(['POST', 'POST', 'POST', 'POST'])
+    expect(runner.outputs['ephemeral-apikey']).toBe(EPHEMERAL_VALUE)
   })
 
   it('401: the same advice', async () => {

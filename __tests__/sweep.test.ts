@@ -86,6 +86,7 @@ async function sweep(responses: HttpResponse[], keepId?: string) {
     runner,
     clock,
     facts: FACTS,
+    longestJobMinutes: 360,
     ...(keepId ? { keepId } : {})
   })
   const deletes = transport.requests
@@ -280,6 +281,21 @@ describe('main step with sweep-stale-keys: true', () => {
     await runMain(h.deps)
     expect(h.runner.failed).toBeUndefined()
     expect(h.transport.requests.map((r) => r.method)).toEqual(['POST', 'GET', 'DELETE'])
+  })
+
+  it('on a self-hosted runner, a 500-minute-old unexpired key may still be in use and is kept', async () => {
+    const jwt = makeJwt(serviceIdClaims(NOW))
+    const h = harness(
+      { apikey: APIKEY, 'sweep-stale-keys': 'true' },
+      [
+        jsonResponse(200, tokenBody(jwt)),
+        listPage([{ id: 'old', createdAgo: 500, expiresIn: 100 }])
+      ],
+      { clock: fakeClock(NOW), env: { ...RUN_ENV, RUNNER_ENVIRONMENT: 'self-hosted' } }
+    )
+    await runMain(h.deps)
+    expect(h.runner.failed).toBeUndefined()
+    expect(h.transport.requests.map((r) => r.method)).toEqual(['POST', 'GET'])
   })
 
   it('does not list keys unless asked to', async () => {

@@ -34,7 +34,8 @@ function client(responses: (HttpResponse | Error)[], clock: FakeClock = fakeCloc
     transport,
     clock,
     policy: { maxAttempts: 3, ...DEFAULT_BACKOFF },
-    log: () => {}
+    log: () => {},
+    redact: (text) => text
   })
   return { iam, transport }
 }

@@ -116,6 +116,7 @@ export async function runStep(entry, options) {
     GITHUB_JOB: 'deploy',
     GITHUB_SERVER_URL: 'https://github.com',
     RUNNER_TEMP: dir,
+    RUNNER_ENVIRONMENT: 'github-hosted',
     ...files,
     ...(options.debug === false ? {} : { RUNNER_DEBUG: '1' }),
     ...(options.caPath ? { NODE_EXTRA_CA_CERTS: options.caPath } : {}),

@@ -117,10 +117,11 @@ export async function listApiKeys(
 /** IAM's `next` is a URL carrying `pagetoken`; accept a bare token too. */
 function nextPageToken(next: unknown): string | undefined {
   if (typeof next !== 'string' || next.length === 0) return undefined
+  if (/^[A-Za-z0-9._~-]+$/.test(next)) return next
   try {
     return new URL(next, 'https://iam.invalid').searchParams.get('pagetoken') ?? undefined
   } catch {
-    return next
+    return undefined
   }
 }
 

@@ -8,7 +8,13 @@ import type { Clock, Runner } from './runner.js'
 import { Secrets } from './secrets.js'
 import { summaryMarkdown } from './summary.js'
 import { checkAccount, exchangeApiKey, type IamToken } from './token.js'
-import { issueEphemeralKey, runFacts, sweepStaleKeys, type IssuedKey } from './ephemeral.js'
+import {
+  issueEphemeralKey,
+  longestJobMinutes,
+  runFacts,
+  sweepStaleKeys,
+  type IssuedKey
+} from './ephemeral.js'
 
 export interface MainDeps {
   runner: Runner
@@ -28,7 +34,7 @@ export async function runMain(deps: MainDeps): Promise<void> {
   try {
     config = parseConfig((name) => runner.getInput(name))
     if (!config.apikey) return skipOrFail(config, deps)
-    const iam = iamClient(config, deps)
+    const iam = iamClient(config, deps, secrets)
     runner.debug(`Exchanging the API key for an IAM token at ${config.endpoint}`)
     const token = await exchangeApiKey(iam, config.apikey, secrets, { accountId: config.accountId })
     checkAccount(token, config.accountId)
@@ -44,7 +50,12 @@ export async function runMain(deps: MainDeps): Promise<void> {
         `${token.accountId}; the token expires at ${new Date(token.expiration * 1000).toISOString()}.`
     )
     if (config.ephemeral.sweepStale) {
-      await sweepStaleKeys(iam, token, { ...deps, facts, keepId: key?.id }).catch((err: unknown) =>
+      await sweepStaleKeys(iam, token, {
+        ...deps,
+        facts,
+        keepId: key?.id,
+        longestJobMinutes: longestJobMinutes(deps.env)
+      }).catch((err: unknown) =>
         runner.warning(secrets.redact(`Sweeping stale keys failed: ${describeError(err)}`))
       )
     }
@@ -55,16 +66,14 @@ export async function runMain(deps: MainDeps): Promise<void> {
   }
 }
 
-export function iamClient(
-  config: Config,
-  deps: Omit<MainDeps, 'runner'> & { runner: Runner }
-): IamClient {
+export function iamClient(config: Config, deps: MainDeps, secrets: Secrets): IamClient {
   return new IamClient({
     endpoint: config.endpoint,
     transport: deps.createTransport({ timeoutMs: config.timeoutMs }),
     clock: deps.clock,
     policy: { maxAttempts: config.maxAttempts, ...DEFAULT_BACKOFF },
-    log: (message) => deps.runner.info(message)
+    log: (message) => deps.runner.info(message),
+    redact: (text) => secrets.redact(text)
   })
 }
 

@@ -22,28 +22,30 @@ export async function runPost(deps: MainDeps): Promise<void> {
       return
     }
     const config = parseConfig((name) => runner.getInput(name))
-    const expiresAt = Number(runner.getState(STATE.keyExpiresAt))
+    const saved = Number(runner.getState(STATE.keyExpiresAt))
+    const expiresAt = Number.isFinite(saved) && saved > 0 ? saved : undefined
+    const expiry = expiresAt
+      ? `at ${new Date(expiresAt).toISOString()}`
+      : 'when its ephemeral-key-ttl runs out'
     if (!config.ephemeral.revoke) {
-      runner.info(
-        `revoke is false: ephemeral API key ${keyId} is left to expire at ${new Date(expiresAt).toISOString()}.`
-      )
+      runner.info(`revoke is false: ephemeral API key ${keyId} is left to expire ${expiry}.`)
       return
     }
     if (expiresAt && expiresAt <= clock.now()) {
       runner.info(
-        `Ephemeral API key ${keyId} already expired at ${new Date(expiresAt).toISOString()}: IAM refuses it, nothing to revoke.`
+        `Ephemeral API key ${keyId} already expired ${expiry}: IAM refuses it, nothing to revoke.`
       )
       return
     }
     if (!config.apikey) {
       runner.warning(
-        `Cannot delete ephemeral API key ${keyId}: the apikey input is empty in the post step. IAM expires it at ${new Date(expiresAt).toISOString()}.`
+        `Cannot delete ephemeral API key ${keyId}: the apikey input is empty in the post step. IAM expires it ${expiry}.`
       )
       return
     }
     // A fresh token: the main step's may have expired in a long job, and it is never persisted.
     const endpoint = runner.getState(STATE.endpoint) || config.endpoint
-    const iam = iamClient({ ...config, endpoint }, deps)
+    const iam = iamClient({ ...config, endpoint }, deps, secrets)
     const token = await exchangeApiKey(iam, config.apikey, secrets, { accountId: config.accountId })
     const outcome = await deleteApiKey(iam, token.accessToken, keyId)
     runner.info(

@@ -20,8 +20,13 @@ export const STATE = {
   endpoint: 'iam-endpoint'
 } as const
 
-/** The longest a GitHub-hosted job runs; a key of ours older than this has no job left. */
-const LONGEST_JOB_MINUTES = 360
+/**
+ * The longest a job runs (6 hours on GitHub-hosted runners, 5 days on self-hosted ones): a
+ * key of ours older than this has no job left that could use it.
+ */
+export function longestJobMinutes(env: Record<string, string | undefined>): number {
+  return env.RUNNER_ENVIRONMENT === 'github-hosted' ? 360 : 5 * 24 * 60
+}
 const MAX_NAME_LENGTH = 100
 
 /** Facts about the run, from the runner's GITHUB_* variables. */
@@ -52,9 +57,13 @@ function safe(part: string): string {
   return part.toLowerCase().replace(/[^a-z0-9_.-]+/g, '-')
 }
 
-/** `gha-<owner>-<repo>-`: every key this action makes for a repository starts so. */
+/**
+ * `gha-<owner>-<repo>-`: every key this action makes for a repository starts so. Owner and
+ * repo are cut (always the same way) so that a name stays within MAX_NAME_LENGTH; the
+ * description names the repository exactly.
+ */
 export function keyNamePrefix(facts: RunFacts): string {
-  return `gha-${safe(facts.owner)}-${safe(facts.repo)}-`
+  return `gha-${safe(facts.owner).slice(0, 20)}-${safe(facts.repo).slice(0, 30)}-`
 }
 
 /**
@@ -65,7 +74,7 @@ export function keyName(facts: RunFacts, random: () => number): string {
   const suffix = Math.floor(random() * 0xffffff)
     .toString(16)
     .padStart(6, '0')
-  const run = `${safe(facts.runId)}-${safe(facts.runAttempt)}`
+  const run = `${safe(facts.runId).slice(0, 20)}-${safe(facts.runAttempt).slice(0, 5)}`
   const head = `${keyNamePrefix(facts)}${run}-`
   const room = Math.max(0, MAX_NAME_LENGTH - head.length - suffix.length - 1)
   return `${head}${safe(facts.job).slice(0, room)}-${suffix}`
@@ -128,7 +137,7 @@ export async function issueEphemeralKey(
 export async function sweepStaleKeys(
   iam: IamClient,
   token: IamToken,
-  ctx: { runner: Runner; clock: Clock; facts: RunFacts; keepId?: string }
+  ctx: { runner: Runner; clock: Clock; facts: RunFacts; keepId?: string; longestJobMinutes: number }
 ): Promise<string[]> {
   const now = ctx.clock.now()
   const keys = await listApiKeys(iam, token.accessToken, {
@@ -141,7 +150,7 @@ export async function sweepStaleKeys(
     const created = parseIamTime(key.createdAt)
     return (
       (expires !== undefined && expires <= now) ||
-      (created !== undefined && now - created > LONGEST_JOB_MINUTES * 60_000)
+      (created !== undefined && now - created > ctx.longestJobMinutes * 60_000)
     )
   })
   const deleted: string[] = []

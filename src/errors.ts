@@ -122,6 +122,10 @@ const ADVICE_BY_CODE: Record<string, string> = {
   BXNIM0106E: 'IAM does not support the grant or response type that was sent.'
 }
 
+const MAYBE_CREATED =
+  'IAM may have created the key before failing, so it was not retried. Such a key expires at ' +
+  '`ephemeral-key-ttl`, and `sweep-stale-keys: true` deletes it on a later run once stale.'
+
 function adviceFor(err: IamError): string | undefined {
   const code = err.details.errorCode
   if (code && ADVICE_BY_CODE[code]) return ADVICE_BY_CODE[code]
@@ -131,6 +135,9 @@ function adviceFor(err: IamError): string | undefined {
       `IAM kept answering "too many requests" for ${err.attempts} attempt(s). Many jobs starting ` +
       'at once share the rate limit: raise `max-attempts`, or stagger the matrix with `max-parallel`.'
     )
+  }
+  if (operation === 'API key creation' && status >= 500) {
+    return MAYBE_CREATED
   }
   if (status >= 500) {
     return (
@@ -180,7 +187,9 @@ export function describeError(err: unknown, context: { accountId?: string } = {}
   if (err instanceof NetworkError) {
     const target = err.url ? ` ${err.url}` : ''
     const attempts = `after ${err.attempts} attempt${err.attempts === 1 ? '' : 's'}`
-    return `Could not reach IBM Cloud IAM${target} (${err.operation ?? 'request'}) ${attempts}: ${err.message}.\n${networkAdvice(err.code)}`
+    const neverSent = ['ECONNREFUSED', 'EAI_AGAIN', 'ENOTFOUND'].includes(err.code)
+    const created = err.operation === 'API key creation' && !neverSent ? `\n${MAYBE_CREATED}` : ''
+    return `Could not reach IBM Cloud IAM${target} (${err.operation ?? 'request'}) ${attempts}: ${err.message}.\n${networkAdvice(err.code)}${created}`
   }
   if (err instanceof ConfigError || err instanceof ActionError) return err.message
   if (err instanceof Error) return `Unexpected error: ${err.message}`

@@ -9,6 +9,11 @@ export interface IamClientOptions {
   clock: Clock
   policy: RetryPolicy
   log: (message: string) => void
+  /**
+   * Scrubs known secrets from an error body before it is parsed and cut to length: a secret
+   * cut in half would match neither this nor the runner's masks.
+   */
+  redact: (text: string) => string
 }
 
 /** IAM at one endpoint: every call retried by the same rules, every error status an IamError. */
@@ -28,13 +33,13 @@ export class IamClient {
     const url = `${this.options.endpoint}${path}`
     const { response, attempts } = await sendWithRetry(
       () => this.options.transport({ ...rest, url }),
-      { ...this.options, operation, url }
+      { ...this.options, operation, url, idempotent: operation !== 'API key creation' }
     )
     if (!okStatuses.includes(response.status)) {
       throw new IamError(
         operation,
         response.status,
-        parseIamErrorBody(response.body, response.headers),
+        parseIamErrorBody(this.options.redact(response.body), response.headers),
         attempts
       )
     }

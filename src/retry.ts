@@ -49,7 +49,19 @@ export function backoffDelay(
   return floor + jitter
 }
 
+/**
+ * For a request that creates something, only answers that prove nothing was done may be
+ * retried: 429, or a connection that was never made. After a 5xx or a lost answer the
+ * create may have happened, and a retry would make a second one.
+ */
+function mayRetryCreate(outcome: number | NetworkError): boolean {
+  if (typeof outcome === 'number') return outcome === 429
+  return outcome.code === 'ECONNREFUSED' || outcome.code === 'EAI_AGAIN'
+}
+
 export interface RetryContext {
+  /** false for requests that create something (see mayRetryCreate). Default true. */
+  idempotent?: boolean
   policy: RetryPolicy
   clock: Clock
   log: (message: string) => void
@@ -72,14 +84,19 @@ export async function sendWithRetry(
     let retryAfterMs: number | undefined
     try {
       const response = await send()
-      if (!isRetryableStatus(response.status) || attempt >= policy.maxAttempts) {
+      const retryable =
+        isRetryableStatus(response.status) &&
+        (ctx.idempotent !== false || mayRetryCreate(response.status))
+      if (!retryable || attempt >= policy.maxAttempts) {
         return { response, attempts: attempt }
       }
       retryAfterMs = parseRetryAfter(response.headers['retry-after'], clock.now())
       why = `IAM answered HTTP ${response.status}`
     } catch (err) {
       if (!(err instanceof NetworkError)) throw err
-      if (!isRetryableNetworkError(err) || attempt >= policy.maxAttempts) {
+      const retryable =
+        isRetryableNetworkError(err) && (ctx.idempotent !== false || mayRetryCreate(err))
+      if (!retryable || attempt >= policy.maxAttempts) {
         throw err.withContext(attempt, ctx.operation, ctx.url)
       }
       why = `no answer from IAM (${err.code})`

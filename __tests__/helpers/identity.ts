@@ -27,7 +27,8 @@ export const RUN_ENV: Record<string, string> = {
   GITHUB_RUN_ID: '9876543210',
   GITHUB_RUN_ATTEMPT: '2',
   GITHUB_JOB: 'deploy',
-  GITHUB_SERVER_URL: 'https://github.com'
+  GITHUB_SERVER_URL: 'https://github.com',
+  RUNNER_ENVIRONMENT: 'github-hosted'
 }
 
 /** Shaped like an API key value IAM returns on creation; not a real one. */
@@ -82,7 +83,8 @@ export function testIamClient(
     transport,
     clock,
     policy: { maxAttempts: options.maxAttempts ?? 3, baseDelayMs: 1000, maxDelayMs: 30_000 },
-    log: (message) => log.push(message)
+    log: (message) => log.push(message),
+    redact: (text) => text
   })
 }
 

@@ -28450,11 +28450,13 @@ async function apikeys_listApiKeys(iam, token, filter, maxPages = 20) {
 function nextPageToken(next) {
     if (typeof next !== 'string' || next.length === 0)
         return undefined;
+    if (/^[A-Za-z0-9._~-]+$/.test(next))
+        return next;
     try {
         return new URL(next, 'https://iam.invalid').searchParams.get('pagetoken') ?? undefined;
     }
     catch {
-        return next;
+        return undefined;
     }
 }
 function toApiKey(o) {
@@ -28703,6 +28705,16 @@ function backoffDelay(attempt, policy, random, retryAfterMs) {
     return floor + jitter;
 }
 /**
+ * For a request that creates something, only answers that prove nothing was done may be
+ * retried: 429, or a connection that was never made. After a 5xx or a lost answer the
+ * create may have happened, and a retry would make a second one.
+ */
+function mayRetryCreate(outcome) {
+    if (typeof outcome === 'number')
+        return outcome === 429;
+    return outcome.code === 'ECONNREFUSED' || outcome.code === 'EAI_AGAIN';
+}
+/**
  * Sends until an answer that should not be retried, or until maxAttempts. Returns the last
  * answer (which may be an error status) and how many attempts it took; throws NetworkError
  * (with the attempt count) when the last attempt got no answer.
@@ -28714,7 +28726,9 @@ async function sendWithRetry(send, ctx) {
         let retryAfterMs;
         try {
             const response = await send();
-            if (!isRetryableStatus(response.status) || attempt >= policy.maxAttempts) {
+            const retryable = isRetryableStatus(response.status) &&
+                (ctx.idempotent !== false || mayRetryCreate(response.status));
+            if (!retryable || attempt >= policy.maxAttempts) {
                 return { response, attempts: attempt };
             }
             retryAfterMs = parseRetryAfter(response.headers['retry-after'], clock.now());
@@ -28723,7 +28737,8 @@ async function sendWithRetry(send, ctx) {
         catch (err) {
             if (!(err instanceof errors/* NetworkError */.Dr))
                 throw err;
-            if (!isRetryableNetworkError(err) || attempt >= policy.maxAttempts) {
+            const retryable = isRetryableNetworkError(err) && (ctx.idempotent !== false || mayRetryCreate(err));
+            if (!retryable || attempt >= policy.maxAttempts) {
                 throw err.withContext(attempt, ctx.operation, ctx.url);
             }
             why = `no answer from IAM (${err.code})`;
@@ -28751,9 +28766,9 @@ class IamClient {
     async call(operation, request, okStatuses) {
         const { path, ...rest } = request;
         const url = `${this.options.endpoint}${path}`;
-        const { response, attempts } = await sendWithRetry(() => this.options.transport({ ...rest, url }), { ...this.options, operation, url });
+        const { response, attempts } = await sendWithRetry(() => this.options.transport({ ...rest, url }), { ...this.options, operation, url, idempotent: operation !== 'API key creation' });
         if (!okStatuses.includes(response.status)) {
-            throw new errors/* IamError */.iS(operation, response.status, (0,errors/* parseIamErrorBody */.hs)(response.body, response.headers), attempts);
+            throw new errors/* IamError */.iS(operation, response.status, (0,errors/* parseIamErrorBody */.hs)(this.options.redact(response.body), response.headers), attempts);
         }
         return { ...response, attempts };
     }
@@ -28862,8 +28877,13 @@ const STATE = {
     keyExpiresAt: 'ephemeral-key-expires-at',
     endpoint: 'iam-endpoint'
 };
-/** The longest a GitHub-hosted job runs; a key of ours older than this has no job left. */
-const LONGEST_JOB_MINUTES = 360;
+/**
+ * The longest a job runs (6 hours on GitHub-hosted runners, 5 days on self-hosted ones): a
+ * key of ours older than this has no job left that could use it.
+ */
+function ephemeral_longestJobMinutes(env) {
+    return env.RUNNER_ENVIRONMENT === 'github-hosted' ? 360 : 5 * 24 * 60;
+}
 const MAX_NAME_LENGTH = 100;
 function ephemeral_runFacts(env) {
     const [owner = 'local', repo = 'local'] = (env.GITHUB_REPOSITORY ?? '').split('/').filter(Boolean);
@@ -28881,9 +28901,13 @@ function ephemeral_runFacts(env) {
 function safe(part) {
     return part.toLowerCase().replace(/[^a-z0-9_.-]+/g, '-');
 }
-/** `gha-<owner>-<repo>-`: every key this action makes for a repository starts so. */
+/**
+ * `gha-<owner>-<repo>-`: every key this action makes for a repository starts so. Owner and
+ * repo are cut (always the same way) so that a name stays within MAX_NAME_LENGTH; the
+ * description names the repository exactly.
+ */
 function keyNamePrefix(facts) {
-    return `gha-${safe(facts.owner)}-${safe(facts.repo)}-`;
+    return `gha-${safe(facts.owner).slice(0, 20)}-${safe(facts.repo).slice(0, 30)}-`;
 }
 /**
  * Unique per job and attempt: matrix legs share run id, attempt and job id, so a random
@@ -28893,7 +28917,7 @@ function keyName(facts, random) {
     const suffix = Math.floor(random() * 0xffffff)
         .toString(16)
         .padStart(6, '0');
-    const run = `${safe(facts.runId)}-${safe(facts.runAttempt)}`;
+    const run = `${safe(facts.runId).slice(0, 20)}-${safe(facts.runAttempt).slice(0, 5)}`;
     const head = `${keyNamePrefix(facts)}${run}-`;
     const room = Math.max(0, MAX_NAME_LENGTH - head.length - suffix.length - 1);
     return `${head}${safe(facts.job).slice(0, room)}-${suffix}`;
@@ -28946,7 +28970,7 @@ async function ephemeral_sweepStaleKeys(iam, token, ctx) {
         const expires = parseIamTime(key.expiresAt);
         const created = parseIamTime(key.createdAt);
         return ((expires !== undefined && expires <= now) ||
-            (created !== undefined && now - created > LONGEST_JOB_MINUTES * 60_000));
+            (created !== undefined && now - created > ctx.longestJobMinutes * 60_000));
     });
     const deleted = [];
     for (const key of stale) {
@@ -28980,7 +29004,7 @@ async function runMain(deps) {
         config = parseConfig((name) => runner.getInput(name));
         if (!config.apikey)
             return skipOrFail(config, deps);
-        const iam = iamClient(config, deps);
+        const iam = iamClient(config, deps, secrets);
         runner.debug(`Exchanging the API key for an IAM token at ${config.endpoint}`);
         const token = await exchangeApiKey(iam, config.apikey, secrets, { accountId: config.accountId });
         checkAccount(token, config.accountId);
@@ -28995,7 +29019,12 @@ async function runMain(deps) {
         runner.info(`Authenticated to IBM Cloud as ${token.claims.name ?? token.iamId} (${token.iamId}) in account ` +
             `${token.accountId}; the token expires at ${new Date(token.expiration * 1000).toISOString()}.`);
         if (config.ephemeral.sweepStale) {
-            await sweepStaleKeys(iam, token, { ...deps, facts, keepId: key?.id }).catch((err) => runner.warning(secrets.redact(`Sweeping stale keys failed: ${describeError(err)}`)));
+            await sweepStaleKeys(iam, token, {
+                ...deps,
+                facts,
+                keepId: key?.id,
+                longestJobMinutes: longestJobMinutes(deps.env)
+            }).catch((err) => runner.warning(secrets.redact(`Sweeping stale keys failed: ${describeError(err)}`)));
         }
         const { endpoint } = config;
         await writeSummary(runner, () => summaryMarkdown({ token, endpoint, ephemeralKey: key }));
@@ -29004,13 +29033,14 @@ async function runMain(deps) {
         runner.setFailed(secrets.redact(describeError(err, { accountId: config?.accountId })));
     }
 }
-function iamClient(config, deps) {
+function iamClient(config, deps, secrets) {
     return new IamClient({
         endpoint: config.endpoint,
         transport: deps.createTransport({ timeoutMs: config.timeoutMs }),
         clock: deps.clock,
         policy: { maxAttempts: config.maxAttempts, ...DEFAULT_BACKOFF },
-        log: (message) => deps.runner.info(message)
+        log: (message) => deps.runner.info(message),
+        redact: (text) => secrets.redact(text)
     });
 }
 function skipOrFail(config, { runner, env }) {
@@ -29129,22 +29159,26 @@ async function runPost(deps) {
             return;
         }
         const config = config_parseConfig((name) => runner.getInput(name));
-        const expiresAt = Number(runner.getState(STATE.keyExpiresAt));
+        const saved = Number(runner.getState(STATE.keyExpiresAt));
+        const expiresAt = Number.isFinite(saved) && saved > 0 ? saved : undefined;
+        const expiry = expiresAt
+            ? `at ${new Date(expiresAt).toISOString()}`
+            : 'when its ephemeral-key-ttl runs out';
         if (!config.ephemeral.revoke) {
-            runner.info(`revoke is false: ephemeral API key ${keyId} is left to expire at ${new Date(expiresAt).toISOString()}.`);
+            runner.info(`revoke is false: ephemeral API key ${keyId} is left to expire ${expiry}.`);
             return;
         }
         if (expiresAt && expiresAt <= clock.now()) {
-            runner.info(`Ephemeral API key ${keyId} already expired at ${new Date(expiresAt).toISOString()}: IAM refuses it, nothing to revoke.`);
+            runner.info(`Ephemeral API key ${keyId} already expired ${expiry}: IAM refuses it, nothing to revoke.`);
             return;
         }
         if (!config.apikey) {
-            runner.warning(`Cannot delete ephemeral API key ${keyId}: the apikey input is empty in the post step. IAM expires it at ${new Date(expiresAt).toISOString()}.`);
+            runner.warning(`Cannot delete ephemeral API key ${keyId}: the apikey input is empty in the post step. IAM expires it ${expiry}.`);
             return;
         }
         // A fresh token: the main step's may have expired in a long job, and it is never persisted.
         const endpoint = runner.getState(STATE.endpoint) || config.endpoint;
-        const iam = iamClient({ ...config, endpoint }, deps);
+        const iam = iamClient({ ...config, endpoint }, deps, secrets);
         const token = await token_exchangeApiKey(iam, config.apikey, secrets, { accountId: config.accountId });
         const outcome = await apikeys_deleteApiKey(iam, token.accessToken, keyId);
         runner.info(outcome === 'deleted'
@@ -32331,6 +32365,8 @@ const ADVICE_BY_CODE = {
     BXNIM0109E: 'IAM says a required property of the request is missing or empty.',
     BXNIM0106E: 'IAM does not support the grant or response type that was sent.'
 };
+const MAYBE_CREATED = 'IAM may have created the key before failing, so it was not retried. Such a key expires at ' +
+    '`ephemeral-key-ttl`, and `sweep-stale-keys: true` deletes it on a later run once stale.';
 function adviceFor(err) {
     const code = err.details.errorCode;
     if (code && ADVICE_BY_CODE[code])
@@ -32339,6 +32375,9 @@ function adviceFor(err) {
     if (status === 429) {
         return (`IAM kept answering "too many requests" for ${err.attempts} attempt(s). Many jobs starting ` +
             'at once share the rate limit: raise `max-attempts`, or stagger the matrix with `max-parallel`.');
+    }
+    if (operation === 'API key creation' && status >= 500) {
+        return MAYBE_CREATED;
     }
     if (status >= 500) {
         return (`IAM kept failing for ${err.attempts} attempt(s). Check https://cloud.ibm.com/status; ` +
@@ -32382,7 +32421,9 @@ function describeError(err, context = {}) {
     if (err instanceof NetworkError) {
         const target = err.url ? ` ${err.url}` : '';
         const attempts = `after ${err.attempts} attempt${err.attempts === 1 ? '' : 's'}`;
-        return `Could not reach IBM Cloud IAM${target} (${err.operation ?? 'request'}) ${attempts}: ${err.message}.\n${networkAdvice(err.code)}`;
+        const neverSent = ['ECONNREFUSED', 'EAI_AGAIN', 'ENOTFOUND'].includes(err.code);
+        const created = err.operation === 'API key creation' && !neverSent ? `\n${MAYBE_CREATED}` : '';
+        return `Could not reach IBM Cloud IAM${target} (${err.operation ?? 'request'}) ${attempts}: ${err.message}.\n${networkAdvice(err.code)}${created}`;
     }
     if (err instanceof ConfigError || err instanceof ActionError)
         return err.message;
