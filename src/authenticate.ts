@@ -1,5 +1,4 @@
-import type { Config } from './config.js'
-import { parseConfig } from './config.js'
+import { parseConfig, type Config } from './config.js'
 import { ActionError, describeError } from './errors.js'
 import type { HttpTransport } from './http.js'
 import { IamClient } from './iam.js'
