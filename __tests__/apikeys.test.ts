@@ -5,8 +5,9 @@ import {
   listApiKeys,
   parseIamTime,
   type NewApiKey
-} from '../src/apikeys.js'
-import { ActionError, describeError, IamError } from '../src/errors.js'
+} from '../src/iam/apikeys.js'
+import { describeError } from '../src/describe-error.js'
+import { ActionError, IamError } from '../src/errors.js'
 import { Secrets } from '../src/secrets.js'
 import {
   ACCOUNT_ID,

@@ -1,5 +1,6 @@
-import { parseConfig, validateEnvName } from '../src/config.js'
-import { REGIONS } from '../src/endpoints.js'
+import { parseConfig } from '../src/config.js'
+import { validateEnvName } from '../src/inputs.js'
+import { REGIONS } from '../src/iam/endpoints.js'
 import { ConfigError } from '../src/errors.js'
 import { APIKEY } from './helpers/fakes.js'
 

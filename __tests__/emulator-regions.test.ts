@@ -1,6 +1,6 @@
 import { expect, test } from '@jest/globals'
 import { PRIVATE_REGIONS, SERVER_DNS_NAMES } from '../emulator/certs.mjs'
-import { REGIONS, resolveEndpoint } from '../src/endpoints.js'
+import { REGIONS, resolveEndpoint } from '../src/iam/endpoints.js'
 
 // The emulator keeps its own copy of the region list (it is a dev tool, not part of the
 // bundle); this keeps the two from drifting, so every private endpoint can be emulated.

@@ -5,7 +5,7 @@ import {
   PUBLIC_ENDPOINT,
   REGIONS,
   resolveEndpoint
-} from '../src/endpoints.js'
+} from '../src/iam/endpoints.js'
 import { ConfigError } from '../src/errors.js'
 
 function refusal(value: string): string {
@@ -126,6 +126,12 @@ describe('resolveEndpoint', () => {
     expect(
       resolveEndpoint({ iamEndpoint: 'https://iam.example.com/', region: 'jp-tok', private: true })
     ).toBe('https://iam.example.com')
+  })
+
+  it('refuses a region without private: true instead of ignoring it', () => {
+    expect(() => resolveEndpoint({ iamEndpoint: '', region: 'eu-de', private: false })).toThrow(
+      /region "eu-de" selects a private regional IAM endpoint and needs private: true/
+    )
   })
 
   it('lists every valid region when the region is unknown', () => {

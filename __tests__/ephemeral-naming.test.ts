@@ -1,4 +1,4 @@
-import type { ApiKey } from '../src/apikeys.js'
+import type { ApiKey } from '../src/iam/apikeys.js'
 import {
   isOurs,
   keyDescription,
@@ -6,7 +6,7 @@ import {
   keyNamePrefix,
   runFacts,
   type RunFacts
-} from '../src/ephemeral.js'
+} from '../src/ephemeral/naming.js'
 import { ACTION_NAME } from '../src/version.js'
 import { ACCOUNT_ID, IAM_ID } from './helpers/fakes.js'
 import { RUN_ENV } from './helpers/identity.js'

@@ -1,12 +1,6 @@
-import {
-  ActionError,
-  ConfigError,
-  describeError,
-  IamError,
-  NetworkError,
-  parseIamErrorBody,
-  summariseBody
-} from '../src/errors.js'
+import { describeError } from '../src/describe-error.js'
+import { ActionError, ConfigError, IamError, NetworkError } from '../src/errors.js'
+import { parseIamErrorBody, summariseBody } from '../src/iam/error-body.js'
 
 const WRONG_KEY_BODY = JSON.stringify({
   errorCode: 'BXNIM0415E',

@@ -1,10 +1,12 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import nock from 'nock'
-import { runMain } from '../src/authenticate.js'
+import { run as runMain } from '../src/main.js'
 import { NetworkError } from '../src/errors.js'
-import { createHttpTransport, toNetworkError } from '../src/http.js'
-import { APIKEY_GRANT } from '../src/token.js'
+import { createHttpTransport, toNetworkError } from '../src/iam/http.js'
+import { GRANT } from '../src/iam/token.js'
+
+const APIKEY_GRANT = GRANT.apikey
 import { userAgent } from '../src/version.js'
 import {
   ACCOUNT_ID,

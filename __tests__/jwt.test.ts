@@ -1,4 +1,4 @@
-import { decodeJwtClaims } from '../src/jwt.js'
+import { decodeJwtClaims } from '../src/iam/jwt.js'
 import { makeJwt } from './helpers/fakes.js'
 
 const b64 = (v: string) => Buffer.from(v, 'utf8').toString('base64url')

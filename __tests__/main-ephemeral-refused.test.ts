@@ -1,5 +1,5 @@
-import { runMain } from '../src/authenticate.js'
-import type { HttpResponse } from '../src/http.js'
+import { run as runMain } from '../src/main.js'
+import type { HttpResponse } from '../src/iam/http.js'
 import {
   APIKEY,
   fakeClock,

@@ -1,6 +1,7 @@
-import { runMain } from '../src/authenticate.js'
-import { keyDescription, keyName, runFacts, STATE } from '../src/ephemeral.js'
-import type { HttpResponse } from '../src/http.js'
+import { run as runMain } from '../src/main.js'
+import { keyDescription, keyName, runFacts } from '../src/ephemeral/naming.js'
+import { STATE } from '../src/ephemeral/state.js'
+import type { HttpResponse } from '../src/iam/http.js'
 import {
   ACCOUNT_ID,
   APIKEY,

@@ -1,4 +1,4 @@
-import { runMain } from '../src/authenticate.js'
+import { run as runMain } from '../src/main.js'
 import { harness } from './helpers/fakes.js'
 
 describe('main step, empty apikey', () => {

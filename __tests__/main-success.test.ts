@@ -1,5 +1,7 @@
-import { runMain } from '../src/authenticate.js'
-import { APIKEY_GRANT } from '../src/token.js'
+import { run as runMain } from '../src/main.js'
+import { GRANT } from '../src/iam/token.js'
+
+const APIKEY_GRANT = GRANT.apikey
 import {
   ACCOUNT_ID,
   APIKEY,

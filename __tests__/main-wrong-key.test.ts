@@ -1,4 +1,4 @@
-import { runMain } from '../src/authenticate.js'
+import { run as runMain } from '../src/main.js'
 import {
   APIKEY,
   harness,

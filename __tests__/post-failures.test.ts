@@ -1,6 +1,6 @@
-import { runPost } from '../src/cleanup.js'
-import { STATE } from '../src/ephemeral.js'
-import type { HttpResponse } from '../src/http.js'
+import { run as runPost } from '../src/post.js'
+import { STATE } from '../src/ephemeral/state.js'
+import type { HttpResponse } from '../src/iam/http.js'
 import {
   APIKEY,
   fakeClock,

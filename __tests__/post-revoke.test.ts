@@ -1,7 +1,9 @@
-import { runPost } from '../src/cleanup.js'
-import { STATE } from '../src/ephemeral.js'
-import type { HttpResponse } from '../src/http.js'
-import { APIKEY_GRANT } from '../src/token.js'
+import { run as runPost } from '../src/post.js'
+import { STATE } from '../src/ephemeral/state.js'
+import type { HttpResponse } from '../src/iam/http.js'
+import { GRANT } from '../src/iam/token.js'
+
+const APIKEY_GRANT = GRANT.apikey
 import {
   ACCOUNT_ID,
   APIKEY,

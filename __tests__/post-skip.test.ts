@@ -1,5 +1,5 @@
-import { runPost } from '../src/cleanup.js'
-import { STATE } from '../src/ephemeral.js'
+import { run as runPost } from '../src/post.js'
+import { STATE } from '../src/ephemeral/state.js'
 import { APIKEY, fakeClock } from './helpers/fakes.js'
 import { ENDPOINT, KEY_ID, postHarness } from './helpers/identity.js'
 

@@ -7,7 +7,7 @@ import {
   parseRetryAfter,
   sendWithRetry,
   type RetryPolicy
-} from '../src/retry.js'
+} from '../src/iam/retry.js'
 import {
   fakeClock,
   jsonResponse,
@@ -15,7 +15,7 @@ import {
   scriptedTransport,
   textResponse
 } from './helpers/fakes.js'
-import type { HttpResponse } from '../src/http.js'
+import type { HttpResponse } from '../src/iam/http.js'
 
 const policy: RetryPolicy = { maxAttempts: 5, ...DEFAULT_BACKOFF }
 const URL_ = 'https://iam.cloud.ibm.com/identity/token'
@@ -30,7 +30,8 @@ function run(responses: (HttpResponse | Error)[], maxAttempts = 5, randoms = [0.
     clock,
     log: (m) => logs.push(m),
     operation: 'token exchange',
-    url: URL_
+    url: URL_,
+    idempotent: true
   })
   return { result, clock, transport, logs }
 }

@@ -1,13 +1,8 @@
-import { runMain } from '../src/authenticate.js'
-import {
-  keyDescription,
-  keyName,
-  runFacts,
-  STATE,
-  sweepStaleKeys,
-  type RunFacts
-} from '../src/ephemeral.js'
-import type { HttpResponse } from '../src/http.js'
+import { run as runMain } from '../src/main.js'
+import { keyDescription, keyName, runFacts, type RunFacts } from '../src/ephemeral/naming.js'
+import { STATE } from '../src/ephemeral/state.js'
+import { sweepStaleKeys } from '../src/ephemeral/sweep.js'
+import type { HttpResponse } from '../src/iam/http.js'
 import {
   ACCOUNT_ID,
   APIKEY,

@@ -1,8 +1,9 @@
 import { ActionError, IamError } from '../src/errors.js'
-import { IamClient } from '../src/iam.js'
-import { DEFAULT_BACKOFF } from '../src/retry.js'
+import { IamClient } from '../src/iam/client.js'
+import { DEFAULT_BACKOFF } from '../src/iam/retry.js'
 import { Secrets } from '../src/secrets.js'
-import { APIKEY_GRANT, checkAccount, exchangeApiKey, parseTokenResponse } from '../src/token.js'
+import { exchangeApiKey as exchange } from '../src/credentials/apikey.js'
+import { checkAccount, GRANT, parseTokenResponse } from '../src/iam/token.js'
 import {
   ACCOUNT_ID,
   APIKEY,
@@ -18,7 +19,7 @@ import {
   wrongKeyResponse,
   type FakeClock
 } from './helpers/fakes.js'
-import type { HttpResponse } from '../src/http.js'
+import type { HttpResponse } from '../src/iam/http.js'
 
 const NOW = Date.UTC(2026, 1, 20, 12, 0, 0)
 
@@ -26,6 +27,20 @@ function recorder() {
   const masked: string[] = []
   return { masked, secrets: new Secrets((v) => masked.push(v)) }
 }
+
+const APIKEY_GRANT = GRANT.apikey
+
+/** The API-key grant through `iam`, with the clock the client was made with. */
+function exchangeApiKey(
+  iam: IamClient,
+  apikey: string,
+  secrets: Secrets,
+  options: { accountId?: string } = {}
+) {
+  const clock = clocks.get(iam) ?? fakeClock(NOW)
+  return exchange(apikey, { iam, secrets, clock, ...options })
+}
+const clocks = new WeakMap<IamClient, FakeClock>()
 
 function client(responses: (HttpResponse | Error)[], clock: FakeClock = fakeClock(NOW)) {
   const transport = scriptedTransport(responses)
@@ -37,6 +52,7 @@ function client(responses: (HttpResponse | Error)[], clock: FakeClock = fakeCloc
     log: () => {},
     redact: (text) => text
   })
+  clocks.set(iam, clock)
   return { iam, transport }
 }
 

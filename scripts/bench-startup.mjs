@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { ROOT } from './local-runner.mjs'
+import { ROOT } from './runner-simulator.mjs'
 
 const runs = Number(process.argv[2] ?? 30)
 const dir = mkdtempSync(join(tmpdir(), 'bench-'))

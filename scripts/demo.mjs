@@ -7,7 +7,7 @@
  */
 import { startEmulator } from '../emulator/iam-emulator.mjs'
 import { request, tokenFor } from './downstream.mjs'
-import { renderLog, runStep } from './local-runner.mjs'
+import { maskAll, renderLog, runStep } from './runner-simulator.mjs'
 
 const bold = (/** @type {string} */ s) => (process.stdout.isTTY ? `\x1b[1m${s}\x1b[0m` : s)
 const heading = (/** @type {string} */ s) => console.log(`\n${bold(`── ${s} `.padEnd(78, '─'))}`)
@@ -45,7 +45,7 @@ try {
   ok &&= main.code === 0
 
   const masks = main.commands.filter((c) => c.command === 'add-mask').map((c) => c.value)
-  const shown = (/** @type {string} */ v) => masks.reduce((t, m) => t.split(m).join('***'), v)
+  const shown = (/** @type {string} */ v) => maskAll(v, masks)
   heading('Outputs (steps.iam.outputs.*, masked in logs)')
   for (const [name, value] of Object.entries(main.outputs))
     console.log(indent(`${name.padEnd(20)} ${shown(value)}`))

@@ -1,5 +1,5 @@
-import type { IssuedKey } from './ephemeral.js'
-import type { IamToken } from './token.js'
+import type { IssuedKey } from './ephemeral/issue.js'
+import type { IamToken } from './iam/token.js'
 
 export interface SummaryFacts {
   token: IamToken

@@ -1,6 +1,8 @@
-/** The action's name and version, as sent in the User-Agent header. Kept equal to package.json by a test. */
-export const ACTION_NAME = 'ibmcloud-iam-token-action'
-export const ACTION_VERSION = '1.0.0'
+import pkg from '../package.json' with { type: 'json' }
+
+/** The action's name and version, as sent in the User-Agent header: package.json is the one source. */
+export const ACTION_NAME: string = pkg.name
+export const ACTION_VERSION: string = pkg.version
 
 export function userAgent(
   nodeVersion: string = process.version,

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, test } from '@jest/globals'
 import type { Emulator } from '../../emulator/iam-emulator.mjs'
 import { tokenFor } from '../../scripts/downstream.mjs'
-import { leaks, lineIndex, runStep, secretsOf, type StepResult } from './runner.js'
+import { leaks, lineIndex, runStep, secretsOf, type StepResult } from './leak-checks.js'
 import { useEmulator } from './fixture.js'
 
 const emulator = useEmulator()

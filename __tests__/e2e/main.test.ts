@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, test } from '@jest/globals'
 import { startConnectProxy } from '../../emulator/connect-proxy.mjs'
 import type { Emulator } from '../../emulator/iam-emulator.mjs'
 import { request as callIam } from '../../scripts/downstream.mjs'
-import { leaks, lineIndex, runStep, secretsOf, type StepResult } from './runner.js'
+import { leaks, lineIndex, runStep, secretsOf, type StepResult } from './leak-checks.js'
 import { useEmulator } from './fixture.js'
 
 const emulator = useEmulator()

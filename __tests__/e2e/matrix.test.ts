@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, test } from '@jest/globals'
 import { startEmulator } from '../../emulator/iam-emulator.mjs'
-import { leaks, runStep, secretsOf } from './runner.js'
+import { leaks, runStep, secretsOf } from './leak-checks.js'
 
 type Emulator = Awaited<ReturnType<typeof startEmulator>>
 let iam: Emulator

@@ -1,155 +1,9 @@
 import { randomBytes } from 'node:crypto'
-import type { MainDeps } from '../../src/authenticate.js'
+import type { StepDeps } from '../../src/runner/runner.js'
 import { NetworkError } from '../../src/errors.js'
-import type { HttpRequest, HttpResponse, HttpTransport } from '../../src/http.js'
-import type { Clock, Runner } from '../../src/runner.js'
-
-export type EventKind =
-  | 'setSecret'
-  | 'setOutput'
-  | 'exportVariable'
-  | 'saveState'
-  | 'debug'
-  | 'info'
-  | 'notice'
-  | 'warning'
-  | 'setFailed'
-  | 'summary'
-
-export interface RunnerEvent {
-  kind: EventKind
-  name?: string
-  value: string
-}
-
-/** Workflow-command prefixes of the lines a runner prints; the rest never reach the log. */
-const LOG_PREFIX: Partial<Record<EventKind, string>> = {
-  debug: '::debug::',
-  info: '',
-  notice: '::notice::',
-  warning: '::warning::',
-  setFailed: '::error::'
-}
-
-/**
- * A Runner that records every call, in order. Inputs come from a plain record; state can be
- * seeded (as the post step would see it). `summaryError` makes writeSummary reject.
- */
-export class RecordingRunner implements Runner {
-  readonly events: RunnerEvent[] = []
-  readonly outputs: Record<string, string> = {}
-  readonly env: Record<string, string> = {}
-  readonly state: Record<string, string>
-  readonly summaries: string[] = []
-  failed: string | undefined
-  summaryError: Error | undefined
-
-  constructor(
-    private readonly inputs: Record<string, string> = {},
-    state: Record<string, string> = {}
-  ) {
-    this.state = { ...state }
-  }
-
-  getInput(name: string): string {
-    return this.inputs[name] ?? ''
-  }
-
-  setSecret(value: string): void {
-    this.events.push({ kind: 'setSecret', value })
-  }
-
-  setOutput(name: string, value: string): void {
-    this.events.push({ kind: 'setOutput', name, value })
-    this.outputs[name] = value
-  }
-
-  exportVariable(name: string, value: string): void {
-    this.events.push({ kind: 'exportVariable', name, value })
-    this.env[name] = value
-  }
-
-  saveState(name: string, value: string): void {
-    this.events.push({ kind: 'saveState', name, value })
-    this.state[name] = value
-  }
-
-  getState(name: string): string {
-    return this.state[name] ?? ''
-  }
-
-  debug(message: string): void {
-    this.events.push({ kind: 'debug', value: message })
-  }
-
-  info(message: string): void {
-    this.events.push({ kind: 'info', value: message })
-  }
-
-  notice(message: string): void {
-    this.events.push({ kind: 'notice', value: message })
-  }
-
-  warning(message: string): void {
-    this.events.push({ kind: 'warning', value: message })
-  }
-
-  setFailed(message: string): void {
-    this.events.push({ kind: 'setFailed', value: message })
-    this.failed = message
-  }
-
-  async writeSummary(markdown: string): Promise<void> {
-    if (this.summaryError) throw this.summaryError
-    this.events.push({ kind: 'summary', value: markdown })
-    this.summaries.push(markdown)
-  }
-
-  /** Every value passed to setSecret, in order. */
-  get secrets(): string[] {
-    return this.events.filter((e) => e.kind === 'setSecret').map((e) => e.value)
-  }
-
-  /** Index of the first event of `kind` (optionally with `name`, or whose value is `value`); -1 if none. */
-  indexOf(kind: EventKind, match: { name?: string; value?: string } = {}): number {
-    return this.events.findIndex(
-      (e) =>
-        e.kind === kind &&
-        (match.name === undefined || e.name === match.name) &&
-        (match.value === undefined || e.value === match.value)
-    )
-  }
-
-  count(kind: EventKind): number {
-    return this.events.filter((e) => e.kind === kind).length
-  }
-
-  /**
-   * The log as a reader would see it: one entry per printed line, with workflow-command prefixes.
-   * Like the runner, each line is masked only with the secrets registered before it was printed
-   * (pass `unmasked: true` for the raw text).
-   */
-  printed(options: { unmasked?: boolean } = {}): string[] {
-    const masks: string[] = []
-    const lines: string[] = []
-    for (const event of this.events) {
-      if (event.kind === 'setSecret') {
-        if (event.value) masks.push(event.value)
-        continue
-      }
-      const prefix = LOG_PREFIX[event.kind]
-      if (prefix === undefined) continue
-      let text = event.value
-      if (!options.unmasked) {
-        for (const secret of [...masks].sort((a, b) => b.length - a.length)) {
-          text = text.split(secret).join('***')
-        }
-      }
-      for (const line of text.split('\n')) lines.push(`${prefix}${line}`)
-    }
-    return lines
-  }
-}
+import type { HttpRequest, HttpResponse, HttpTransport } from '../../src/iam/http.js'
+import type { Clock } from '../../src/clock.js'
+import { RecordingRunner } from './recording-runner.js'
 
 export interface FakeClock extends Clock {
   /** Every delay passed to sleep, in order. */
@@ -321,7 +175,7 @@ export interface Harness {
   runner: RecordingRunner
   clock: FakeClock
   transport: ScriptedTransport
-  deps: MainDeps
+  deps: StepDeps
   /** timeoutMs values the action asked createTransport for. */
   transportOptions: { timeoutMs: number }[]
 }
@@ -336,7 +190,7 @@ export function harness(
   const clock = options.clock ?? fakeClock()
   const transport = scriptedTransport(responses)
   const transportOptions: { timeoutMs: number }[] = []
-  const deps: MainDeps = {
+  const deps: StepDeps = {
     runner,
     clock,
     env: options.env ?? { GITHUB_ACTOR: 'octocat', GITHUB_REPOSITORY: 'octo/repo' },
@@ -350,3 +204,5 @@ export function harness(
 
 /** Shaped like an IBM Cloud API key (letters, digits, _ and -); not a real one. */
 export const APIKEY = 'Zx9_fakeFAKEfake0123456789abcdefGHIJKLmnopqr'
+
+export { RecordingRunner, type EventKind, type RunnerEvent } from './recording-runner.js'

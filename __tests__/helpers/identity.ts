@@ -2,10 +2,11 @@
  * Fakes for the IAM Identity API (API keys): answers shaped as the contract describes them,
  * run facts for a fictitious repository, and an IamClient wired to a scripted transport.
  */
-import type { HttpResponse } from '../../src/http.js'
-import { IamClient } from '../../src/iam.js'
-import type { IamToken } from '../../src/token.js'
-import { decodeJwtClaims } from '../../src/jwt.js'
+import type { HttpResponse } from '../../src/iam/http.js'
+import { IamClient } from '../../src/iam/client.js'
+import type { IamToken } from '../../src/iam/token.js'
+import { decodeJwtClaims } from '../../src/iam/jwt.js'
+import { DEFAULT_BACKOFF } from '../../src/iam/retry.js'
 import {
   ACCOUNT_ID,
   harness,
@@ -82,7 +83,7 @@ export function testIamClient(
     endpoint: ENDPOINT,
     transport,
     clock,
-    policy: { maxAttempts: options.maxAttempts ?? 3, baseDelayMs: 1000, maxDelayMs: 30_000 },
+    policy: { maxAttempts: options.maxAttempts ?? 3, ...DEFAULT_BACKOFF },
     log: (message) => log.push(message),
     redact: (text) => text
   })

@@ -28370,20 +28370,188 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9171:
+/***/ 6999:
+/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3739);
+// The file ncc bundles as dist/main: it only runs the main step.
+
+await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
+// A server that never answers can hold a socket open after the timeout: do not wait for it.
+process.exit();
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 3739:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  VN: () => (/* binding */ runMain)
+  e: () => (/* binding */ run)
 });
 
-// UNUSED EXPORTS: iamClient, publishToken
+;// CONCATENATED MODULE: ./src/advice.ts
+const ADVICE = {
+    emptyKey: {
+        symptom: '`The apikey input is empty`',
+        cause: 'GitHub passes no secrets to pull requests from forks (nor Actions secrets to Dependabot runs), or the secret name is misspelled.',
+        text: 'GitHub passes no secrets to pull requests from forks (nor Actions secrets to Dependabot runs); otherwise check that the secret exists and that `with: apikey: ${{ secrets.NAME }}` names it exactly.'
+    },
+    emptyKeyDependabot: {
+        symptom: '`The apikey input is empty` (run started by Dependabot)',
+        cause: 'Dependabot runs read Dependabot secrets, not Actions secrets.',
+        text: 'This run was started by Dependabot, which reads Dependabot secrets, not Actions secrets: add the key under Settings > Secrets > Dependabot.'
+    },
+    skipMissingKey: {
+        symptom: '`The apikey input is empty` (on purpose)',
+        cause: 'Runs without secrets (forks, Dependabot) should pass without IBM Cloud.',
+        text: 'To let such runs pass without IBM Cloud, set `on-missing-apikey: skip` and test `steps.<id>.outputs.authenticated`.'
+    },
+    wrongKey: {
+        symptom: '`HTTP 400 BXNIM0415E`',
+        cause: 'The key is mistyped, deleted, expired, or from another account or environment (staging keys only work at `https://iam.test.cloud.ibm.com`).',
+        text: 'The API key was not found: it is mistyped, deleted, expired, or from another IBM Cloud ' +
+            'account or environment. Check the secret passed as `apikey` (create a new key with ' +
+            '`ibmcloud iam api-key-create` or `ibmcloud iam service-api-key-create` and store it again).'
+    },
+    missingProperty: {
+        symptom: '`HTTP 400 BXNIM0109E`',
+        cause: 'A required form field was empty when IAM read it.',
+        text: 'IAM says a required property of the request is missing or empty.'
+    },
+    unsupportedGrant: {
+        symptom: '`HTTP 400 BXNIM0106E`',
+        cause: '`iam-endpoint` points at something that speaks another dialect of IAM.',
+        text: 'IAM does not support the grant or response type that was sent.'
+    },
+    accountPinned: {
+        symptom: '`account-id pins account X`',
+        cause: 'IAM refused the key, and `account-id` names an account the key may not belong to.',
+        text: 'account-id pins account {account}: check that the key belongs to that account.'
+    },
+    rateLimited: {
+        symptom: '`HTTP 429 ... after N attempts`',
+        cause: "Many jobs shared IAM's rate limit.",
+        text: 'IAM kept answering "too many requests" for {attempts} attempt(s). Many jobs starting ' +
+            'at once share the rate limit: raise `max-attempts`, or stagger the matrix with `max-parallel`.'
+    },
+    maybeCreated: {
+        symptom: '`API key creation failed` with HTTP 5xx or a lost answer',
+        cause: 'IAM may have made the key before the answer was lost; a retry could make a second one.',
+        text: 'IAM may have created the key before failing, so it was not retried. Such a key expires at ' +
+            '`ephemeral-key-ttl`, and `sweep-stale-keys: true` deletes it on a later run once stale.'
+    },
+    iamFailing: {
+        symptom: '`HTTP 5xx ... after N attempts`',
+        cause: 'IAM, or a proxy in front of it, kept failing.',
+        text: 'IAM kept failing for {attempts} attempt(s). Check https://cloud.ibm.com/status; ' +
+            'if you set `iam-endpoint` or go through a proxy, check that it reaches IAM.'
+    },
+    keyNotPermitted: {
+        symptom: '`API key creation failed ... HTTP 403`',
+        cause: 'The identity may not manage its own API keys.',
+        text: 'The identity behind `apikey` may not manage its own API keys. For a service ID, grant it ' +
+            'the Operator (or Administrator) role on the IAM Identity Service for that service ID; for ' +
+            'a user, the "User API key creator" role where the account restricts API key creation. ' +
+            'Or set `ephemeral-key: false`.'
+    },
+    keyLimit: {
+        symptom: '`API key creation failed ... HTTP 400`',
+        cause: 'A limit on API keys is reached.',
+        text: 'IAM refused to create the key: a limit on API keys may be reached. Delete unused keys ' +
+            '(`sweep-stale-keys: true` removes the ones this action left behind).'
+    },
+    timeout: {
+        symptom: '`ETIMEDOUT`',
+        cause: 'No answer within `timeout-seconds`.',
+        text: 'IAM did not answer within `timeout-seconds`. Raise it, or check the network path (proxy, firewall).'
+    },
+    dns: {
+        symptom: '`ENOTFOUND`',
+        cause: 'The host does not resolve. Private endpoints resolve only inside IBM Cloud.',
+        text: 'The host name did not resolve. Check `iam-endpoint`/`region`; private endpoints resolve only inside IBM Cloud (VPC with a VPE).'
+    },
+    tls: {
+        symptom: '`TLS certificate was not trusted`',
+        cause: 'A TLS-inspecting proxy, or an endpoint whose certificate does not match its name.',
+        text: 'The TLS certificate was not trusted. Behind a TLS-inspecting proxy, point NODE_EXTRA_CA_CERTS at its CA bundle.'
+    },
+    network: {
+        symptom: '`Could not reach IBM Cloud IAM` (ECONNRESET and others)',
+        cause: 'The connection broke: a proxy, a firewall, or a private endpoint outside IBM Cloud.',
+        text: "Check the runner's network: a proxy needs HTTPS_PROXY (and NO_PROXY for exceptions); a private endpoint needs a runner inside IBM Cloud."
+    }
+};
+/** The advice's text with its placeholders filled in. */
+function advise(id, fill = {}) {
+    return ADVICE[id].text
+        .replace('{attempts}', String(fill.attempts ?? 'N'))
+        .replace('{account}', fill.account ?? 'X');
+}
 
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(3916);
-;// CONCATENATED MODULE: ./src/endpoints.ts
+;// CONCATENATED MODULE: ./src/errors.ts
+/**
+ * Errors are values with a kind; `describeError` (describe-error.ts) turns one into the single
+ * message a user reads. No secret is ever put into an error: callers pass only ids, codes and
+ * summaries, and the steps scrub the final text with `Secrets.redact` as a second line of defence.
+ */
+/** An input is wrong: the message says which and what to do. */
+class ConfigError extends Error {
+    name = 'ConfigError';
+}
+/** Something the user must act on that is not an HTTP error (e.g. the wrong account). */
+class ActionError extends Error {
+    name = 'ActionError';
+}
+/** What the action asks of IAM, as a reader sees it in messages. */
+const OPERATION = {
+    token: 'token exchange',
+    createKey: 'API key creation',
+    deleteKey: 'API key deletion',
+    listKeys: 'API key listing'
+};
+/** IAM answered with an error status. */
+class IamError extends Error {
+    operation;
+    status;
+    details;
+    attempts;
+    name = 'IamError';
+    constructor(operation, status, details, attempts) {
+        super(`IAM ${operation} failed with HTTP ${status}`);
+        this.operation = operation;
+        this.status = status;
+        this.details = details;
+        this.attempts = attempts;
+    }
+}
+/** The request never got an HTTP answer: refused, reset, timed out, TLS failure, DNS. */
+class NetworkError extends Error {
+    code;
+    cause_;
+    attempts;
+    operation;
+    url;
+    name = 'NetworkError';
+    constructor(code, cause_, attempts = 1, operation, url) {
+        super(`${code}: ${cause_}`);
+        this.code = code;
+        this.cause_ = cause_;
+        this.attempts = attempts;
+        this.operation = operation;
+        this.url = url;
+    }
+    withContext(attempts, operation, url) {
+        return new NetworkError(this.code, this.cause_, attempts, operation, url);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/iam/endpoints.ts
 
 const PUBLIC_ENDPOINT = 'https://iam.cloud.ibm.com';
 const PRIVATE_ENDPOINT = 'https://private.iam.cloud.ibm.com';
@@ -28418,28 +28586,37 @@ function parseEndpoint(value) {
         url = new URL(value);
     }
     catch {
-        throw new errors/* ConfigError */.xL(`iam-endpoint "${value}" is not a URL. Give a base URL such as ${PUBLIC_ENDPOINT}.`);
+        throw new ConfigError(`iam-endpoint "${value}" is not a URL. Give a base URL such as ${PUBLIC_ENDPOINT}.`);
     }
     if (url.username || url.password) {
-        throw new errors/* ConfigError */.xL('iam-endpoint must not contain a user name or password.');
+        throw new ConfigError('iam-endpoint must not contain a user name or password.');
     }
     if (url.search || url.hash || /[?#]/.test(value)) {
-        throw new errors/* ConfigError */.xL(`iam-endpoint must be a base URL without ?query or #fragment.`);
+        throw new ConfigError(`iam-endpoint must be a base URL without ?query or #fragment.`);
     }
     if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
-        throw new errors/* ConfigError */.xL(`iam-endpoint ${url.origin} uses plain http, which would send the API key unencrypted. ` +
+        throw new ConfigError(`iam-endpoint ${url.origin} uses plain http, which would send the API key unencrypted. ` +
             'Use https:// (plain http is accepted only for a loopback emulator: localhost, 127.0.0.1, ::1).');
     }
     if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        throw new errors/* ConfigError */.xL(`iam-endpoint must start with https:// (got ${url.protocol}//).`);
+        throw new ConfigError(`iam-endpoint must start with https:// (got ${url.protocol}//).`);
     }
     return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
 }
-/** `iam-endpoint` wins; else `private` (with or without `region`); else the public endpoint. */
+/**
+ * `iam-endpoint` wins; else `private` (with or without `region`); else the public endpoint.
+ * IAM's public endpoint is global, so `region` means something only with `private: true`:
+ * without it the region is refused rather than silently ignored.
+ */
 function resolveEndpoint(choice) {
     if (choice.region && !isRegion(choice.region)) {
-        throw new errors/* ConfigError */.xL(`region "${choice.region}" is not an IBM Cloud region with an IAM endpoint. ` +
+        throw new ConfigError(`region "${choice.region}" is not an IBM Cloud region with an IAM endpoint. ` +
             `Valid regions: ${REGIONS.join(', ')}.`);
+    }
+    if (choice.region && !choice.private) {
+        throw new ConfigError(`region "${choice.region}" selects a private regional IAM endpoint and needs private: true ` +
+            `(runners inside IBM Cloud: https://private.${choice.region}.iam.cloud.ibm.com). ` +
+            `IAM's public endpoint (${PUBLIC_ENDPOINT}) is global: on other runners remove region.`);
     }
     if (choice.iamEndpoint)
         return parseEndpoint(choice.iamEndpoint);
@@ -28449,9 +28626,9 @@ function resolveEndpoint(choice) {
     return PUBLIC_ENDPOINT;
 }
 
-;// CONCATENATED MODULE: ./src/config.ts
+;// CONCATENATED MODULE: ./src/inputs.ts
 
-
+/** Parsers of single raw input values: each returns the value or throws a ConfigError that says what to write. */
 /** Names the runner or the shell depend on: exporting a token into them would break the job. */
 const RESERVED_ENV_NAMES = new Set([
     'PATH',
@@ -28470,12 +28647,12 @@ const RESERVED_ENV_NAMES = new Set([
 ]);
 function validateEnvName(input, value) {
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(value)) {
-        throw new errors/* ConfigError */.xL(`${input} "${printable(value)}" is not a valid environment variable name: use letters, digits ` +
+        throw new ConfigError(`${input} "${printable(value)}" is not a valid environment variable name: use letters, digits ` +
             'and underscores, not starting with a digit (e.g. IBMCLOUD_IAM_TOKEN).');
     }
     const upper = value.toUpperCase();
     if (upper.startsWith('GITHUB_') || upper.startsWith('RUNNER_') || RESERVED_ENV_NAMES.has(upper)) {
-        throw new errors/* ConfigError */.xL(`${input} "${value}" is reserved: GITHUB_*, RUNNER_* and variables such as PATH or ` +
+        throw new ConfigError(`${input} "${value}" is reserved: GITHUB_*, RUNNER_* and variables such as PATH or ` +
             'NODE_OPTIONS belong to the runner. Choose another name (e.g. IBMCLOUD_IAM_TOKEN).');
     }
     return value;
@@ -28491,13 +28668,13 @@ function parseBoolean(input, value, fallback) {
         return true;
     if (['false', 'False', 'FALSE'].includes(value))
         return false;
-    throw new errors/* ConfigError */.xL(`${input} must be true or false (got "${printable(value)}").`);
+    throw new ConfigError(`${input} must be true or false (got "${printable(value)}").`);
 }
 function parseInteger(input, value, fallback, min, max) {
     if (value === '')
         return fallback;
     if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
-        throw new errors/* ConfigError */.xL(`${input} must be a whole number from ${min} to ${max} (got "${printable(value)}").`);
+        throw new ConfigError(`${input} must be a whole number from ${min} to ${max} (got "${printable(value)}").`);
     }
     return Number(value);
 }
@@ -28506,8 +28683,13 @@ function parseChoice(input, value, choices) {
         return choices[0];
     if (choices.includes(value))
         return value;
-    throw new errors/* ConfigError */.xL(`${input} must be one of ${choices.join(', ')} (got "${printable(value)}").`);
+    throw new ConfigError(`${input} must be one of ${choices.join(', ')} (got "${printable(value)}").`);
 }
+
+;// CONCATENATED MODULE: ./src/config.ts
+
+
+
 /**
  * Parses all inputs. Every problem is collected, so that one run reports all of them; the
  * API key's value never appears in a message.
@@ -28520,7 +28702,7 @@ function parseConfig(read) {
             return fn();
         }
         catch (err) {
-            if (!(err instanceof errors/* ConfigError */.xL))
+            if (!(err instanceof ConfigError))
                 throw err;
             problems.push(err.message);
             return fallback;
@@ -28528,7 +28710,8 @@ function parseConfig(read) {
     };
     const accountId = get('account-id');
     if (accountId && !/^[A-Za-z0-9]{1,64}$/.test(accountId)) {
-        problems.push('account-id must be an IBM Cloud account id (32 letters and digits; `ibmcloud account show` prints it), ' +
+        problems.push('account-id must be an IBM Cloud account id: letters and digits only (IBM account ids are 32 ' +
+            'hex characters; `ibmcloud account show` prints it), ' +
             `got "${printable(accountId)}".`);
     }
     const ephemeralEnabled = attempt(() => parseBoolean('ephemeral-key', get('ephemeral-key'), false), false);
@@ -28557,199 +28740,14 @@ function parseConfig(read) {
         problems.push(`env-name and ephemeral-key-env are both ${config.envName}: give them different names.`);
     }
     if (problems.length === 1)
-        throw new errors/* ConfigError */.xL(problems[0]);
+        throw new ConfigError(problems[0]);
     if (problems.length > 1) {
-        throw new errors/* ConfigError */.xL(`${problems.length} inputs are wrong:\n- ${problems.join('\n- ')}`);
+        throw new ConfigError(`${problems.length} inputs are wrong:\n- ${problems.join('\n- ')}`);
     }
     return config;
 }
 
-;// CONCATENATED MODULE: ./src/retry.ts
-
-const DEFAULT_BACKOFF = { baseDelayMs: 1000, maxDelayMs: 30_000 };
-/** 408, 429 and 5xx except 501 may succeed later; any other 4xx never will. */
-function isRetryableStatus(status) {
-    return status === 408 || status === 429 || (status >= 500 && status !== 501 && status <= 599);
-}
-/** DNS names that do not exist and certificates that are not trusted do not fix themselves. */
-function isRetryableNetworkError(err) {
-    if (err.code === 'ENOTFOUND' || err.code === 'ERR_INVALID_URL')
-        return false;
-    return !/CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY|HOSTNAME|ALTNAME/.test(err.code);
-}
-/** Retry-After in seconds or as an HTTP date; undefined when absent or unreadable. */
-function parseRetryAfter(value, nowMs) {
-    if (!value)
-        return undefined;
-    const trimmed = value.trim();
-    if (/^\d+$/.test(trimmed))
-        return Number(trimmed) * 1000;
-    const date = Date.parse(trimmed);
-    if (Number.isNaN(date))
-        return undefined;
-    return Math.max(0, date - nowMs);
-}
-/**
- * Full jitter (a random wait up to an exponentially growing ceiling). A Retry-After is
- * honoured as a floor, capped at maxDelayMs, and jitter is still added on top so that
- * matrix jobs told the same Retry-After do not all return in the same millisecond.
- */
-function backoffDelay(attempt, policy, random, retryAfterMs) {
-    const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
-    const jitter = Math.floor(random() * ceiling);
-    const floor = retryAfterMs === undefined ? 0 : Math.min(retryAfterMs, policy.maxDelayMs);
-    return floor + jitter;
-}
-/**
- * For a request that creates something, only answers that prove nothing was done may be
- * retried: 429, or a connection that was never made. After a 5xx or a lost answer the
- * create may have happened, and a retry would make a second one.
- */
-function mayRetryCreate(outcome) {
-    if (typeof outcome === 'number')
-        return outcome === 429;
-    return outcome.code === 'ECONNREFUSED' || outcome.code === 'EAI_AGAIN';
-}
-/**
- * Sends until an answer that should not be retried, or until maxAttempts. Returns the last
- * answer (which may be an error status) and how many attempts it took; throws NetworkError
- * (with the attempt count) when the last attempt got no answer.
- */
-async function sendWithRetry(send, ctx) {
-    const { policy, clock } = ctx;
-    for (let attempt = 1;; attempt++) {
-        let why;
-        let retryAfterMs;
-        try {
-            const response = await send();
-            const retryable = isRetryableStatus(response.status) &&
-                (ctx.idempotent !== false || mayRetryCreate(response.status));
-            if (!retryable || attempt >= policy.maxAttempts) {
-                return { response, attempts: attempt };
-            }
-            retryAfterMs = parseRetryAfter(response.headers['retry-after'], clock.now());
-            why = `IAM answered HTTP ${response.status}`;
-        }
-        catch (err) {
-            if (!(err instanceof errors/* NetworkError */.Dr))
-                throw err;
-            const retryable = isRetryableNetworkError(err) && (ctx.idempotent !== false || mayRetryCreate(err));
-            if (!retryable || attempt >= policy.maxAttempts) {
-                throw err.withContext(attempt, ctx.operation, ctx.url);
-            }
-            why = `no answer from IAM (${err.code})`;
-        }
-        const delay = backoffDelay(attempt, policy, clock.random, retryAfterMs);
-        ctx.log(`${ctx.operation}: ${why} on attempt ${attempt} of ${policy.maxAttempts}; ` +
-            `retrying in ${(delay / 1000).toFixed(1)} s` +
-            (retryAfterMs !== undefined ? ` (Retry-After ${Math.round(retryAfterMs / 1000)} s)` : ''));
-        await clock.sleep(delay);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/iam.ts
-
-
-/** IAM at one endpoint: every call retried by the same rules, every error status an IamError. */
-class IamClient {
-    options;
-    constructor(options) {
-        this.options = options;
-    }
-    get endpoint() {
-        return this.options.endpoint;
-    }
-    async call(operation, request, okStatuses) {
-        const { path, ...rest } = request;
-        const url = `${this.options.endpoint}${path}`;
-        const { response, attempts } = await sendWithRetry(() => this.options.transport({ ...rest, url }), { ...this.options, operation, url, idempotent: operation !== 'API key creation' });
-        if (!okStatuses.includes(response.status)) {
-            throw new errors/* IamError */.iS(operation, response.status, (0,errors/* parseIamErrorBody */.hs)(this.options.redact(response.body), response.headers), attempts);
-        }
-        return { ...response, attempts };
-    }
-}
-
-;// CONCATENATED MODULE: ./src/secrets.ts
-/**
- * Every secret the action handles goes through here: it is masked on the runner at once
- * (each form that could be printed), and remembered so that error text can be scrubbed too.
- */
-class Secrets {
-    mask;
-    known = [];
-    constructor(mask) {
-        this.mask = mask;
-    }
-    /** Masks `value` and its derived forms: trimmed, each line, and URL-encoded. */
-    add(value) {
-        if (!value)
-            return;
-        const forms = new Set([value, value.trim()]);
-        for (const line of value.split(/\r?\n/))
-            forms.add(line.trim());
-        for (const form of [...forms])
-            forms.add(encodeURIComponent(form));
-        for (const form of forms) {
-            // Very short fragments would mask ordinary log text and protect nothing.
-            if (form.length < 4 || this.known.includes(form))
-                continue;
-            this.mask(form);
-            this.known.push(form);
-        }
-        // Longest first, so that redact() never leaves the tail of a longer secret behind.
-        this.known.sort((a, b) => b.length - a.length);
-    }
-    /** Replaces every known secret in `text` with `***`. */
-    redact(text) {
-        let out = text;
-        for (const secret of this.known)
-            out = out.split(secret).join('***');
-        return out;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/summary.ts
-/** The job summary: who, which account, where, until when. Nothing secret. */
-function summaryMarkdown({ token, endpoint, ephemeralKey }) {
-    const c = token.claims;
-    const identity = [
-        c.name ? cell(c.name) : '',
-        `\`${cell(token.iamId)}\``,
-        c.sub_type ? `(${cell(c.sub_type)})` : ''
-    ]
-        .filter(Boolean)
-        .join(' ');
-    const rows = [
-        ['Identity', identity],
-        ['Account', token.accountId ? `\`${cell(token.accountId)}\`` : '(not in token)'],
-        ['IAM endpoint', cell(endpoint)],
-        [
-            'Token expires',
-            `${new Date(token.expiration * 1000).toISOString()} (${Math.round(token.expiresIn / 60)} min)`
-        ]
-    ];
-    if (ephemeralKey) {
-        const until = new Date(ephemeralKey.expiresAtMs).toISOString();
-        rows.push([
-            'Ephemeral API key',
-            `\`${cell(ephemeralKey.id)}\` (expires ${until} at the latest)`
-        ]);
-    }
-    return [
-        '### IBM Cloud IAM token',
-        '',
-        '| | |',
-        '| --- | --- |',
-        ...rows.map(([k, v]) => `| ${k} | ${v} |`),
-        ''
-    ].join('\n');
-}
-function cell(text) {
-    return String(text).replace(/[|\r\n`]/g, ' ');
-}
-
-;// CONCATENATED MODULE: ./src/jwt.ts
+;// CONCATENATED MODULE: ./src/iam/jwt.ts
 /** Decodes a JWT's payload; undefined when the value is not a JWT with a JSON payload. */
 function decodeJwtClaims(token) {
     const parts = token.split('.');
@@ -28770,30 +28768,37 @@ function isObject(v) {
     return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-;// CONCATENATED MODULE: ./src/token.ts
+;// CONCATENATED MODULE: ./src/iam/token.ts
 
 
-const APIKEY_GRANT = 'urn:ibm:params:oauth:grant-type:apikey';
+/** The grant types of IAM's token endpoint, as the form's grant_type. */
+const GRANT = {
+    apikey: 'urn:ibm:params:oauth:grant-type:apikey'
+};
 /** What IAM returns as refresh_token without a client id: not a secret, never masked. */
 const NO_REFRESH_TOKEN = 'not_supported';
 /**
- * Exchanges an API key for an access token. The token (and any real refresh token) is handed
- * to `secrets` the moment the body is parsed, before it is validated or anything is written.
+ * POSTs one grant's form to the token endpoint. The token (and any real refresh token) is
+ * handed to `secrets` the moment the body is parsed, before it is validated or anything is
+ * written. `tenant` becomes IBM-Cloud-Tenant: IAM then issues tokens only for that account.
  */
-async function exchangeApiKey(iam, apikey, secrets, options = {}) {
+async function requestToken(iam, form, ctx) {
     const headers = {
         'Content-Type': 'application/x-www-form-urlencoded',
         Accept: 'application/json'
     };
-    if (options.accountId)
-        headers['IBM-Cloud-Tenant'] = options.accountId;
-    const body = new URLSearchParams({
-        grant_type: APIKEY_GRANT,
-        apikey,
-        response_type: 'cloud_iam'
-    }).toString();
-    const res = await iam.call('token exchange', { method: 'POST', path: '/identity/token', headers, body }, [200]);
-    return parseTokenResponse(res.body, secrets, iam.options.clock.now());
+    if (ctx.tenant)
+        headers['IBM-Cloud-Tenant'] = ctx.tenant;
+    const res = await iam.call({
+        operation: OPERATION.token,
+        method: 'POST',
+        path: '/identity/token',
+        headers,
+        body: new URLSearchParams(form).toString(),
+        idempotent: true,
+        ok: [200]
+    });
+    return parseTokenResponse(res.body, ctx.secrets, ctx.clock.now());
 }
 function parseTokenResponse(body, secrets, nowMs) {
     let json;
@@ -28801,7 +28806,7 @@ function parseTokenResponse(body, secrets, nowMs) {
         json = JSON.parse(body);
     }
     catch {
-        throw new errors/* ActionError */.lZ('IBM Cloud IAM answered 200 but the body is not JSON. Check that `iam-endpoint` points at IAM itself, not at a proxy or portal page.');
+        throw new ActionError('IBM Cloud IAM answered 200 but the body is not JSON. Check that `iam-endpoint` points at IAM itself, not at a proxy or portal page.');
     }
     const accessToken = json?.access_token;
     if (typeof accessToken === 'string')
@@ -28810,17 +28815,17 @@ function parseTokenResponse(body, secrets, nowMs) {
     if (typeof refresh === 'string' && refresh !== NO_REFRESH_TOKEN)
         secrets.add(refresh);
     if (typeof accessToken !== 'string' || accessToken.length === 0) {
-        throw new errors/* ActionError */.lZ('IBM Cloud IAM answered 200 without an access_token. Check `iam-endpoint`.');
+        throw new ActionError('IBM Cloud IAM answered 200 without an access_token. Check `iam-endpoint`.');
     }
     const claims = decodeJwtClaims(accessToken);
     if (!claims) {
-        throw new errors/* ActionError */.lZ('IBM Cloud IAM returned an access_token that is not a JWT. Check `iam-endpoint`.');
+        throw new ActionError('IBM Cloud IAM returned an access_token that is not a JWT. Check `iam-endpoint`.');
     }
     const nowSeconds = Math.floor(nowMs / 1000);
     const expiration = positiveInt(json.expiration) ?? positiveInt(claims.exp);
     const expiresIn = positiveInt(json.expires_in) ?? (expiration ? expiration - nowSeconds : undefined);
     if (!expiration || !expiresIn) {
-        throw new errors/* ActionError */.lZ('IBM Cloud IAM returned a token without an expiry (expiration/exp). Check `iam-endpoint`.');
+        throw new ActionError('IBM Cloud IAM returned a token without an expiry (expiration/exp). Check `iam-endpoint`.');
     }
     return {
         accessToken,
@@ -28839,11 +28844,136 @@ function positiveInt(v) {
 function checkAccount(token, pinned) {
     if (!pinned || token.accountId === pinned)
         return;
-    throw new errors/* ActionError */.lZ(`The API key belongs to account ${token.accountId || '(none in the token)'}, but account-id ` +
+    throw new ActionError(`The API key belongs to account ${token.accountId || '(none in the token)'}, but account-id ` +
         `pins account ${pinned}. Use a key from account ${pinned}, or correct account-id.`);
 }
 
-;// CONCATENATED MODULE: ./src/apikeys.ts
+;// CONCATENATED MODULE: ./src/credentials/apikey.ts
+
+/** An API key (a user's or a service ID's) exchanged for a token: IAM's apikey grant. */
+function exchangeApiKey(apikey, ctx) {
+    return requestToken(ctx.iam, { grant_type: GRANT.apikey, apikey, response_type: 'cloud_iam' }, { secrets: ctx.secrets, clock: ctx.clock, tenant: ctx.accountId });
+}
+
+;// CONCATENATED MODULE: ./src/credentials/sources.ts
+
+/**
+ * The ways the action can prove who it is, each a module that yields a token. A new way (a
+ * trusted profile, a compute-resource token, ...) is one module and one row here.
+ */
+const SOURCES = [
+    {
+        name: 'apikey',
+        given: (config) => config.apikey !== '',
+        token: (c, ctx) => exchangeApiKey(c.apikey, ctx)
+    }
+];
+/** The source the inputs name, or undefined when they name none (e.g. an empty `apikey`). */
+function credentialSource(config) {
+    return SOURCES.find((source) => source.given(config))?.token;
+}
+
+;// CONCATENATED MODULE: ./src/iam/network.ts
+/**
+ * What a network error code says about the request: the one place that knows, read by the
+ * retry rules and by the advice a user gets.
+ */
+/** The connection was never made, so IAM cannot have acted on the request. */
+const NEVER_SENT = new Set(['ECONNREFUSED', 'EAI_AGAIN', 'ENOTFOUND']);
+function requestNeverSent(code) {
+    return NEVER_SENT.has(code);
+}
+/** DNS names that do not exist and URLs that cannot be built do not fix themselves. */
+function isPermanentNetworkError(code) {
+    return code === 'ENOTFOUND' || code === 'ERR_INVALID_URL' || isTlsError(code);
+}
+/** The TLS handshake failed: an untrusted or mismatched certificate, or a protocol error. */
+function isTlsError(code) {
+    return /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY|HOSTNAME|ALTNAME/.test(code);
+}
+function isDnsError(code) {
+    return code === 'ENOTFOUND' || code === 'EAI_AGAIN';
+}
+
+;// CONCATENATED MODULE: ./src/describe-error.ts
+
+
+
+const ADVICE_BY_CODE = {
+    BXNIM0415E: 'wrongKey',
+    BXNIM0109E: 'missingProperty',
+    BXNIM0106E: 'unsupportedGrant'
+};
+function adviceFor(err) {
+    const code = err.details.errorCode;
+    const byCode = code ? ADVICE_BY_CODE[code] : undefined;
+    if (byCode)
+        return advise(byCode);
+    const { status, operation, attempts } = err;
+    if (status === 429)
+        return advise('rateLimited', { attempts });
+    if (operation === OPERATION.createKey && status >= 500)
+        return advise('maybeCreated');
+    if (status >= 500)
+        return advise('iamFailing', { attempts });
+    if (operation !== OPERATION.token && (status === 401 || status === 403)) {
+        return advise('keyNotPermitted');
+    }
+    if (operation === OPERATION.createKey && status === 400)
+        return advise('keyLimit');
+    return undefined;
+}
+function networkAdvice(code) {
+    if (code === 'ETIMEDOUT')
+        return advise('timeout');
+    if (isDnsError(code))
+        return advise('dns');
+    if (isTlsError(code))
+        return advise('tls');
+    return advise('network');
+}
+function plural(n, what) {
+    return `${n} ${what}${n === 1 ? '' : 's'}`;
+}
+/** One readable message for any error; `context` adds hints the error itself cannot know. */
+function describeError(err, context = {}) {
+    if (err instanceof IamError) {
+        const d = err.details;
+        const what = [d.errorCode, d.errorMessage].filter(Boolean).join(': ');
+        const lines = [
+            `IBM Cloud IAM ${err.operation} failed after ${plural(err.attempts, 'attempt')}: HTTP ${err.status}` +
+                (what ? ` ${what}` : '') +
+                (d.bodySummary ? ` (response: ${d.bodySummary})` : '')
+        ];
+        if (d.errorDetails)
+            lines.push(`Details: ${d.errorDetails}`);
+        const advice = adviceFor(err);
+        if (advice)
+            lines.push(advice);
+        if (context.accountId && err.operation === OPERATION.token && err.status < 500) {
+            lines.push(advise('accountPinned', { account: context.accountId }));
+        }
+        if (d.requestId)
+            lines.push(`IAM request id: ${d.requestId} (quote it to IBM support).`);
+        return lines.join('\n');
+    }
+    if (err instanceof NetworkError) {
+        const target = err.url ? ` ${err.url}` : '';
+        // A create whose answer was lost may have happened; one never sent cannot have.
+        const created = err.operation === OPERATION.createKey && !requestNeverSent(err.code)
+            ? `\n${advise('maybeCreated')}`
+            : '';
+        return (`Could not reach IBM Cloud IAM${target} (${err.operation ?? 'request'}) after ` +
+            `${plural(err.attempts, 'attempt')}: ${err.message}.\n${networkAdvice(err.code)}${created}`);
+    }
+    if (err instanceof ConfigError || err instanceof ActionError)
+        return err.message;
+    if (err instanceof Error)
+        return `Unexpected error: ${err.message}`;
+    return `Unexpected error: ${String(err)}`;
+}
+
+;// CONCATENATED MODULE: ./src/iam/apikeys.ts
 
 function headers(token) {
     return {
@@ -28862,7 +28992,15 @@ async function createApiKey(iam, token, key, secrets) {
         expires_at: key.expiresAt,
         store_value: false
     });
-    const res = await iam.call('API key creation', { method: 'POST', path: '/v1/apikeys', headers: headers(token), body }, [201, 200]);
+    const res = await iam.call({
+        operation: OPERATION.createKey,
+        method: 'POST',
+        path: '/v1/apikeys',
+        headers: headers(token),
+        body,
+        idempotent: false,
+        ok: [201, 200]
+    });
     let json;
     try {
         json = JSON.parse(res.body);
@@ -28874,13 +29012,20 @@ async function createApiKey(iam, token, key, secrets) {
         secrets.add(json.apikey);
     const parsed = json ? toApiKey(json) : undefined;
     if (!parsed || typeof json?.apikey !== 'string' || json.apikey.length === 0) {
-        throw new errors/* ActionError */.lZ('IBM Cloud IAM answered the API key creation without a key id and value. Check `iam-endpoint`.');
+        throw new ActionError('IBM Cloud IAM answered the API key creation without a key id and value. Check `iam-endpoint`.');
     }
     return { ...parsed, value: json.apikey };
 }
 /** 'deleted' on 204, 'already-gone' on 404; any other answer is an IamError. */
 async function deleteApiKey(iam, token, id) {
-    const res = await iam.call('API key deletion', { method: 'DELETE', path: `/v1/apikeys/${encodeURIComponent(id)}`, headers: headers(token) }, [204, 200, 404]);
+    const res = await iam.call({
+        operation: OPERATION.deleteKey,
+        method: 'DELETE',
+        path: `/v1/apikeys/${encodeURIComponent(id)}`,
+        headers: headers(token),
+        idempotent: true,
+        ok: [204, 200, 404]
+    });
     return res.status === 404 ? 'already-gone' : 'deleted';
 }
 /** All keys of one identity in one account, following IAM's pages (bounded). */
@@ -28895,7 +29040,14 @@ async function listApiKeys(iam, token, filter, maxPages = 20) {
         });
         if (pagetoken)
             query.set('pagetoken', pagetoken);
-        const res = await iam.call('API key listing', { method: 'GET', path: `/v1/apikeys?${query}`, headers: headers(token) }, [200]);
+        const res = await iam.call({
+            operation: OPERATION.listKeys,
+            method: 'GET',
+            path: `/v1/apikeys?${query}`,
+            headers: headers(token),
+            idempotent: true,
+            ok: [200]
+        });
         const json = JSON.parse(res.body);
         for (const item of json.apikeys ?? []) {
             const key = toApiKey(item);
@@ -28935,10 +29087,13 @@ function toApiKey(o) {
         ...(typeof o.expires_at === 'string' ? { expiresAt: o.expires_at } : {})
     };
 }
+/** IAM keeps key expiries to the minute: the time a key asked to expire at `epochMs` really does. */
+function roundUpToMinute(epochMs) {
+    return Math.ceil(epochMs / 60_000) * 60_000;
+}
 /** IAM's key expiry format, yyyy-MM-ddTHH:mm+0000, rounded up to the next whole minute. */
 function formatExpiresAt(epochMs) {
-    const d = new Date(Math.ceil(epochMs / 60_000) * 60_000);
-    return `${d.toISOString().slice(0, 16)}+0000`;
+    return `${new Date(roundUpToMinute(epochMs)).toISOString().slice(0, 16)}+0000`;
 }
 /** Reads IAM's expiry and creation formats (yyyy-MM-ddTHH:mm[:ss[.SSS]]+0000 or ISO 8601). */
 function parseIamTime(value) {
@@ -28949,24 +29104,20 @@ function parseIamTime(value) {
     return Number.isNaN(ms) ? undefined : ms;
 }
 
-// EXTERNAL MODULE: ./src/version.ts
-var version = __nccwpck_require__(311);
-;// CONCATENATED MODULE: ./src/ephemeral.ts
+;// CONCATENATED MODULE: ./package.json
+const package_namespaceObject = /*#__PURE__*/JSON.parse('{"UU":"ibmcloud-iam-token-action","rE":"1.0.0"}');
+;// CONCATENATED MODULE: ./src/version.ts
 
-
-/** Names of the values the main step saves for the post step. None of them is a secret. */
-const STATE = {
-    keyId: 'ephemeral-key-id',
-    keyExpiresAt: 'ephemeral-key-expires-at',
-    endpoint: 'iam-endpoint'
-};
-/**
- * The longest a job runs (6 hours on GitHub-hosted runners, 5 days on self-hosted ones): a
- * key of ours older than this has no job left that could use it.
- */
-function longestJobMinutes(env) {
-    return env.RUNNER_ENVIRONMENT === 'github-hosted' ? 360 : 5 * 24 * 60;
+/** The action's name and version, as sent in the User-Agent header: package.json is the one source. */
+const ACTION_NAME = package_namespaceObject.UU;
+const ACTION_VERSION = package_namespaceObject.rE;
+function userAgent(nodeVersion = process.version, platform = process.platform, arch = process.arch) {
+    return `${ACTION_NAME}/${ACTION_VERSION} (node ${nodeVersion}; ${platform} ${arch})`;
 }
+
+;// CONCATENATED MODULE: ./src/ephemeral/naming.ts
+
+/** IAM's limit on an API key's name (see emulator/CONTRACT.md). */
 const MAX_NAME_LENGTH = 100;
 function runFacts(env) {
     const [owner = 'local', repo = 'local'] = (env.GITHUB_REPOSITORY ?? '').split('/').filter(Boolean);
@@ -29007,16 +29158,29 @@ function keyName(facts, random) {
 }
 /** The description names the action and the run, so that an admin who finds the key knows. */
 function keyDescription(facts) {
-    return `Ephemeral key made by ${version/* ACTION_NAME */.px} for ${facts.runUrl}/attempts/${facts.runAttempt}; deleted by its post step, or expired by IAM.`;
+    return `Ephemeral key made by ${ACTION_NAME} for ${facts.runUrl}/attempts/${facts.runAttempt}; deleted by its post step, or expired by IAM.`;
 }
 /** Is this key one that this action made for this repository? Name prefix and description must both say so. */
 function isOurs(key, facts) {
     const prefix = keyNamePrefix(facts);
     if (!key.name.startsWith(prefix) || !/^\d+-\d+-/.test(key.name.slice(prefix.length)))
         return false;
-    const marker = `by ${version/* ACTION_NAME */.px} for ${facts.runUrl.replace(/\/\d+$/, '/')}`;
+    const marker = `by ${ACTION_NAME} for ${facts.runUrl.replace(/\/\d+$/, '/')}`;
     return key.description.startsWith(`Ephemeral key made ${marker}`);
 }
+
+;// CONCATENATED MODULE: ./src/ephemeral/state.ts
+/** Names of the values the main step saves for the post step. None of them is a secret. */
+const STATE = {
+    keyId: 'ephemeral-key-id',
+    keyExpiresAt: 'ephemeral-key-expires-at',
+    endpoint: 'iam-endpoint'
+};
+
+;// CONCATENATED MODULE: ./src/ephemeral/issue.ts
+
+
+
 /**
  * Creates the ephemeral key for the token's own identity. Its value is masked on arrival
  * (createApiKey) and its id saved as state before the caller exports anything, so that the
@@ -29031,11 +29195,22 @@ async function issueEphemeralKey(iam, token, config, ctx) {
         accountId: token.accountId,
         expiresAt: formatExpiresAt(expiresAtMs)
     }, ctx.secrets);
-    const expires = parseIamTime(created.expiresAt) ?? Math.ceil(expiresAtMs / 60_000) * 60_000;
+    const expires = parseIamTime(created.expiresAt) ?? roundUpToMinute(expiresAtMs);
     ctx.runner.saveState(STATE.keyId, created.id);
     ctx.runner.saveState(STATE.keyExpiresAt, String(expires));
     ctx.runner.saveState(STATE.endpoint, iam.endpoint);
     return { id: created.id, value: created.value, expiresAtMs: expires };
+}
+
+;// CONCATENATED MODULE: ./src/ephemeral/sweep.ts
+
+
+/**
+ * The longest a job runs (6 hours on GitHub-hosted runners, 5 days on self-hosted ones): a
+ * key of ours older than this has no job left that could use it.
+ */
+function longestJobMinutes(env) {
+    return env.RUNNER_ENVIRONMENT === 'github-hosted' ? 360 : 5 * 24 * 60;
 }
 /**
  * Deletes keys this action made for this repository in earlier runs that can no longer be
@@ -29067,80 +29242,182 @@ async function sweepStaleKeys(iam, token, ctx) {
     return deleted;
 }
 
-;// CONCATENATED MODULE: ./src/authenticate.ts
-
-
-
-
-
-
-
-
-/** The main step. Never throws: a failure is reported with `setFailed`, scrubbed of secrets. */
-async function runMain(deps) {
-    const { runner } = deps;
-    const secrets = new Secrets((value) => runner.setSecret(value));
-    // Before anything else can print it: the key as given, and the forms derived from it.
-    secrets.add(runner.getInput('apikey'));
-    let config;
+;// CONCATENATED MODULE: ./src/iam/error-body.ts
+/** Reads IAM's two error body shapes (token endpoint and Identity API) and its request id. */
+function parseIamErrorBody(body, headers) {
+    const details = {};
+    let json;
     try {
-        config = parseConfig((name) => runner.getInput(name));
-        if (!config.apikey)
-            return skipOrFail(config, deps);
-        const iam = iamClient(config, deps, secrets);
-        runner.debug(`Exchanging the API key for an IAM token at ${config.endpoint}`);
-        const token = await exchangeApiKey(iam, config.apikey, secrets, { accountId: config.accountId });
-        checkAccount(token, config.accountId);
-        const facts = runFacts(deps.env);
-        // Created before anything is published: if IAM refuses, the step fails with nothing exported.
-        const key = config.ephemeral.enabled
-            ? await issueEphemeralKey(iam, token, config.ephemeral, { ...deps, secrets, facts })
-            : undefined;
-        publishToken(runner, config, token);
-        if (key)
-            publishEphemeralKey(runner, config, key);
-        runner.info(`Authenticated to IBM Cloud as ${token.claims.name ?? token.iamId} (${token.iamId}) in account ` +
-            `${token.accountId}; the token expires at ${new Date(token.expiration * 1000).toISOString()}.`);
-        if (config.ephemeral.sweepStale) {
-            await sweepStaleKeys(iam, token, {
-                ...deps,
-                facts,
-                keepId: key?.id,
-                longestJobMinutes: longestJobMinutes(deps.env)
-            }).catch((err) => runner.warning(secrets.redact(`Sweeping stale keys failed: ${(0,errors/* describeError */.Uc)(err)}`)));
-        }
-        const { endpoint } = config;
-        await writeSummary(runner, () => summaryMarkdown({ token, endpoint, ephemeralKey: key }));
+        json = JSON.parse(body);
     }
-    catch (err) {
-        runner.setFailed(secrets.redact((0,errors/* describeError */.Uc)(err, { accountId: config?.accountId })));
+    catch {
+        json = undefined;
+    }
+    if (json && typeof json === 'object') {
+        const o = json;
+        details.errorCode = str(o.errorCode);
+        details.errorMessage = str(o.errorMessage);
+        details.errorDetails = str(o.errorDetails);
+        const context = o.context;
+        details.requestId = str(context?.requestId);
+        const first = Array.isArray(o.errors) ? o.errors[0] : undefined;
+        if (first && typeof first === 'object') {
+            details.errorCode ??= str(first.message_code) ?? str(first.code);
+            details.errorMessage ??= str(first.message);
+            details.requestId ??= str(o.trace);
+        }
+    }
+    if (!details.errorCode && !details.errorMessage)
+        details.bodySummary = summariseBody(body);
+    details.requestId ??= headers['transaction-id'] ?? headers['x-request-id'];
+    for (const key of Object.keys(details)) {
+        if (details[key] === undefined)
+            delete details[key];
+    }
+    return details;
+}
+function str(v) {
+    return typeof v === 'string' && v.length > 0 ? clean(v, 500) : undefined;
+}
+/** Tags stripped, control characters and runs of space folded, cut to `max` characters. */
+function clean(text, max) {
+    const flat = text
+        .replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ')
+        .replace(/<[^>]*>/g, ' ')
+        // eslint-disable-next-line no-control-regex -- control characters are what is removed
+        .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim();
+    return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+function summariseBody(body) {
+    const flat = clean(body, 160);
+    return flat.length > 0 ? flat : '(empty body)';
+}
+
+;// CONCATENATED MODULE: ./src/iam/retry.ts
+
+
+const DEFAULT_BACKOFF = { baseDelayMs: 1000, maxDelayMs: 30_000 };
+/** 408, 429 and 5xx except 501 may succeed later; any other 4xx never will. */
+function isRetryableStatus(status) {
+    return status === 408 || status === 429 || (status >= 500 && status !== 501 && status <= 599);
+}
+/** A broken or refused connection may work next time; see network.ts for what will not. */
+function isRetryableNetworkError(err) {
+    return !isPermanentNetworkError(err.code);
+}
+/** Retry-After in seconds or as an HTTP date; undefined when absent or unreadable. */
+function parseRetryAfter(value, nowMs) {
+    if (!value)
+        return undefined;
+    const trimmed = value.trim();
+    if (/^\d+$/.test(trimmed))
+        return Number(trimmed) * 1000;
+    const date = Date.parse(trimmed);
+    if (Number.isNaN(date))
+        return undefined;
+    return Math.max(0, date - nowMs);
+}
+/**
+ * Full jitter (a random wait up to an exponentially growing ceiling). A Retry-After is
+ * honoured as a floor, capped at maxDelayMs, and jitter is still added on top so that
+ * matrix jobs told the same Retry-After do not all return in the same millisecond.
+ */
+function backoffDelay(attempt, policy, random, retryAfterMs) {
+    const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
+    const jitter = Math.floor(random() * ceiling);
+    const floor = retryAfterMs === undefined ? 0 : Math.min(retryAfterMs, policy.maxDelayMs);
+    return floor + jitter;
+}
+/**
+ * For a request that creates something, only answers that prove nothing was done may be
+ * retried: 429, or a connection that was never made. After a 5xx or a lost answer the
+ * create may have happened, and a retry would make a second one.
+ */
+function mayRetryCreate(outcome) {
+    if (typeof outcome === 'number')
+        return outcome === 429;
+    return requestNeverSent(outcome.code);
+}
+/**
+ * Sends until an answer that should not be retried, or until maxAttempts. Returns the last
+ * answer (which may be an error status) and how many attempts it took; throws NetworkError
+ * (with the attempt count) when the last attempt got no answer.
+ */
+async function sendWithRetry(send, ctx) {
+    const { policy, clock } = ctx;
+    for (let attempt = 1;; attempt++) {
+        let why;
+        let retryAfterMs;
+        try {
+            const response = await send();
+            const retryable = isRetryableStatus(response.status) && (ctx.idempotent || mayRetryCreate(response.status));
+            if (!retryable || attempt >= policy.maxAttempts) {
+                return { response, attempts: attempt };
+            }
+            retryAfterMs = parseRetryAfter(response.headers['retry-after'], clock.now());
+            why = `IAM answered HTTP ${response.status}`;
+        }
+        catch (err) {
+            if (!(err instanceof NetworkError))
+                throw err;
+            const retryable = isRetryableNetworkError(err) && (ctx.idempotent || mayRetryCreate(err));
+            if (!retryable || attempt >= policy.maxAttempts) {
+                throw err.withContext(attempt, ctx.operation, ctx.url);
+            }
+            why = `no answer from IAM (${err.code})`;
+        }
+        const delay = backoffDelay(attempt, policy, clock.random, retryAfterMs);
+        ctx.log(`${ctx.operation}: ${why} on attempt ${attempt} of ${policy.maxAttempts}; ` +
+            `retrying in ${(delay / 1000).toFixed(1)} s` +
+            (retryAfterMs !== undefined ? ` (Retry-After ${Math.round(retryAfterMs / 1000)} s)` : ''));
+        await clock.sleep(delay);
     }
 }
-function iamClient(config, deps, secrets) {
+
+;// CONCATENATED MODULE: ./src/iam/client.ts
+
+
+
+/** IAM at one endpoint: every call retried by the same rules, every error status an IamError. */
+class IamClient {
+    options;
+    constructor(options) {
+        this.options = options;
+    }
+    get endpoint() {
+        return this.options.endpoint;
+    }
+    async call(request) {
+        const { operation, path, idempotent, ok, ...http } = request;
+        const url = `${this.options.endpoint}${path}`;
+        const { response, attempts } = await sendWithRetry(() => this.options.transport({ ...http, url }), { ...this.options, operation, url, idempotent });
+        if (!ok.includes(response.status)) {
+            const details = parseIamErrorBody(this.options.redact(response.body), response.headers);
+            throw new IamError(operation, response.status, details, attempts);
+        }
+        return response;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/iam/connect.ts
+
+
+/** An IamClient for a step: its endpoint and limits from the config, retry notes to the log. */
+function connectIam(connection, io, secrets) {
     return new IamClient({
-        endpoint: config.endpoint,
-        transport: deps.createTransport({ timeoutMs: config.timeoutMs }),
-        clock: deps.clock,
-        policy: { maxAttempts: config.maxAttempts, ...DEFAULT_BACKOFF },
-        log: (message) => deps.runner.info(message),
+        endpoint: connection.endpoint,
+        transport: io.createTransport({ timeoutMs: connection.timeoutMs }),
+        clock: io.clock,
+        policy: { maxAttempts: connection.maxAttempts, ...DEFAULT_BACKOFF },
+        log: io.log,
         redact: (text) => secrets.redact(text)
     });
 }
-function skipOrFail(config, { runner, env }) {
-    if (config.onMissingApikey === 'skip') {
-        runner.notice('No IBM Cloud API key was given (the `apikey` input is empty), so this step did nothing ' +
-            '(on-missing-apikey: skip). Later steps see authenticated=false.');
-        runner.setOutput('authenticated', 'false');
-        return;
-    }
-    const dependabot = env.GITHUB_ACTOR === 'dependabot[bot]';
-    throw new errors/* ActionError */.lZ('The `apikey` input is empty. ' +
-        (dependabot
-            ? 'This run was started by Dependabot, which reads Dependabot secrets, not Actions secrets: add the key under Settings > Secrets > Dependabot. '
-            : 'GitHub passes no secrets to pull requests from forks (nor Actions secrets to Dependabot runs); otherwise check that the secret exists and that `with: apikey: ${{ secrets.NAME }}` names it exactly. ') +
-        'To let such runs pass without IBM Cloud, set `on-missing-apikey: skip` and test `steps.<id>.outputs.authenticated`.');
-}
-/** Outputs and env; every value here is already masked or not secret. */
+
+;// CONCATENATED MODULE: ./src/outputs.ts
+/** The main step's outputs and env for the token; every value here is already masked or not secret. */
 function publishToken(runner, config, token) {
     runner.setOutput('token', token.accessToken);
     runner.setOutput('authorization', `Bearer ${token.accessToken}`);
@@ -29157,6 +29434,7 @@ function publishToken(runner, config, token) {
         runner.info(`Exported the token as $${config.envName} (IAM tokens last at most an hour).`);
     }
 }
+/** The ephemeral key's outputs and env (already masked when it arrived). */
 function publishEphemeralKey(runner, config, key) {
     runner.setOutput('ephemeral-apikey', key.value);
     runner.setOutput('ephemeral-apikey-id', key.id);
@@ -29169,29 +29447,6 @@ function publishEphemeralKey(runner, config, key) {
             ? `the post step deletes it (IAM expires it at ${until} in any case).`
             : `revoke is false, so IAM expires it at ${until}.`));
 }
-/** The summary is a courtesy: failing to write it never fails the step. */
-async function writeSummary(runner, markdown) {
-    try {
-        await runner.writeSummary(markdown());
-    }
-    catch (err) {
-        runner.debug(`No job summary written: ${err instanceof Error ? err.message : String(err)}`);
-    }
-}
-
-
-/***/ }),
-
-/***/ 2676:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  t: () => (/* binding */ actionDeps)
-});
-
-// UNUSED EXPORTS: coreRunner
 
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
@@ -32140,9 +32395,14 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(3916);
-;// CONCATENATED MODULE: ./src/http.ts
+;// CONCATENATED MODULE: ./src/clock.ts
+const systemClock = {
+    now: () => Date.now(),
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    random: () => Math.random()
+};
+
+;// CONCATENATED MODULE: ./src/iam/http.ts
 
 
 /**
@@ -32173,7 +32433,7 @@ function createHttpTransport(options) {
     };
 }
 function toNetworkError(err) {
-    if (err instanceof errors/* NetworkError */.Dr)
+    if (err instanceof NetworkError)
         return err;
     const e = err;
     const message = typeof e?.message === 'string' ? e.message : String(err);
@@ -32181,19 +32441,10 @@ function toNetworkError(err) {
     if (code === 'EUNKNOWN' && /^Request timeout/.test(message))
         code = 'ETIMEDOUT';
     // http-client's timeout message carries the request path; keep only the gist.
-    return new errors/* NetworkError */.Dr(code, code === 'ETIMEDOUT' ? 'request timed out' : message);
+    return new NetworkError(code, code === 'ETIMEDOUT' ? 'request timed out' : message);
 }
 
-;// CONCATENATED MODULE: ./src/runner.ts
-const systemClock = {
-    now: () => Date.now(),
-    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-    random: () => Math.random()
-};
-
-// EXTERNAL MODULE: ./src/version.ts
-var version = __nccwpck_require__(311);
-;// CONCATENATED MODULE: ./src/core-runner.ts
+;// CONCATENATED MODULE: ./src/runner/actions-core.ts
 
 
 
@@ -32217,249 +32468,173 @@ const coreRunner = {
         await summary.addRaw(markdown, true).write();
     }
 };
-/** What both entry points run with on a real runner. */
-function actionDeps() {
+/** What both steps run with on a real runner. */
+function runnerDeps() {
     return {
         runner: coreRunner,
         clock: systemClock,
         env: process.env,
-        createTransport: ({ timeoutMs }) => createHttpTransport({ userAgent: (0,version/* userAgent */.N1)(), timeoutMs })
+        createTransport: ({ timeoutMs }) => createHttpTransport({ userAgent: userAgent(), timeoutMs })
     };
 }
 
-
-/***/ }),
-
-/***/ 3916:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Dr: () => (/* binding */ NetworkError),
-/* harmony export */   Uc: () => (/* binding */ describeError),
-/* harmony export */   hs: () => (/* binding */ parseIamErrorBody),
-/* harmony export */   iS: () => (/* binding */ IamError),
-/* harmony export */   lZ: () => (/* binding */ ActionError),
-/* harmony export */   xL: () => (/* binding */ ConfigError)
-/* harmony export */ });
-/* unused harmony export summariseBody */
+;// CONCATENATED MODULE: ./src/secrets.ts
 /**
- * Errors are values with a kind; `describeError` turns one into the single message a user
- * reads. No secret is ever put into an error: callers pass only ids, codes and summaries,
- * and the entry points scrub the final text with `Secrets.redact` as a second line of defence.
+ * Every secret the action handles goes through here: it is masked on the runner at once
+ * (each form that could be printed), and remembered so that error text can be scrubbed too.
  */
-/** An input is wrong: the message says which and what to do. */
-class ConfigError extends Error {
-    name = 'ConfigError';
-}
-/** Something the user must act on that is not an HTTP error (e.g. the wrong account). */
-class ActionError extends Error {
-    name = 'ActionError';
-}
-/** IAM answered with an error status. */
-class IamError extends Error {
-    operation;
-    status;
-    details;
-    attempts;
-    name = 'IamError';
-    constructor(operation, status, details, attempts) {
-        super(`IAM ${operation} failed with HTTP ${status}`);
-        this.operation = operation;
-        this.status = status;
-        this.details = details;
-        this.attempts = attempts;
+class Secrets {
+    mask;
+    known = [];
+    constructor(mask) {
+        this.mask = mask;
+    }
+    /** Masks `value` and its derived forms: trimmed, each line, and URL-encoded. */
+    add(value) {
+        if (!value)
+            return;
+        const forms = new Set([value, value.trim()]);
+        for (const line of value.split(/\r?\n/))
+            forms.add(line.trim());
+        for (const form of [...forms])
+            forms.add(encodeURIComponent(form));
+        for (const form of forms) {
+            // Very short fragments would mask ordinary log text and protect nothing.
+            if (form.length < 4 || this.known.includes(form))
+                continue;
+            this.mask(form);
+            this.known.push(form);
+        }
+        // Longest first, so that redact() never leaves the tail of a longer secret behind.
+        this.known.sort((a, b) => b.length - a.length);
+    }
+    /** Replaces every known secret in `text` with `***`. */
+    redact(text) {
+        let out = text;
+        for (const secret of this.known)
+            out = out.split(secret).join('***');
+        return out;
     }
 }
-/** The request never got an HTTP answer: refused, reset, timed out, TLS failure, DNS. */
-class NetworkError extends Error {
-    code;
-    cause_;
-    attempts;
-    operation;
-    url;
-    name = 'NetworkError';
-    constructor(code, cause_, attempts = 1, operation, url) {
-        super(`${code}: ${cause_}`);
-        this.code = code;
-        this.cause_ = cause_;
-        this.attempts = attempts;
-        this.operation = operation;
-        this.url = url;
+
+;// CONCATENATED MODULE: ./src/summary.ts
+/** The job summary: who, which account, where, until when. Nothing secret. */
+function summaryMarkdown({ token, endpoint, ephemeralKey }) {
+    const c = token.claims;
+    const identity = [
+        c.name ? cell(c.name) : '',
+        `\`${cell(token.iamId)}\``,
+        c.sub_type ? `(${cell(c.sub_type)})` : ''
+    ]
+        .filter(Boolean)
+        .join(' ');
+    const rows = [
+        ['Identity', identity],
+        ['Account', token.accountId ? `\`${cell(token.accountId)}\`` : '(not in token)'],
+        ['IAM endpoint', cell(endpoint)],
+        [
+            'Token expires',
+            `${new Date(token.expiration * 1000).toISOString()} (${Math.round(token.expiresIn / 60)} min)`
+        ]
+    ];
+    if (ephemeralKey) {
+        const until = new Date(ephemeralKey.expiresAtMs).toISOString();
+        rows.push([
+            'Ephemeral API key',
+            `\`${cell(ephemeralKey.id)}\` (expires ${until} at the latest)`
+        ]);
     }
-    withContext(attempts, operation, url) {
-        return new NetworkError(this.code, this.cause_, attempts, operation, url);
-    }
+    return [
+        '### IBM Cloud IAM token',
+        '',
+        '| | |',
+        '| --- | --- |',
+        ...rows.map(([k, v]) => `| ${k} | ${v} |`),
+        ''
+    ].join('\n');
 }
-/** Reads IAM's two error body shapes (token endpoint and Identity API) and its request id. */
-function parseIamErrorBody(body, headers) {
-    const details = {};
-    let json;
+function cell(text) {
+    return String(text).replace(/[|\r\n`]/g, ' ');
+}
+
+;// CONCATENATED MODULE: ./src/main.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** The main step. Never throws: a failure is reported with `setFailed`, scrubbed of secrets. */
+async function run(deps = runnerDeps()) {
+    const { runner, clock } = deps;
+    const secrets = new Secrets((value) => runner.setSecret(value));
+    // Before anything else can print it: the key as given, and the forms derived from it.
+    secrets.add(runner.getInput('apikey'));
+    let config;
     try {
-        json = JSON.parse(body);
-    }
-    catch {
-        json = undefined;
-    }
-    if (json && typeof json === 'object') {
-        const o = json;
-        details.errorCode = str(o.errorCode);
-        details.errorMessage = str(o.errorMessage);
-        details.errorDetails = str(o.errorDetails);
-        const context = o.context;
-        details.requestId = str(context?.requestId);
-        const first = Array.isArray(o.errors) ? o.errors[0] : undefined;
-        if (first && typeof first === 'object') {
-            details.errorCode ??= str(first.message_code) ?? str(first.code);
-            details.errorMessage ??= str(first.message);
-            details.requestId ??= str(o.trace);
+        config = parseConfig((name) => runner.getInput(name));
+        const source = credentialSource(config);
+        if (!source)
+            return skipOrFail(config, deps);
+        const log = (message) => runner.info(message);
+        const iam = connectIam(config, { ...deps, log }, secrets);
+        runner.debug(`Exchanging the API key for an IAM token at ${config.endpoint}`);
+        const token = await source(config, { iam, secrets, clock, accountId: config.accountId });
+        checkAccount(token, config.accountId);
+        const facts = runFacts(deps.env);
+        // Created before anything is published: if IAM refuses, the step fails with nothing exported.
+        const key = config.ephemeral.enabled
+            ? await issueEphemeralKey(iam, token, config.ephemeral, { runner, clock, secrets, facts })
+            : undefined;
+        publishToken(runner, config, token);
+        if (key)
+            publishEphemeralKey(runner, config, key);
+        runner.info(`Authenticated to IBM Cloud as ${token.claims.name ?? token.iamId} (${token.iamId}) in account ` +
+            `${token.accountId}; the token expires at ${new Date(token.expiration * 1000).toISOString()}.`);
+        if (config.ephemeral.sweepStale) {
+            const sweep = {
+                runner,
+                clock,
+                facts,
+                keepId: key?.id,
+                longestJobMinutes: longestJobMinutes(deps.env)
+            };
+            await sweepStaleKeys(iam, token, sweep).catch((err) => runner.warning(secrets.redact(`Sweeping stale keys failed: ${describeError(err)}`)));
         }
+        const { endpoint } = config;
+        await writeSummary(runner, () => summaryMarkdown({ token, endpoint, ephemeralKey: key }));
     }
-    if (!details.errorCode && !details.errorMessage)
-        details.bodySummary = summariseBody(body);
-    details.requestId ??= headers['transaction-id'] ?? headers['x-request-id'];
-    for (const key of Object.keys(details)) {
-        if (details[key] === undefined)
-            delete details[key];
+    catch (err) {
+        runner.setFailed(secrets.redact(describeError(err, { accountId: config?.accountId })));
     }
-    return details;
 }
-function str(v) {
-    return typeof v === 'string' && v.length > 0 ? clean(v, 500) : undefined;
+function skipOrFail(config, { runner, env }) {
+    if (config.onMissingApikey === 'skip') {
+        runner.notice('No IBM Cloud API key was given (the `apikey` input is empty), so this step did nothing ' +
+            '(on-missing-apikey: skip). Later steps see authenticated=false.');
+        runner.setOutput('authenticated', 'false');
+        return;
+    }
+    const dependabot = env.GITHUB_ACTOR === 'dependabot[bot]';
+    throw new ActionError(`The \`apikey\` input is empty. ${advise(dependabot ? 'emptyKeyDependabot' : 'emptyKey')} ` +
+        advise('skipMissingKey'));
 }
-/** Tags stripped, control characters and runs of space folded, cut to `max` characters. */
-function clean(text, max) {
-    const flat = text
-        .replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ')
-        .replace(/<[^>]*>/g, ' ')
-        // eslint-disable-next-line no-control-regex -- control characters are what is removed
-        .replace(/[\u0000-\u001f\u007f]+/g, ' ')
-        .replace(/\s+/g, ' ')
-        .trim();
-    return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
-}
-function summariseBody(body) {
-    const flat = clean(body, 160);
-    return flat.length > 0 ? flat : '(empty body)';
-}
-const ADVICE_BY_CODE = {
-    BXNIM0415E: 'The API key was not found: it is mistyped, deleted, expired, or from another IBM Cloud ' +
-        'account or environment. Check the secret passed as `apikey` (create a new key with ' +
-        '`ibmcloud iam api-key-create` or `ibmcloud iam service-api-key-create` and store it again).',
-    BXNIM0109E: 'IAM says a required property of the request is missing or empty.',
-    BXNIM0106E: 'IAM does not support the grant or response type that was sent.'
-};
-const MAYBE_CREATED = 'IAM may have created the key before failing, so it was not retried. Such a key expires at ' +
-    '`ephemeral-key-ttl`, and `sweep-stale-keys: true` deletes it on a later run once stale.';
-function adviceFor(err) {
-    const code = err.details.errorCode;
-    if (code && ADVICE_BY_CODE[code])
-        return ADVICE_BY_CODE[code];
-    const { status, operation } = err;
-    if (status === 429) {
-        return (`IAM kept answering "too many requests" for ${err.attempts} attempt(s). Many jobs starting ` +
-            'at once share the rate limit: raise `max-attempts`, or stagger the matrix with `max-parallel`.');
+/** The summary is a courtesy: failing to write it never fails the step. */
+async function writeSummary(runner, markdown) {
+    try {
+        await runner.writeSummary(markdown());
     }
-    if (operation === 'API key creation' && status >= 500) {
-        return MAYBE_CREATED;
+    catch (err) {
+        runner.debug(`No job summary written: ${err instanceof Error ? err.message : String(err)}`);
     }
-    if (status >= 500) {
-        return (`IAM kept failing for ${err.attempts} attempt(s). Check https://cloud.ibm.com/status; ` +
-            'if you set `iam-endpoint` or go through a proxy, check that it reaches IAM.');
-    }
-    if (operation !== 'token exchange' && (status === 401 || status === 403)) {
-        return ('The identity behind `apikey` may not manage its own API keys. For a service ID, grant it ' +
-            'the Operator (or Administrator) role on the IAM Identity Service for that service ID; for ' +
-            'a user, the "User API key creator" role where the account restricts API key creation. ' +
-            'Or set `ephemeral-key: false`.');
-    }
-    if (operation === 'API key creation' && status === 400) {
-        return ('IAM refused to create the key: a limit on API keys may be reached. Delete unused keys ' +
-            '(`sweep-stale-keys: true` removes the ones this action left behind).');
-    }
-    return undefined;
-}
-/** One readable message for any error; `context` adds hints the error itself cannot know. */
-function describeError(err, context = {}) {
-    if (err instanceof IamError) {
-        const d = err.details;
-        const what = [d.errorCode, d.errorMessage].filter(Boolean).join(': ');
-        const attempts = `${err.attempts} attempt${err.attempts === 1 ? '' : 's'}`;
-        const lines = [
-            `IBM Cloud IAM ${err.operation} failed after ${attempts}: HTTP ${err.status}` +
-                (what ? ` ${what}` : '') +
-                (d.bodySummary ? ` (response: ${d.bodySummary})` : '')
-        ];
-        if (d.errorDetails)
-            lines.push(`Details: ${d.errorDetails}`);
-        const advice = adviceFor(err);
-        if (advice)
-            lines.push(advice);
-        if (context.accountId && err.operation === 'token exchange' && err.status < 500) {
-            lines.push(`account-id pins account ${context.accountId}: check that the key belongs to that account.`);
-        }
-        if (d.requestId)
-            lines.push(`IAM request id: ${d.requestId} (quote it to IBM support).`);
-        return lines.join('\n');
-    }
-    if (err instanceof NetworkError) {
-        const target = err.url ? ` ${err.url}` : '';
-        const attempts = `after ${err.attempts} attempt${err.attempts === 1 ? '' : 's'}`;
-        const neverSent = ['ECONNREFUSED', 'EAI_AGAIN', 'ENOTFOUND'].includes(err.code);
-        const created = err.operation === 'API key creation' && !neverSent ? `\n${MAYBE_CREATED}` : '';
-        return `Could not reach IBM Cloud IAM${target} (${err.operation ?? 'request'}) ${attempts}: ${err.message}.\n${networkAdvice(err.code)}${created}`;
-    }
-    if (err instanceof ConfigError || err instanceof ActionError)
-        return err.message;
-    if (err instanceof Error)
-        return `Unexpected error: ${err.message}`;
-    return `Unexpected error: ${String(err)}`;
-}
-function networkAdvice(code) {
-    if (code === 'ETIMEDOUT') {
-        return 'IAM did not answer within `timeout-seconds`. Raise it, or check the network path (proxy, firewall).';
-    }
-    if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
-        return 'The host name did not resolve. Check `iam-endpoint`/`region`; private endpoints resolve only inside IBM Cloud (VPC with a VPE).';
-    }
-    if (/CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY/.test(code)) {
-        return 'The TLS certificate was not trusted. Behind a TLS-inspecting proxy, point NODE_EXTRA_CA_CERTS at its CA bundle.';
-    }
-    return "Check the runner's network: a proxy needs HTTPS_PROXY (and NO_PROXY for exceptions); a private endpoint needs a runner inside IBM Cloud.";
-}
-
-
-/***/ }),
-
-/***/ 1730:
-/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
-
-__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _authenticate_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9171);
-/* harmony import */ var _core_runner_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2676);
-
-
-await (0,_authenticate_js__WEBPACK_IMPORTED_MODULE_0__/* .runMain */ .VN)((0,_core_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .actionDeps */ .t)());
-// A server that never answers can hold a socket open after the timeout: do not wait for it.
-process.exit();
-
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } }, 1);
-
-/***/ }),
-
-/***/ 311:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   N1: () => (/* binding */ userAgent),
-/* harmony export */   px: () => (/* binding */ ACTION_NAME)
-/* harmony export */ });
-/* unused harmony export ACTION_VERSION */
-/** The action's name and version, as sent in the User-Agent header. Kept equal to package.json by a test. */
-const ACTION_NAME = 'ibmcloud-iam-token-action';
-const ACTION_VERSION = '1.0.0';
-function userAgent(nodeVersion = process.version, platform = process.platform, arch = process.arch) {
-    return `${ACTION_NAME}/${ACTION_VERSION} (node ${nodeVersion}; ${platform} ${arch})`;
 }
 
 
@@ -32829,6 +33004,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(1730);
+/******/ var __webpack_exports__ = __nccwpck_require__(6999);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

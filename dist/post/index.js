@@ -28370,18 +28370,599 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4291:
+/***/ 4520:
+/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5483);
+// The file ncc bundles as dist/post: it only runs the post step.
+
+await (0,_post_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
+process.exit();
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 5483:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  a: () => (/* binding */ runPost)
+  e: () => (/* binding */ run)
 });
 
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(3916);
-;// CONCATENATED MODULE: ./src/apikeys.ts
+;// CONCATENATED MODULE: ./src/errors.ts
+/**
+ * Errors are values with a kind; `describeError` (describe-error.ts) turns one into the single
+ * message a user reads. No secret is ever put into an error: callers pass only ids, codes and
+ * summaries, and the steps scrub the final text with `Secrets.redact` as a second line of defence.
+ */
+/** An input is wrong: the message says which and what to do. */
+class ConfigError extends Error {
+    name = 'ConfigError';
+}
+/** Something the user must act on that is not an HTTP error (e.g. the wrong account). */
+class errors_ActionError extends Error {
+    name = 'ActionError';
+}
+/** What the action asks of IAM, as a reader sees it in messages. */
+const errors_OPERATION = {
+    token: 'token exchange',
+    createKey: 'API key creation',
+    deleteKey: 'API key deletion',
+    listKeys: 'API key listing'
+};
+/** IAM answered with an error status. */
+class IamError extends Error {
+    operation;
+    status;
+    details;
+    attempts;
+    name = 'IamError';
+    constructor(operation, status, details, attempts) {
+        super(`IAM ${operation} failed with HTTP ${status}`);
+        this.operation = operation;
+        this.status = status;
+        this.details = details;
+        this.attempts = attempts;
+    }
+}
+/** The request never got an HTTP answer: refused, reset, timed out, TLS failure, DNS. */
+class NetworkError extends Error {
+    code;
+    cause_;
+    attempts;
+    operation;
+    url;
+    name = 'NetworkError';
+    constructor(code, cause_, attempts = 1, operation, url) {
+        super(`${code}: ${cause_}`);
+        this.code = code;
+        this.cause_ = cause_;
+        this.attempts = attempts;
+        this.operation = operation;
+        this.url = url;
+    }
+    withContext(attempts, operation, url) {
+        return new NetworkError(this.code, this.cause_, attempts, operation, url);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/iam/jwt.ts
+/** Decodes a JWT's payload; undefined when the value is not a JWT with a JSON payload. */
+function decodeJwtClaims(token) {
+    const parts = token.split('.');
+    if (parts.length !== 3 || parts.some((p) => !/^[A-Za-z0-9_-]+$/.test(p)))
+        return undefined;
+    try {
+        const header = JSON.parse(Buffer.from(parts[0], 'base64url').toString('utf8'));
+        const payload = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8'));
+        if (!isObject(header) || !isObject(payload))
+            return undefined;
+        return payload;
+    }
+    catch {
+        return undefined;
+    }
+}
+function isObject(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+;// CONCATENATED MODULE: ./src/iam/token.ts
+
+
+/** The grant types of IAM's token endpoint, as the form's grant_type. */
+const GRANT = {
+    apikey: 'urn:ibm:params:oauth:grant-type:apikey'
+};
+/** What IAM returns as refresh_token without a client id: not a secret, never masked. */
+const NO_REFRESH_TOKEN = 'not_supported';
+/**
+ * POSTs one grant's form to the token endpoint. The token (and any real refresh token) is
+ * handed to `secrets` the moment the body is parsed, before it is validated or anything is
+ * written. `tenant` becomes IBM-Cloud-Tenant: IAM then issues tokens only for that account.
+ */
+async function requestToken(iam, form, ctx) {
+    const headers = {
+        'Content-Type': 'application/x-www-form-urlencoded',
+        Accept: 'application/json'
+    };
+    if (ctx.tenant)
+        headers['IBM-Cloud-Tenant'] = ctx.tenant;
+    const res = await iam.call({
+        operation: errors_OPERATION.token,
+        method: 'POST',
+        path: '/identity/token',
+        headers,
+        body: new URLSearchParams(form).toString(),
+        idempotent: true,
+        ok: [200]
+    });
+    return parseTokenResponse(res.body, ctx.secrets, ctx.clock.now());
+}
+function parseTokenResponse(body, secrets, nowMs) {
+    let json;
+    try {
+        json = JSON.parse(body);
+    }
+    catch {
+        throw new errors_ActionError('IBM Cloud IAM answered 200 but the body is not JSON. Check that `iam-endpoint` points at IAM itself, not at a proxy or portal page.');
+    }
+    const accessToken = json?.access_token;
+    if (typeof accessToken === 'string')
+        secrets.add(accessToken);
+    const refresh = json?.refresh_token;
+    if (typeof refresh === 'string' && refresh !== NO_REFRESH_TOKEN)
+        secrets.add(refresh);
+    if (typeof accessToken !== 'string' || accessToken.length === 0) {
+        throw new errors_ActionError('IBM Cloud IAM answered 200 without an access_token. Check `iam-endpoint`.');
+    }
+    const claims = decodeJwtClaims(accessToken);
+    if (!claims) {
+        throw new errors_ActionError('IBM Cloud IAM returned an access_token that is not a JWT. Check `iam-endpoint`.');
+    }
+    const nowSeconds = Math.floor(nowMs / 1000);
+    const expiration = positiveInt(json.expiration) ?? positiveInt(claims.exp);
+    const expiresIn = positiveInt(json.expires_in) ?? (expiration ? expiration - nowSeconds : undefined);
+    if (!expiration || !expiresIn) {
+        throw new errors_ActionError('IBM Cloud IAM returned a token without an expiry (expiration/exp). Check `iam-endpoint`.');
+    }
+    return {
+        accessToken,
+        tokenType: typeof json.token_type === 'string' ? json.token_type : 'Bearer',
+        expiresIn,
+        expiration,
+        claims,
+        accountId: claims.account?.bss ?? '',
+        iamId: claims.iam_id ?? claims.sub ?? ''
+    };
+}
+function positiveInt(v) {
+    return typeof v === 'number' && Number.isFinite(v) && v > 0 ? Math.floor(v) : undefined;
+}
+/** The token must be for the pinned account: IAM checks IBM-Cloud-Tenant, and so do we. */
+function checkAccount(token, pinned) {
+    if (!pinned || token.accountId === pinned)
+        return;
+    throw new ActionError(`The API key belongs to account ${token.accountId || '(none in the token)'}, but account-id ` +
+        `pins account ${pinned}. Use a key from account ${pinned}, or correct account-id.`);
+}
+
+;// CONCATENATED MODULE: ./src/credentials/apikey.ts
+
+/** An API key (a user's or a service ID's) exchanged for a token: IAM's apikey grant. */
+function exchangeApiKey(apikey, ctx) {
+    return requestToken(ctx.iam, { grant_type: GRANT.apikey, apikey, response_type: 'cloud_iam' }, { secrets: ctx.secrets, clock: ctx.clock, tenant: ctx.accountId });
+}
+
+;// CONCATENATED MODULE: ./src/iam/endpoints.ts
+
+const PUBLIC_ENDPOINT = 'https://iam.cloud.ibm.com';
+const PRIVATE_ENDPOINT = 'https://private.iam.cloud.ibm.com';
+/** Regions with a private regional IAM endpoint (private.<region>.iam.cloud.ibm.com). */
+const REGIONS = [
+    'au-syd',
+    'br-sao',
+    'ca-mon',
+    'ca-tor',
+    'eu-de',
+    'eu-es',
+    'eu-gb',
+    'jp-osa',
+    'jp-tok',
+    'us-east',
+    'us-south'
+];
+function isRegion(value) {
+    return REGIONS.includes(value);
+}
+/** localhost, 127.0.0.0/8 and ::1: the only hosts plain http is allowed to. */
+function isLoopbackHost(hostname) {
+    const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+    if (host === 'localhost' || host === '::1')
+        return true;
+    return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+/** Validates an `iam-endpoint` value and returns it without a trailing slash. */
+function parseEndpoint(value) {
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        throw new ConfigError(`iam-endpoint "${value}" is not a URL. Give a base URL such as ${PUBLIC_ENDPOINT}.`);
+    }
+    if (url.username || url.password) {
+        throw new ConfigError('iam-endpoint must not contain a user name or password.');
+    }
+    if (url.search || url.hash || /[?#]/.test(value)) {
+        throw new ConfigError(`iam-endpoint must be a base URL without ?query or #fragment.`);
+    }
+    if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
+        throw new ConfigError(`iam-endpoint ${url.origin} uses plain http, which would send the API key unencrypted. ` +
+            'Use https:// (plain http is accepted only for a loopback emulator: localhost, 127.0.0.1, ::1).');
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        throw new ConfigError(`iam-endpoint must start with https:// (got ${url.protocol}//).`);
+    }
+    return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
+}
+/**
+ * `iam-endpoint` wins; else `private` (with or without `region`); else the public endpoint.
+ * IAM's public endpoint is global, so `region` means something only with `private: true`:
+ * without it the region is refused rather than silently ignored.
+ */
+function resolveEndpoint(choice) {
+    if (choice.region && !isRegion(choice.region)) {
+        throw new ConfigError(`region "${choice.region}" is not an IBM Cloud region with an IAM endpoint. ` +
+            `Valid regions: ${REGIONS.join(', ')}.`);
+    }
+    if (choice.region && !choice.private) {
+        throw new ConfigError(`region "${choice.region}" selects a private regional IAM endpoint and needs private: true ` +
+            `(runners inside IBM Cloud: https://private.${choice.region}.iam.cloud.ibm.com). ` +
+            `IAM's public endpoint (${PUBLIC_ENDPOINT}) is global: on other runners remove region.`);
+    }
+    if (choice.iamEndpoint)
+        return parseEndpoint(choice.iamEndpoint);
+    if (choice.private) {
+        return choice.region ? `https://private.${choice.region}.iam.cloud.ibm.com` : PRIVATE_ENDPOINT;
+    }
+    return PUBLIC_ENDPOINT;
+}
+
+;// CONCATENATED MODULE: ./src/inputs.ts
+
+/** Parsers of single raw input values: each returns the value or throws a ConfigError that says what to write. */
+/** Names the runner or the shell depend on: exporting a token into them would break the job. */
+const RESERVED_ENV_NAMES = new Set([
+    'PATH',
+    'HOME',
+    'SHELL',
+    'BASH_ENV',
+    'ENV',
+    'NODE_OPTIONS',
+    'NODE_EXTRA_CA_CERTS',
+    'LD_PRELOAD',
+    'LD_LIBRARY_PATH',
+    'HTTPS_PROXY',
+    'HTTP_PROXY',
+    'NO_PROXY',
+    'CI'
+]);
+function validateEnvName(input, value) {
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(value)) {
+        throw new ConfigError(`${input} "${printable(value)}" is not a valid environment variable name: use letters, digits ` +
+            'and underscores, not starting with a digit (e.g. IBMCLOUD_IAM_TOKEN).');
+    }
+    const upper = value.toUpperCase();
+    if (upper.startsWith('GITHUB_') || upper.startsWith('RUNNER_') || RESERVED_ENV_NAMES.has(upper)) {
+        throw new ConfigError(`${input} "${value}" is reserved: GITHUB_*, RUNNER_* and variables such as PATH or ` +
+            'NODE_OPTIONS belong to the runner. Choose another name (e.g. IBMCLOUD_IAM_TOKEN).');
+    }
+    return value;
+}
+function printable(value) {
+    return JSON.stringify(value).slice(1, -1);
+}
+/** YAML 1.2 booleans, as @actions/core reads them. */
+function parseBoolean(input, value, fallback) {
+    if (value === '')
+        return fallback;
+    if (['true', 'True', 'TRUE'].includes(value))
+        return true;
+    if (['false', 'False', 'FALSE'].includes(value))
+        return false;
+    throw new ConfigError(`${input} must be true or false (got "${printable(value)}").`);
+}
+function parseInteger(input, value, fallback, min, max) {
+    if (value === '')
+        return fallback;
+    if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
+        throw new ConfigError(`${input} must be a whole number from ${min} to ${max} (got "${printable(value)}").`);
+    }
+    return Number(value);
+}
+function parseChoice(input, value, choices) {
+    if (value === '')
+        return choices[0];
+    if (choices.includes(value))
+        return value;
+    throw new ConfigError(`${input} must be one of ${choices.join(', ')} (got "${printable(value)}").`);
+}
+
+;// CONCATENATED MODULE: ./src/config.ts
+
+
+
+/**
+ * Parses all inputs. Every problem is collected, so that one run reports all of them; the
+ * API key's value never appears in a message.
+ */
+function parseConfig(read) {
+    const get = (name) => read(name).trim();
+    const problems = [];
+    const attempt = (fn, fallback) => {
+        try {
+            return fn();
+        }
+        catch (err) {
+            if (!(err instanceof ConfigError))
+                throw err;
+            problems.push(err.message);
+            return fallback;
+        }
+    };
+    const accountId = get('account-id');
+    if (accountId && !/^[A-Za-z0-9]{1,64}$/.test(accountId)) {
+        problems.push('account-id must be an IBM Cloud account id: letters and digits only (IBM account ids are 32 ' +
+            'hex characters; `ibmcloud account show` prints it), ' +
+            `got "${printable(accountId)}".`);
+    }
+    const ephemeralEnabled = attempt(() => parseBoolean('ephemeral-key', get('ephemeral-key'), false), false);
+    const config = {
+        apikey: get('apikey'),
+        endpoint: attempt(() => resolveEndpoint({
+            iamEndpoint: get('iam-endpoint'),
+            region: get('region'),
+            private: parseBoolean('private', get('private'), false)
+        }), ''),
+        ...(accountId ? { accountId } : {}),
+        envName: attempt(() => validateEnvName('env-name', get('env-name') || 'IBMCLOUD_IAM_TOKEN'), ''),
+        exportEnv: attempt(() => parseBoolean('export-env', get('export-env'), true), true),
+        maxAttempts: attempt(() => parseInteger('max-attempts', get('max-attempts'), 5, 1, 10), 5),
+        timeoutMs: attempt(() => parseInteger('timeout-seconds', get('timeout-seconds'), 30, 1, 300), 30) * 1000,
+        onMissingApikey: attempt(() => parseChoice('on-missing-apikey', get('on-missing-apikey'), ['fail', 'skip']), 'fail'),
+        ephemeral: {
+            enabled: ephemeralEnabled,
+            ttlMinutes: attempt(() => parseInteger('ephemeral-key-ttl', get('ephemeral-key-ttl'), 360, 5, 1440), 360),
+            envName: attempt(() => validateEnvName('ephemeral-key-env', get('ephemeral-key-env') || 'IBMCLOUD_API_KEY'), ''),
+            revoke: attempt(() => parseBoolean('revoke', get('revoke'), true), true),
+            sweepStale: attempt(() => parseBoolean('sweep-stale-keys', get('sweep-stale-keys'), false), false)
+        }
+    };
+    if (config.ephemeral.enabled && config.exportEnv && config.envName === config.ephemeral.envName) {
+        problems.push(`env-name and ephemeral-key-env are both ${config.envName}: give them different names.`);
+    }
+    if (problems.length === 1)
+        throw new ConfigError(problems[0]);
+    if (problems.length > 1) {
+        throw new ConfigError(`${problems.length} inputs are wrong:\n- ${problems.join('\n- ')}`);
+    }
+    return config;
+}
+
+;// CONCATENATED MODULE: ./src/advice.ts
+const ADVICE = {
+    emptyKey: {
+        symptom: '`The apikey input is empty`',
+        cause: 'GitHub passes no secrets to pull requests from forks (nor Actions secrets to Dependabot runs), or the secret name is misspelled.',
+        text: 'GitHub passes no secrets to pull requests from forks (nor Actions secrets to Dependabot runs); otherwise check that the secret exists and that `with: apikey: ${{ secrets.NAME }}` names it exactly.'
+    },
+    emptyKeyDependabot: {
+        symptom: '`The apikey input is empty` (run started by Dependabot)',
+        cause: 'Dependabot runs read Dependabot secrets, not Actions secrets.',
+        text: 'This run was started by Dependabot, which reads Dependabot secrets, not Actions secrets: add the key under Settings > Secrets > Dependabot.'
+    },
+    skipMissingKey: {
+        symptom: '`The apikey input is empty` (on purpose)',
+        cause: 'Runs without secrets (forks, Dependabot) should pass without IBM Cloud.',
+        text: 'To let such runs pass without IBM Cloud, set `on-missing-apikey: skip` and test `steps.<id>.outputs.authenticated`.'
+    },
+    wrongKey: {
+        symptom: '`HTTP 400 BXNIM0415E`',
+        cause: 'The key is mistyped, deleted, expired, or from another account or environment (staging keys only work at `https://iam.test.cloud.ibm.com`).',
+        text: 'The API key was not found: it is mistyped, deleted, expired, or from another IBM Cloud ' +
+            'account or environment. Check the secret passed as `apikey` (create a new key with ' +
+            '`ibmcloud iam api-key-create` or `ibmcloud iam service-api-key-create` and store it again).'
+    },
+    missingProperty: {
+        symptom: '`HTTP 400 BXNIM0109E`',
+        cause: 'A required form field was empty when IAM read it.',
+        text: 'IAM says a required property of the request is missing or empty.'
+    },
+    unsupportedGrant: {
+        symptom: '`HTTP 400 BXNIM0106E`',
+        cause: '`iam-endpoint` points at something that speaks another dialect of IAM.',
+        text: 'IAM does not support the grant or response type that was sent.'
+    },
+    accountPinned: {
+        symptom: '`account-id pins account X`',
+        cause: 'IAM refused the key, and `account-id` names an account the key may not belong to.',
+        text: 'account-id pins account {account}: check that the key belongs to that account.'
+    },
+    rateLimited: {
+        symptom: '`HTTP 429 ... after N attempts`',
+        cause: "Many jobs shared IAM's rate limit.",
+        text: 'IAM kept answering "too many requests" for {attempts} attempt(s). Many jobs starting ' +
+            'at once share the rate limit: raise `max-attempts`, or stagger the matrix with `max-parallel`.'
+    },
+    maybeCreated: {
+        symptom: '`API key creation failed` with HTTP 5xx or a lost answer',
+        cause: 'IAM may have made the key before the answer was lost; a retry could make a second one.',
+        text: 'IAM may have created the key before failing, so it was not retried. Such a key expires at ' +
+            '`ephemeral-key-ttl`, and `sweep-stale-keys: true` deletes it on a later run once stale.'
+    },
+    iamFailing: {
+        symptom: '`HTTP 5xx ... after N attempts`',
+        cause: 'IAM, or a proxy in front of it, kept failing.',
+        text: 'IAM kept failing for {attempts} attempt(s). Check https://cloud.ibm.com/status; ' +
+            'if you set `iam-endpoint` or go through a proxy, check that it reaches IAM.'
+    },
+    keyNotPermitted: {
+        symptom: '`API key creation failed ... HTTP 403`',
+        cause: 'The identity may not manage its own API keys.',
+        text: 'The identity behind `apikey` may not manage its own API keys. For a service ID, grant it ' +
+            'the Operator (or Administrator) role on the IAM Identity Service for that service ID; for ' +
+            'a user, the "User API key creator" role where the account restricts API key creation. ' +
+            'Or set `ephemeral-key: false`.'
+    },
+    keyLimit: {
+        symptom: '`API key creation failed ... HTTP 400`',
+        cause: 'A limit on API keys is reached.',
+        text: 'IAM refused to create the key: a limit on API keys may be reached. Delete unused keys ' +
+            '(`sweep-stale-keys: true` removes the ones this action left behind).'
+    },
+    timeout: {
+        symptom: '`ETIMEDOUT`',
+        cause: 'No answer within `timeout-seconds`.',
+        text: 'IAM did not answer within `timeout-seconds`. Raise it, or check the network path (proxy, firewall).'
+    },
+    dns: {
+        symptom: '`ENOTFOUND`',
+        cause: 'The host does not resolve. Private endpoints resolve only inside IBM Cloud.',
+        text: 'The host name did not resolve. Check `iam-endpoint`/`region`; private endpoints resolve only inside IBM Cloud (VPC with a VPE).'
+    },
+    tls: {
+        symptom: '`TLS certificate was not trusted`',
+        cause: 'A TLS-inspecting proxy, or an endpoint whose certificate does not match its name.',
+        text: 'The TLS certificate was not trusted. Behind a TLS-inspecting proxy, point NODE_EXTRA_CA_CERTS at its CA bundle.'
+    },
+    network: {
+        symptom: '`Could not reach IBM Cloud IAM` (ECONNRESET and others)',
+        cause: 'The connection broke: a proxy, a firewall, or a private endpoint outside IBM Cloud.',
+        text: "Check the runner's network: a proxy needs HTTPS_PROXY (and NO_PROXY for exceptions); a private endpoint needs a runner inside IBM Cloud."
+    }
+};
+/** The advice's text with its placeholders filled in. */
+function advise(id, fill = {}) {
+    return ADVICE[id].text
+        .replace('{attempts}', String(fill.attempts ?? 'N'))
+        .replace('{account}', fill.account ?? 'X');
+}
+
+;// CONCATENATED MODULE: ./src/iam/network.ts
+/**
+ * What a network error code says about the request: the one place that knows, read by the
+ * retry rules and by the advice a user gets.
+ */
+/** The connection was never made, so IAM cannot have acted on the request. */
+const NEVER_SENT = new Set(['ECONNREFUSED', 'EAI_AGAIN', 'ENOTFOUND']);
+function requestNeverSent(code) {
+    return NEVER_SENT.has(code);
+}
+/** DNS names that do not exist and URLs that cannot be built do not fix themselves. */
+function isPermanentNetworkError(code) {
+    return code === 'ENOTFOUND' || code === 'ERR_INVALID_URL' || isTlsError(code);
+}
+/** The TLS handshake failed: an untrusted or mismatched certificate, or a protocol error. */
+function isTlsError(code) {
+    return /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY|HOSTNAME|ALTNAME/.test(code);
+}
+function isDnsError(code) {
+    return code === 'ENOTFOUND' || code === 'EAI_AGAIN';
+}
+
+;// CONCATENATED MODULE: ./src/describe-error.ts
+
+
+
+const ADVICE_BY_CODE = {
+    BXNIM0415E: 'wrongKey',
+    BXNIM0109E: 'missingProperty',
+    BXNIM0106E: 'unsupportedGrant'
+};
+function adviceFor(err) {
+    const code = err.details.errorCode;
+    const byCode = code ? ADVICE_BY_CODE[code] : undefined;
+    if (byCode)
+        return advise(byCode);
+    const { status, operation, attempts } = err;
+    if (status === 429)
+        return advise('rateLimited', { attempts });
+    if (operation === errors_OPERATION.createKey && status >= 500)
+        return advise('maybeCreated');
+    if (status >= 500)
+        return advise('iamFailing', { attempts });
+    if (operation !== errors_OPERATION.token && (status === 401 || status === 403)) {
+        return advise('keyNotPermitted');
+    }
+    if (operation === errors_OPERATION.createKey && status === 400)
+        return advise('keyLimit');
+    return undefined;
+}
+function networkAdvice(code) {
+    if (code === 'ETIMEDOUT')
+        return advise('timeout');
+    if (isDnsError(code))
+        return advise('dns');
+    if (isTlsError(code))
+        return advise('tls');
+    return advise('network');
+}
+function plural(n, what) {
+    return `${n} ${what}${n === 1 ? '' : 's'}`;
+}
+/** One readable message for any error; `context` adds hints the error itself cannot know. */
+function describeError(err, context = {}) {
+    if (err instanceof IamError) {
+        const d = err.details;
+        const what = [d.errorCode, d.errorMessage].filter(Boolean).join(': ');
+        const lines = [
+            `IBM Cloud IAM ${err.operation} failed after ${plural(err.attempts, 'attempt')}: HTTP ${err.status}` +
+                (what ? ` ${what}` : '') +
+                (d.bodySummary ? ` (response: ${d.bodySummary})` : '')
+        ];
+        if (d.errorDetails)
+            lines.push(`Details: ${d.errorDetails}`);
+        const advice = adviceFor(err);
+        if (advice)
+            lines.push(advice);
+        if (context.accountId && err.operation === errors_OPERATION.token && err.status < 500) {
+            lines.push(advise('accountPinned', { account: context.accountId }));
+        }
+        if (d.requestId)
+            lines.push(`IAM request id: ${d.requestId} (quote it to IBM support).`);
+        return lines.join('\n');
+    }
+    if (err instanceof NetworkError) {
+        const target = err.url ? ` ${err.url}` : '';
+        // A create whose answer was lost may have happened; one never sent cannot have.
+        const created = err.operation === errors_OPERATION.createKey && !requestNeverSent(err.code)
+            ? `\n${advise('maybeCreated')}`
+            : '';
+        return (`Could not reach IBM Cloud IAM${target} (${err.operation ?? 'request'}) after ` +
+            `${plural(err.attempts, 'attempt')}: ${err.message}.\n${networkAdvice(err.code)}${created}`);
+    }
+    if (err instanceof ConfigError || err instanceof errors_ActionError)
+        return err.message;
+    if (err instanceof Error)
+        return `Unexpected error: ${err.message}`;
+    return `Unexpected error: ${String(err)}`;
+}
+
+;// CONCATENATED MODULE: ./src/ephemeral/state.ts
+/** Names of the values the main step saves for the post step. None of them is a secret. */
+const STATE = {
+    keyId: 'ephemeral-key-id',
+    keyExpiresAt: 'ephemeral-key-expires-at',
+    endpoint: 'iam-endpoint'
+};
+
+;// CONCATENATED MODULE: ./src/iam/apikeys.ts
 
 function headers(token) {
     return {
@@ -28391,7 +28972,7 @@ function headers(token) {
     };
 }
 /** Creates a key; its value is masked the moment the answer is parsed, before any check. */
-async function apikeys_createApiKey(iam, token, key, secrets) {
+async function createApiKey(iam, token, key, secrets) {
     const body = JSON.stringify({
         name: key.name,
         description: key.description,
@@ -28400,7 +28981,15 @@ async function apikeys_createApiKey(iam, token, key, secrets) {
         expires_at: key.expiresAt,
         store_value: false
     });
-    const res = await iam.call('API key creation', { method: 'POST', path: '/v1/apikeys', headers: headers(token), body }, [201, 200]);
+    const res = await iam.call({
+        operation: OPERATION.createKey,
+        method: 'POST',
+        path: '/v1/apikeys',
+        headers: headers(token),
+        body,
+        idempotent: false,
+        ok: [201, 200]
+    });
     let json;
     try {
         json = JSON.parse(res.body);
@@ -28417,12 +29006,19 @@ async function apikeys_createApiKey(iam, token, key, secrets) {
     return { ...parsed, value: json.apikey };
 }
 /** 'deleted' on 204, 'already-gone' on 404; any other answer is an IamError. */
-async function apikeys_deleteApiKey(iam, token, id) {
-    const res = await iam.call('API key deletion', { method: 'DELETE', path: `/v1/apikeys/${encodeURIComponent(id)}`, headers: headers(token) }, [204, 200, 404]);
+async function deleteApiKey(iam, token, id) {
+    const res = await iam.call({
+        operation: errors_OPERATION.deleteKey,
+        method: 'DELETE',
+        path: `/v1/apikeys/${encodeURIComponent(id)}`,
+        headers: headers(token),
+        idempotent: true,
+        ok: [204, 200, 404]
+    });
     return res.status === 404 ? 'already-gone' : 'deleted';
 }
 /** All keys of one identity in one account, following IAM's pages (bounded). */
-async function apikeys_listApiKeys(iam, token, filter, maxPages = 20) {
+async function listApiKeys(iam, token, filter, maxPages = 20) {
     const keys = [];
     let pagetoken;
     for (let page = 0; page < maxPages; page++) {
@@ -28433,7 +29029,14 @@ async function apikeys_listApiKeys(iam, token, filter, maxPages = 20) {
         });
         if (pagetoken)
             query.set('pagetoken', pagetoken);
-        const res = await iam.call('API key listing', { method: 'GET', path: `/v1/apikeys?${query}`, headers: headers(token) }, [200]);
+        const res = await iam.call({
+            operation: OPERATION.listKeys,
+            method: 'GET',
+            path: `/v1/apikeys?${query}`,
+            headers: headers(token),
+            idempotent: true,
+            ok: [200]
+        });
         const json = JSON.parse(res.body);
         for (const item of json.apikeys ?? []) {
             const key = toApiKey(item);
@@ -28473,13 +29076,16 @@ function toApiKey(o) {
         ...(typeof o.expires_at === 'string' ? { expiresAt: o.expires_at } : {})
     };
 }
+/** IAM keeps key expiries to the minute: the time a key asked to expire at `epochMs` really does. */
+function roundUpToMinute(epochMs) {
+    return Math.ceil(epochMs / 60_000) * 60_000;
+}
 /** IAM's key expiry format, yyyy-MM-ddTHH:mm+0000, rounded up to the next whole minute. */
-function apikeys_formatExpiresAt(epochMs) {
-    const d = new Date(Math.ceil(epochMs / 60_000) * 60_000);
-    return `${d.toISOString().slice(0, 16)}+0000`;
+function formatExpiresAt(epochMs) {
+    return `${new Date(roundUpToMinute(epochMs)).toISOString().slice(0, 16)}+0000`;
 }
 /** Reads IAM's expiry and creation formats (yyyy-MM-ddTHH:mm[:ss[.SSS]]+0000 or ISO 8601). */
-function apikeys_parseIamTime(value) {
+function parseIamTime(value) {
     if (!value)
         return undefined;
     const iso = value.replace(/([+-]\d{2})(\d{2})$/, '$1:$2');
@@ -28487,199 +29093,70 @@ function apikeys_parseIamTime(value) {
     return Number.isNaN(ms) ? undefined : ms;
 }
 
-;// CONCATENATED MODULE: ./src/endpoints.ts
-
-const PUBLIC_ENDPOINT = 'https://iam.cloud.ibm.com';
-const PRIVATE_ENDPOINT = 'https://private.iam.cloud.ibm.com';
-/** Regions with a private regional IAM endpoint (private.<region>.iam.cloud.ibm.com). */
-const REGIONS = [
-    'au-syd',
-    'br-sao',
-    'ca-mon',
-    'ca-tor',
-    'eu-de',
-    'eu-es',
-    'eu-gb',
-    'jp-osa',
-    'jp-tok',
-    'us-east',
-    'us-south'
-];
-function isRegion(value) {
-    return REGIONS.includes(value);
-}
-/** localhost, 127.0.0.0/8 and ::1: the only hosts plain http is allowed to. */
-function isLoopbackHost(hostname) {
-    const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
-    if (host === 'localhost' || host === '::1')
-        return true;
-    return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
-}
-/** Validates an `iam-endpoint` value and returns it without a trailing slash. */
-function parseEndpoint(value) {
-    let url;
+;// CONCATENATED MODULE: ./src/iam/error-body.ts
+/** Reads IAM's two error body shapes (token endpoint and Identity API) and its request id. */
+function parseIamErrorBody(body, headers) {
+    const details = {};
+    let json;
     try {
-        url = new URL(value);
+        json = JSON.parse(body);
     }
     catch {
-        throw new errors/* ConfigError */.xL(`iam-endpoint "${value}" is not a URL. Give a base URL such as ${PUBLIC_ENDPOINT}.`);
+        json = undefined;
     }
-    if (url.username || url.password) {
-        throw new errors/* ConfigError */.xL('iam-endpoint must not contain a user name or password.');
-    }
-    if (url.search || url.hash || /[?#]/.test(value)) {
-        throw new errors/* ConfigError */.xL(`iam-endpoint must be a base URL without ?query or #fragment.`);
-    }
-    if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
-        throw new errors/* ConfigError */.xL(`iam-endpoint ${url.origin} uses plain http, which would send the API key unencrypted. ` +
-            'Use https:// (plain http is accepted only for a loopback emulator: localhost, 127.0.0.1, ::1).');
-    }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        throw new errors/* ConfigError */.xL(`iam-endpoint must start with https:// (got ${url.protocol}//).`);
-    }
-    return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
-}
-/** `iam-endpoint` wins; else `private` (with or without `region`); else the public endpoint. */
-function resolveEndpoint(choice) {
-    if (choice.region && !isRegion(choice.region)) {
-        throw new errors/* ConfigError */.xL(`region "${choice.region}" is not an IBM Cloud region with an IAM endpoint. ` +
-            `Valid regions: ${REGIONS.join(', ')}.`);
-    }
-    if (choice.iamEndpoint)
-        return parseEndpoint(choice.iamEndpoint);
-    if (choice.private) {
-        return choice.region ? `https://private.${choice.region}.iam.cloud.ibm.com` : PRIVATE_ENDPOINT;
-    }
-    return PUBLIC_ENDPOINT;
-}
-
-;// CONCATENATED MODULE: ./src/config.ts
-
-
-/** Names the runner or the shell depend on: exporting a token into them would break the job. */
-const RESERVED_ENV_NAMES = new Set([
-    'PATH',
-    'HOME',
-    'SHELL',
-    'BASH_ENV',
-    'ENV',
-    'NODE_OPTIONS',
-    'NODE_EXTRA_CA_CERTS',
-    'LD_PRELOAD',
-    'LD_LIBRARY_PATH',
-    'HTTPS_PROXY',
-    'HTTP_PROXY',
-    'NO_PROXY',
-    'CI'
-]);
-function validateEnvName(input, value) {
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(value)) {
-        throw new errors/* ConfigError */.xL(`${input} "${printable(value)}" is not a valid environment variable name: use letters, digits ` +
-            'and underscores, not starting with a digit (e.g. IBMCLOUD_IAM_TOKEN).');
-    }
-    const upper = value.toUpperCase();
-    if (upper.startsWith('GITHUB_') || upper.startsWith('RUNNER_') || RESERVED_ENV_NAMES.has(upper)) {
-        throw new errors/* ConfigError */.xL(`${input} "${value}" is reserved: GITHUB_*, RUNNER_* and variables such as PATH or ` +
-            'NODE_OPTIONS belong to the runner. Choose another name (e.g. IBMCLOUD_IAM_TOKEN).');
-    }
-    return value;
-}
-function printable(value) {
-    return JSON.stringify(value).slice(1, -1);
-}
-/** YAML 1.2 booleans, as @actions/core reads them. */
-function parseBoolean(input, value, fallback) {
-    if (value === '')
-        return fallback;
-    if (['true', 'True', 'TRUE'].includes(value))
-        return true;
-    if (['false', 'False', 'FALSE'].includes(value))
-        return false;
-    throw new errors/* ConfigError */.xL(`${input} must be true or false (got "${printable(value)}").`);
-}
-function parseInteger(input, value, fallback, min, max) {
-    if (value === '')
-        return fallback;
-    if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
-        throw new errors/* ConfigError */.xL(`${input} must be a whole number from ${min} to ${max} (got "${printable(value)}").`);
-    }
-    return Number(value);
-}
-function parseChoice(input, value, choices) {
-    if (value === '')
-        return choices[0];
-    if (choices.includes(value))
-        return value;
-    throw new errors/* ConfigError */.xL(`${input} must be one of ${choices.join(', ')} (got "${printable(value)}").`);
-}
-/**
- * Parses all inputs. Every problem is collected, so that one run reports all of them; the
- * API key's value never appears in a message.
- */
-function config_parseConfig(read) {
-    const get = (name) => read(name).trim();
-    const problems = [];
-    const attempt = (fn, fallback) => {
-        try {
-            return fn();
+    if (json && typeof json === 'object') {
+        const o = json;
+        details.errorCode = str(o.errorCode);
+        details.errorMessage = str(o.errorMessage);
+        details.errorDetails = str(o.errorDetails);
+        const context = o.context;
+        details.requestId = str(context?.requestId);
+        const first = Array.isArray(o.errors) ? o.errors[0] : undefined;
+        if (first && typeof first === 'object') {
+            details.errorCode ??= str(first.message_code) ?? str(first.code);
+            details.errorMessage ??= str(first.message);
+            details.requestId ??= str(o.trace);
         }
-        catch (err) {
-            if (!(err instanceof errors/* ConfigError */.xL))
-                throw err;
-            problems.push(err.message);
-            return fallback;
-        }
-    };
-    const accountId = get('account-id');
-    if (accountId && !/^[A-Za-z0-9]{1,64}$/.test(accountId)) {
-        problems.push('account-id must be an IBM Cloud account id (32 letters and digits; `ibmcloud account show` prints it), ' +
-            `got "${printable(accountId)}".`);
     }
-    const ephemeralEnabled = attempt(() => parseBoolean('ephemeral-key', get('ephemeral-key'), false), false);
-    const config = {
-        apikey: get('apikey'),
-        endpoint: attempt(() => resolveEndpoint({
-            iamEndpoint: get('iam-endpoint'),
-            region: get('region'),
-            private: parseBoolean('private', get('private'), false)
-        }), ''),
-        ...(accountId ? { accountId } : {}),
-        envName: attempt(() => validateEnvName('env-name', get('env-name') || 'IBMCLOUD_IAM_TOKEN'), ''),
-        exportEnv: attempt(() => parseBoolean('export-env', get('export-env'), true), true),
-        maxAttempts: attempt(() => parseInteger('max-attempts', get('max-attempts'), 5, 1, 10), 5),
-        timeoutMs: attempt(() => parseInteger('timeout-seconds', get('timeout-seconds'), 30, 1, 300), 30) * 1000,
-        onMissingApikey: attempt(() => parseChoice('on-missing-apikey', get('on-missing-apikey'), ['fail', 'skip']), 'fail'),
-        ephemeral: {
-            enabled: ephemeralEnabled,
-            ttlMinutes: attempt(() => parseInteger('ephemeral-key-ttl', get('ephemeral-key-ttl'), 360, 5, 1440), 360),
-            envName: attempt(() => validateEnvName('ephemeral-key-env', get('ephemeral-key-env') || 'IBMCLOUD_API_KEY'), ''),
-            revoke: attempt(() => parseBoolean('revoke', get('revoke'), true), true),
-            sweepStale: attempt(() => parseBoolean('sweep-stale-keys', get('sweep-stale-keys'), false), false)
-        }
-    };
-    if (config.ephemeral.enabled && config.exportEnv && config.envName === config.ephemeral.envName) {
-        problems.push(`env-name and ephemeral-key-env are both ${config.envName}: give them different names.`);
+    if (!details.errorCode && !details.errorMessage)
+        details.bodySummary = summariseBody(body);
+    details.requestId ??= headers['transaction-id'] ?? headers['x-request-id'];
+    for (const key of Object.keys(details)) {
+        if (details[key] === undefined)
+            delete details[key];
     }
-    if (problems.length === 1)
-        throw new errors/* ConfigError */.xL(problems[0]);
-    if (problems.length > 1) {
-        throw new errors/* ConfigError */.xL(`${problems.length} inputs are wrong:\n- ${problems.join('\n- ')}`);
-    }
-    return config;
+    return details;
+}
+function str(v) {
+    return typeof v === 'string' && v.length > 0 ? clean(v, 500) : undefined;
+}
+/** Tags stripped, control characters and runs of space folded, cut to `max` characters. */
+function clean(text, max) {
+    const flat = text
+        .replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ')
+        .replace(/<[^>]*>/g, ' ')
+        // eslint-disable-next-line no-control-regex -- control characters are what is removed
+        .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim();
+    return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+function summariseBody(body) {
+    const flat = clean(body, 160);
+    return flat.length > 0 ? flat : '(empty body)';
 }
 
-;// CONCATENATED MODULE: ./src/retry.ts
+;// CONCATENATED MODULE: ./src/iam/retry.ts
+
 
 const DEFAULT_BACKOFF = { baseDelayMs: 1000, maxDelayMs: 30_000 };
 /** 408, 429 and 5xx except 501 may succeed later; any other 4xx never will. */
 function isRetryableStatus(status) {
     return status === 408 || status === 429 || (status >= 500 && status !== 501 && status <= 599);
 }
-/** DNS names that do not exist and certificates that are not trusted do not fix themselves. */
+/** A broken or refused connection may work next time; see network.ts for what will not. */
 function isRetryableNetworkError(err) {
-    if (err.code === 'ENOTFOUND' || err.code === 'ERR_INVALID_URL')
-        return false;
-    return !/CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY|HOSTNAME|ALTNAME/.test(err.code);
+    return !isPermanentNetworkError(err.code);
 }
 /** Retry-After in seconds or as an HTTP date; undefined when absent or unreadable. */
 function parseRetryAfter(value, nowMs) {
@@ -28712,7 +29189,7 @@ function backoffDelay(attempt, policy, random, retryAfterMs) {
 function mayRetryCreate(outcome) {
     if (typeof outcome === 'number')
         return outcome === 429;
-    return outcome.code === 'ECONNREFUSED' || outcome.code === 'EAI_AGAIN';
+    return requestNeverSent(outcome.code);
 }
 /**
  * Sends until an answer that should not be retried, or until maxAttempts. Returns the last
@@ -28726,8 +29203,7 @@ async function sendWithRetry(send, ctx) {
         let retryAfterMs;
         try {
             const response = await send();
-            const retryable = isRetryableStatus(response.status) &&
-                (ctx.idempotent !== false || mayRetryCreate(response.status));
+            const retryable = isRetryableStatus(response.status) && (ctx.idempotent || mayRetryCreate(response.status));
             if (!retryable || attempt >= policy.maxAttempts) {
                 return { response, attempts: attempt };
             }
@@ -28735,9 +29211,9 @@ async function sendWithRetry(send, ctx) {
             why = `IAM answered HTTP ${response.status}`;
         }
         catch (err) {
-            if (!(err instanceof errors/* NetworkError */.Dr))
+            if (!(err instanceof NetworkError))
                 throw err;
-            const retryable = isRetryableNetworkError(err) && (ctx.idempotent !== false || mayRetryCreate(err));
+            const retryable = isRetryableNetworkError(err) && (ctx.idempotent || mayRetryCreate(err));
             if (!retryable || attempt >= policy.maxAttempts) {
                 throw err.withContext(attempt, ctx.operation, ctx.url);
             }
@@ -28751,7 +29227,8 @@ async function sendWithRetry(send, ctx) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/iam.ts
+;// CONCATENATED MODULE: ./src/iam/client.ts
+
 
 
 /** IAM at one endpoint: every call retried by the same rules, every error status an IamError. */
@@ -28763,446 +29240,32 @@ class IamClient {
     get endpoint() {
         return this.options.endpoint;
     }
-    async call(operation, request, okStatuses) {
-        const { path, ...rest } = request;
+    async call(request) {
+        const { operation, path, idempotent, ok, ...http } = request;
         const url = `${this.options.endpoint}${path}`;
-        const { response, attempts } = await sendWithRetry(() => this.options.transport({ ...rest, url }), { ...this.options, operation, url, idempotent: operation !== 'API key creation' });
-        if (!okStatuses.includes(response.status)) {
-            throw new errors/* IamError */.iS(operation, response.status, (0,errors/* parseIamErrorBody */.hs)(this.options.redact(response.body), response.headers), attempts);
+        const { response, attempts } = await sendWithRetry(() => this.options.transport({ ...http, url }), { ...this.options, operation, url, idempotent });
+        if (!ok.includes(response.status)) {
+            const details = parseIamErrorBody(this.options.redact(response.body), response.headers);
+            throw new IamError(operation, response.status, details, attempts);
         }
-        return { ...response, attempts };
+        return response;
     }
 }
 
-;// CONCATENATED MODULE: ./src/jwt.ts
-/** Decodes a JWT's payload; undefined when the value is not a JWT with a JSON payload. */
-function decodeJwtClaims(token) {
-    const parts = token.split('.');
-    if (parts.length !== 3 || parts.some((p) => !/^[A-Za-z0-9_-]+$/.test(p)))
-        return undefined;
-    try {
-        const header = JSON.parse(Buffer.from(parts[0], 'base64url').toString('utf8'));
-        const payload = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8'));
-        if (!isObject(header) || !isObject(payload))
-            return undefined;
-        return payload;
-    }
-    catch {
-        return undefined;
-    }
-}
-function isObject(v) {
-    return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-;// CONCATENATED MODULE: ./src/token.ts
+;// CONCATENATED MODULE: ./src/iam/connect.ts
 
 
-const APIKEY_GRANT = 'urn:ibm:params:oauth:grant-type:apikey';
-/** What IAM returns as refresh_token without a client id: not a secret, never masked. */
-const NO_REFRESH_TOKEN = 'not_supported';
-/**
- * Exchanges an API key for an access token. The token (and any real refresh token) is handed
- * to `secrets` the moment the body is parsed, before it is validated or anything is written.
- */
-async function token_exchangeApiKey(iam, apikey, secrets, options = {}) {
-    const headers = {
-        'Content-Type': 'application/x-www-form-urlencoded',
-        Accept: 'application/json'
-    };
-    if (options.accountId)
-        headers['IBM-Cloud-Tenant'] = options.accountId;
-    const body = new URLSearchParams({
-        grant_type: APIKEY_GRANT,
-        apikey,
-        response_type: 'cloud_iam'
-    }).toString();
-    const res = await iam.call('token exchange', { method: 'POST', path: '/identity/token', headers, body }, [200]);
-    return parseTokenResponse(res.body, secrets, iam.options.clock.now());
-}
-function parseTokenResponse(body, secrets, nowMs) {
-    let json;
-    try {
-        json = JSON.parse(body);
-    }
-    catch {
-        throw new errors/* ActionError */.lZ('IBM Cloud IAM answered 200 but the body is not JSON. Check that `iam-endpoint` points at IAM itself, not at a proxy or portal page.');
-    }
-    const accessToken = json?.access_token;
-    if (typeof accessToken === 'string')
-        secrets.add(accessToken);
-    const refresh = json?.refresh_token;
-    if (typeof refresh === 'string' && refresh !== NO_REFRESH_TOKEN)
-        secrets.add(refresh);
-    if (typeof accessToken !== 'string' || accessToken.length === 0) {
-        throw new errors/* ActionError */.lZ('IBM Cloud IAM answered 200 without an access_token. Check `iam-endpoint`.');
-    }
-    const claims = decodeJwtClaims(accessToken);
-    if (!claims) {
-        throw new errors/* ActionError */.lZ('IBM Cloud IAM returned an access_token that is not a JWT. Check `iam-endpoint`.');
-    }
-    const nowSeconds = Math.floor(nowMs / 1000);
-    const expiration = positiveInt(json.expiration) ?? positiveInt(claims.exp);
-    const expiresIn = positiveInt(json.expires_in) ?? (expiration ? expiration - nowSeconds : undefined);
-    if (!expiration || !expiresIn) {
-        throw new errors/* ActionError */.lZ('IBM Cloud IAM returned a token without an expiry (expiration/exp). Check `iam-endpoint`.');
-    }
-    return {
-        accessToken,
-        tokenType: typeof json.token_type === 'string' ? json.token_type : 'Bearer',
-        expiresIn,
-        expiration,
-        claims,
-        accountId: claims.account?.bss ?? '',
-        iamId: claims.iam_id ?? claims.sub ?? ''
-    };
-}
-function positiveInt(v) {
-    return typeof v === 'number' && Number.isFinite(v) && v > 0 ? Math.floor(v) : undefined;
-}
-/** The token must be for the pinned account: IAM checks IBM-Cloud-Tenant, and so do we. */
-function token_checkAccount(token, pinned) {
-    if (!pinned || token.accountId === pinned)
-        return;
-    throw new ActionError(`The API key belongs to account ${token.accountId || '(none in the token)'}, but account-id ` +
-        `pins account ${pinned}. Use a key from account ${pinned}, or correct account-id.`);
-}
-
-;// CONCATENATED MODULE: ./src/ephemeral.ts
-
-
-/** Names of the values the main step saves for the post step. None of them is a secret. */
-const STATE = {
-    keyId: 'ephemeral-key-id',
-    keyExpiresAt: 'ephemeral-key-expires-at',
-    endpoint: 'iam-endpoint'
-};
-/**
- * The longest a job runs (6 hours on GitHub-hosted runners, 5 days on self-hosted ones): a
- * key of ours older than this has no job left that could use it.
- */
-function ephemeral_longestJobMinutes(env) {
-    return env.RUNNER_ENVIRONMENT === 'github-hosted' ? 360 : 5 * 24 * 60;
-}
-const MAX_NAME_LENGTH = 100;
-function ephemeral_runFacts(env) {
-    const [owner = 'local', repo = 'local'] = (env.GITHUB_REPOSITORY ?? '').split('/').filter(Boolean);
-    const runId = env.GITHUB_RUN_ID || '0';
-    const server = env.GITHUB_SERVER_URL || 'https://github.com';
-    return {
-        owner,
-        repo,
-        runId,
-        runAttempt: env.GITHUB_RUN_ATTEMPT || '1',
-        job: env.GITHUB_JOB || 'job',
-        runUrl: `${server}/${owner}/${repo}/actions/runs/${runId}`
-    };
-}
-function safe(part) {
-    return part.toLowerCase().replace(/[^a-z0-9_.-]+/g, '-');
-}
-/**
- * `gha-<owner>-<repo>-`: every key this action makes for a repository starts so. Owner and
- * repo are cut (always the same way) so that a name stays within MAX_NAME_LENGTH; the
- * description names the repository exactly.
- */
-function keyNamePrefix(facts) {
-    return `gha-${safe(facts.owner).slice(0, 20)}-${safe(facts.repo).slice(0, 30)}-`;
-}
-/**
- * Unique per job and attempt: matrix legs share run id, attempt and job id, so a random
- * suffix tells them apart. Cut to IAM-friendly length, keeping the run id and the suffix.
- */
-function keyName(facts, random) {
-    const suffix = Math.floor(random() * 0xffffff)
-        .toString(16)
-        .padStart(6, '0');
-    const run = `${safe(facts.runId).slice(0, 20)}-${safe(facts.runAttempt).slice(0, 5)}`;
-    const head = `${keyNamePrefix(facts)}${run}-`;
-    const room = Math.max(0, MAX_NAME_LENGTH - head.length - suffix.length - 1);
-    return `${head}${safe(facts.job).slice(0, room)}-${suffix}`;
-}
-/** The description names the action and the run, so that an admin who finds the key knows. */
-function keyDescription(facts) {
-    return `Ephemeral key made by ${ACTION_NAME} for ${facts.runUrl}/attempts/${facts.runAttempt}; deleted by its post step, or expired by IAM.`;
-}
-/** Is this key one that this action made for this repository? Name prefix and description must both say so. */
-function isOurs(key, facts) {
-    const prefix = keyNamePrefix(facts);
-    if (!key.name.startsWith(prefix) || !/^\d+-\d+-/.test(key.name.slice(prefix.length)))
-        return false;
-    const marker = `by ${ACTION_NAME} for ${facts.runUrl.replace(/\/\d+$/, '/')}`;
-    return key.description.startsWith(`Ephemeral key made ${marker}`);
-}
-/**
- * Creates the ephemeral key for the token's own identity. Its value is masked on arrival
- * (createApiKey) and its id saved as state before the caller exports anything, so that the
- * post step can delete it even if a later part of the main step fails.
- */
-async function ephemeral_issueEphemeralKey(iam, token, config, ctx) {
-    const expiresAtMs = ctx.clock.now() + config.ttlMinutes * 60_000;
-    const created = await createApiKey(iam, token.accessToken, {
-        name: keyName(ctx.facts, ctx.clock.random),
-        description: keyDescription(ctx.facts),
-        iamId: token.iamId,
-        accountId: token.accountId,
-        expiresAt: formatExpiresAt(expiresAtMs)
-    }, ctx.secrets);
-    const expires = parseIamTime(created.expiresAt) ?? Math.ceil(expiresAtMs / 60_000) * 60_000;
-    ctx.runner.saveState(STATE.keyId, created.id);
-    ctx.runner.saveState(STATE.keyExpiresAt, String(expires));
-    ctx.runner.saveState(STATE.endpoint, iam.endpoint);
-    return { id: created.id, value: created.value, expiresAtMs: expires };
-}
-/**
- * Deletes keys this action made for this repository in earlier runs that can no longer be
- * in use: past their expiry, or older than the longest job. Never touches anything else.
- */
-async function ephemeral_sweepStaleKeys(iam, token, ctx) {
-    const now = ctx.clock.now();
-    const keys = await listApiKeys(iam, token.accessToken, {
-        accountId: token.accountId,
-        iamId: token.iamId
-    });
-    const stale = keys.filter((key) => {
-        if (key.id === ctx.keepId || !isOurs(key, ctx.facts))
-            return false;
-        const expires = parseIamTime(key.expiresAt);
-        const created = parseIamTime(key.createdAt);
-        return ((expires !== undefined && expires <= now) ||
-            (created !== undefined && now - created > ctx.longestJobMinutes * 60_000));
-    });
-    const deleted = [];
-    for (const key of stale) {
-        await deleteApiKey(iam, token.accessToken, key.id);
-        deleted.push(key.id);
-        ctx.runner.info(`Swept stale ephemeral API key ${key.id} (${key.name}).`);
-    }
-    ctx.runner.info(stale.length === 0
-        ? `No stale ephemeral API keys to sweep (${keys.length} keys checked).`
-        : `Swept ${deleted.length} stale ephemeral API key(s) of ${keys.length} checked.`);
-    return deleted;
-}
-
-;// CONCATENATED MODULE: ./src/authenticate.ts
-
-
-
-
-
-
-
-
-/** The main step. Never throws: a failure is reported with `setFailed`, scrubbed of secrets. */
-async function runMain(deps) {
-    const { runner } = deps;
-    const secrets = new Secrets((value) => runner.setSecret(value));
-    // Before anything else can print it: the key as given, and the forms derived from it.
-    secrets.add(runner.getInput('apikey'));
-    let config;
-    try {
-        config = parseConfig((name) => runner.getInput(name));
-        if (!config.apikey)
-            return skipOrFail(config, deps);
-        const iam = iamClient(config, deps, secrets);
-        runner.debug(`Exchanging the API key for an IAM token at ${config.endpoint}`);
-        const token = await exchangeApiKey(iam, config.apikey, secrets, { accountId: config.accountId });
-        checkAccount(token, config.accountId);
-        const facts = runFacts(deps.env);
-        // Created before anything is published: if IAM refuses, the step fails with nothing exported.
-        const key = config.ephemeral.enabled
-            ? await issueEphemeralKey(iam, token, config.ephemeral, { ...deps, secrets, facts })
-            : undefined;
-        publishToken(runner, config, token);
-        if (key)
-            publishEphemeralKey(runner, config, key);
-        runner.info(`Authenticated to IBM Cloud as ${token.claims.name ?? token.iamId} (${token.iamId}) in account ` +
-            `${token.accountId}; the token expires at ${new Date(token.expiration * 1000).toISOString()}.`);
-        if (config.ephemeral.sweepStale) {
-            await sweepStaleKeys(iam, token, {
-                ...deps,
-                facts,
-                keepId: key?.id,
-                longestJobMinutes: longestJobMinutes(deps.env)
-            }).catch((err) => runner.warning(secrets.redact(`Sweeping stale keys failed: ${describeError(err)}`)));
-        }
-        const { endpoint } = config;
-        await writeSummary(runner, () => summaryMarkdown({ token, endpoint, ephemeralKey: key }));
-    }
-    catch (err) {
-        runner.setFailed(secrets.redact(describeError(err, { accountId: config?.accountId })));
-    }
-}
-function iamClient(config, deps, secrets) {
+/** An IamClient for a step: its endpoint and limits from the config, retry notes to the log. */
+function connectIam(connection, io, secrets) {
     return new IamClient({
-        endpoint: config.endpoint,
-        transport: deps.createTransport({ timeoutMs: config.timeoutMs }),
-        clock: deps.clock,
-        policy: { maxAttempts: config.maxAttempts, ...DEFAULT_BACKOFF },
-        log: (message) => deps.runner.info(message),
+        endpoint: connection.endpoint,
+        transport: io.createTransport({ timeoutMs: connection.timeoutMs }),
+        clock: io.clock,
+        policy: { maxAttempts: connection.maxAttempts, ...DEFAULT_BACKOFF },
+        log: io.log,
         redact: (text) => secrets.redact(text)
     });
 }
-function skipOrFail(config, { runner, env }) {
-    if (config.onMissingApikey === 'skip') {
-        runner.notice('No IBM Cloud API key was given (the `apikey` input is empty), so this step did nothing ' +
-            '(on-missing-apikey: skip). Later steps see authenticated=false.');
-        runner.setOutput('authenticated', 'false');
-        return;
-    }
-    const dependabot = env.GITHUB_ACTOR === 'dependabot[bot]';
-    throw new ActionError('The `apikey` input is empty. ' +
-        (dependabot
-            ? 'This run was started by Dependabot, which reads Dependabot secrets, not Actions secrets: add the key under Settings > Secrets > Dependabot. '
-            : 'GitHub passes no secrets to pull requests from forks (nor Actions secrets to Dependabot runs); otherwise check that the secret exists and that `with: apikey: ${{ secrets.NAME }}` names it exactly. ') +
-        'To let such runs pass without IBM Cloud, set `on-missing-apikey: skip` and test `steps.<id>.outputs.authenticated`.');
-}
-/** Outputs and env; every value here is already masked or not secret. */
-function publishToken(runner, config, token) {
-    runner.setOutput('token', token.accessToken);
-    runner.setOutput('authorization', `Bearer ${token.accessToken}`);
-    runner.setOutput('token-type', token.tokenType);
-    runner.setOutput('expires-in', String(token.expiresIn));
-    runner.setOutput('expiration', String(token.expiration));
-    runner.setOutput('expires-at', new Date(token.expiration * 1000).toISOString());
-    runner.setOutput('account-id', token.accountId);
-    runner.setOutput('iam-id', token.iamId);
-    runner.setOutput('iam-endpoint', config.endpoint);
-    runner.setOutput('authenticated', 'true');
-    if (config.exportEnv) {
-        runner.exportVariable(config.envName, token.accessToken);
-        runner.info(`Exported the token as $${config.envName} (IAM tokens last at most an hour).`);
-    }
-}
-function publishEphemeralKey(runner, config, key) {
-    runner.setOutput('ephemeral-apikey', key.value);
-    runner.setOutput('ephemeral-apikey-id', key.id);
-    if (config.exportEnv)
-        runner.exportVariable(config.ephemeral.envName, key.value);
-    const until = new Date(key.expiresAtMs).toISOString();
-    runner.info(`Created ephemeral API key ${key.id}` +
-        (config.exportEnv ? `, exported as $${config.ephemeral.envName}; ` : ' (output only); ') +
-        (config.ephemeral.revoke
-            ? `the post step deletes it (IAM expires it at ${until} in any case).`
-            : `revoke is false, so IAM expires it at ${until}.`));
-}
-/** The summary is a courtesy: failing to write it never fails the step. */
-async function writeSummary(runner, markdown) {
-    try {
-        await runner.writeSummary(markdown());
-    }
-    catch (err) {
-        runner.debug(`No job summary written: ${err instanceof Error ? err.message : String(err)}`);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/secrets.ts
-/**
- * Every secret the action handles goes through here: it is masked on the runner at once
- * (each form that could be printed), and remembered so that error text can be scrubbed too.
- */
-class secrets_Secrets {
-    mask;
-    known = [];
-    constructor(mask) {
-        this.mask = mask;
-    }
-    /** Masks `value` and its derived forms: trimmed, each line, and URL-encoded. */
-    add(value) {
-        if (!value)
-            return;
-        const forms = new Set([value, value.trim()]);
-        for (const line of value.split(/\r?\n/))
-            forms.add(line.trim());
-        for (const form of [...forms])
-            forms.add(encodeURIComponent(form));
-        for (const form of forms) {
-            // Very short fragments would mask ordinary log text and protect nothing.
-            if (form.length < 4 || this.known.includes(form))
-                continue;
-            this.mask(form);
-            this.known.push(form);
-        }
-        // Longest first, so that redact() never leaves the tail of a longer secret behind.
-        this.known.sort((a, b) => b.length - a.length);
-    }
-    /** Replaces every known secret in `text` with `***`. */
-    redact(text) {
-        let out = text;
-        for (const secret of this.known)
-            out = out.split(secret).join('***');
-        return out;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/cleanup.ts
-
-
-
-
-
-
-
-/**
- * The post step: deletes the ephemeral key the main step made. It runs after failed and
- * cancelled jobs too, says in one line why it did nothing, and never fails the job: a key it
- * cannot delete is a warning (IAM expires it anyway).
- */
-async function runPost(deps) {
-    const { runner, clock } = deps;
-    const secrets = new secrets_Secrets((value) => runner.setSecret(value));
-    secrets.add(runner.getInput('apikey'));
-    const keyId = runner.getState(STATE.keyId);
-    try {
-        if (!keyId) {
-            runner.info('No ephemeral API key was created by the main step: nothing to revoke.');
-            return;
-        }
-        const config = config_parseConfig((name) => runner.getInput(name));
-        const saved = Number(runner.getState(STATE.keyExpiresAt));
-        const expiresAt = Number.isFinite(saved) && saved > 0 ? saved : undefined;
-        const expiry = expiresAt
-            ? `at ${new Date(expiresAt).toISOString()}`
-            : 'when its ephemeral-key-ttl runs out';
-        if (!config.ephemeral.revoke) {
-            runner.info(`revoke is false: ephemeral API key ${keyId} is left to expire ${expiry}.`);
-            return;
-        }
-        if (expiresAt && expiresAt <= clock.now()) {
-            runner.info(`Ephemeral API key ${keyId} already expired ${expiry}: IAM refuses it, nothing to revoke.`);
-            return;
-        }
-        if (!config.apikey) {
-            runner.warning(`Cannot delete ephemeral API key ${keyId}: the apikey input is empty in the post step. IAM expires it ${expiry}.`);
-            return;
-        }
-        // A fresh token: the main step's may have expired in a long job, and it is never persisted.
-        const endpoint = runner.getState(STATE.endpoint) || config.endpoint;
-        const iam = iamClient({ ...config, endpoint }, deps, secrets);
-        const token = await token_exchangeApiKey(iam, config.apikey, secrets, { accountId: config.accountId });
-        const outcome = await apikeys_deleteApiKey(iam, token.accessToken, keyId);
-        runner.info(outcome === 'deleted'
-            ? `Revoked ephemeral API key ${keyId}.`
-            : `Ephemeral API key ${keyId} was already deleted.`);
-    }
-    catch (err) {
-        runner.warning(secrets.redact(`Could not revoke ephemeral API key ${keyId}; IAM expires it on its own.\n${(0,errors/* describeError */.Uc)(err)}`));
-    }
-}
-
-
-/***/ }),
-
-/***/ 8821:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  t: () => (/* binding */ actionDeps)
-});
-
-// UNUSED EXPORTS: coreRunner
 
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
@@ -32151,9 +32214,14 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(3916);
-;// CONCATENATED MODULE: ./src/http.ts
+;// CONCATENATED MODULE: ./src/clock.ts
+const systemClock = {
+    now: () => Date.now(),
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    random: () => Math.random()
+};
+
+;// CONCATENATED MODULE: ./src/iam/http.ts
 
 
 /**
@@ -32184,7 +32252,7 @@ function createHttpTransport(options) {
     };
 }
 function toNetworkError(err) {
-    if (err instanceof errors/* NetworkError */.Dr)
+    if (err instanceof NetworkError)
         return err;
     const e = err;
     const message = typeof e?.message === 'string' ? e.message : String(err);
@@ -32192,25 +32260,21 @@ function toNetworkError(err) {
     if (code === 'EUNKNOWN' && /^Request timeout/.test(message))
         code = 'ETIMEDOUT';
     // http-client's timeout message carries the request path; keep only the gist.
-    return new errors/* NetworkError */.Dr(code, code === 'ETIMEDOUT' ? 'request timed out' : message);
+    return new NetworkError(code, code === 'ETIMEDOUT' ? 'request timed out' : message);
 }
 
-;// CONCATENATED MODULE: ./src/runner.ts
-const systemClock = {
-    now: () => Date.now(),
-    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-    random: () => Math.random()
-};
-
+;// CONCATENATED MODULE: ./package.json
+const package_namespaceObject = /*#__PURE__*/JSON.parse('{"UU":"ibmcloud-iam-token-action","rE":"1.0.0"}');
 ;// CONCATENATED MODULE: ./src/version.ts
-/** The action's name and version, as sent in the User-Agent header. Kept equal to package.json by a test. */
-const ACTION_NAME = 'ibmcloud-iam-token-action';
-const ACTION_VERSION = '1.0.0';
+
+/** The action's name and version, as sent in the User-Agent header: package.json is the one source. */
+const ACTION_NAME = package_namespaceObject.UU;
+const ACTION_VERSION = package_namespaceObject.rE;
 function userAgent(nodeVersion = process.version, platform = process.platform, arch = process.arch) {
     return `${ACTION_NAME}/${ACTION_VERSION} (node ${nodeVersion}; ${platform} ${arch})`;
 }
 
-;// CONCATENATED MODULE: ./src/core-runner.ts
+;// CONCATENATED MODULE: ./src/runner/actions-core.ts
 
 
 
@@ -32234,8 +32298,8 @@ const coreRunner = {
         await summary.addRaw(markdown, true).write();
     }
 };
-/** What both entry points run with on a real runner. */
-function actionDeps() {
+/** What both steps run with on a real runner. */
+function runnerDeps() {
     return {
         runner: coreRunner,
         clock: systemClock,
@@ -32244,222 +32308,103 @@ function actionDeps() {
     };
 }
 
-
-/***/ }),
-
-/***/ 3916:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Dr: () => (/* binding */ NetworkError),
-/* harmony export */   Uc: () => (/* binding */ describeError),
-/* harmony export */   hs: () => (/* binding */ parseIamErrorBody),
-/* harmony export */   iS: () => (/* binding */ IamError),
-/* harmony export */   lZ: () => (/* binding */ ActionError),
-/* harmony export */   xL: () => (/* binding */ ConfigError)
-/* harmony export */ });
-/* unused harmony export summariseBody */
+;// CONCATENATED MODULE: ./src/secrets.ts
 /**
- * Errors are values with a kind; `describeError` turns one into the single message a user
- * reads. No secret is ever put into an error: callers pass only ids, codes and summaries,
- * and the entry points scrub the final text with `Secrets.redact` as a second line of defence.
+ * Every secret the action handles goes through here: it is masked on the runner at once
+ * (each form that could be printed), and remembered so that error text can be scrubbed too.
  */
-/** An input is wrong: the message says which and what to do. */
-class ConfigError extends Error {
-    name = 'ConfigError';
-}
-/** Something the user must act on that is not an HTTP error (e.g. the wrong account). */
-class ActionError extends Error {
-    name = 'ActionError';
-}
-/** IAM answered with an error status. */
-class IamError extends Error {
-    operation;
-    status;
-    details;
-    attempts;
-    name = 'IamError';
-    constructor(operation, status, details, attempts) {
-        super(`IAM ${operation} failed with HTTP ${status}`);
-        this.operation = operation;
-        this.status = status;
-        this.details = details;
-        this.attempts = attempts;
+class Secrets {
+    mask;
+    known = [];
+    constructor(mask) {
+        this.mask = mask;
+    }
+    /** Masks `value` and its derived forms: trimmed, each line, and URL-encoded. */
+    add(value) {
+        if (!value)
+            return;
+        const forms = new Set([value, value.trim()]);
+        for (const line of value.split(/\r?\n/))
+            forms.add(line.trim());
+        for (const form of [...forms])
+            forms.add(encodeURIComponent(form));
+        for (const form of forms) {
+            // Very short fragments would mask ordinary log text and protect nothing.
+            if (form.length < 4 || this.known.includes(form))
+                continue;
+            this.mask(form);
+            this.known.push(form);
+        }
+        // Longest first, so that redact() never leaves the tail of a longer secret behind.
+        this.known.sort((a, b) => b.length - a.length);
+    }
+    /** Replaces every known secret in `text` with `***`. */
+    redact(text) {
+        let out = text;
+        for (const secret of this.known)
+            out = out.split(secret).join('***');
+        return out;
     }
 }
-/** The request never got an HTTP answer: refused, reset, timed out, TLS failure, DNS. */
-class NetworkError extends Error {
-    code;
-    cause_;
-    attempts;
-    operation;
-    url;
-    name = 'NetworkError';
-    constructor(code, cause_, attempts = 1, operation, url) {
-        super(`${code}: ${cause_}`);
-        this.code = code;
-        this.cause_ = cause_;
-        this.attempts = attempts;
-        this.operation = operation;
-        this.url = url;
-    }
-    withContext(attempts, operation, url) {
-        return new NetworkError(this.code, this.cause_, attempts, operation, url);
-    }
-}
-/** Reads IAM's two error body shapes (token endpoint and Identity API) and its request id. */
-function parseIamErrorBody(body, headers) {
-    const details = {};
-    let json;
+
+;// CONCATENATED MODULE: ./src/post.ts
+
+
+
+
+
+
+
+
+/**
+ * The post step: deletes the ephemeral key the main step made. It runs after failed and
+ * cancelled jobs too, says in one line why it did nothing, and never fails the job: a key it
+ * cannot delete is a warning (IAM expires it anyway).
+ */
+async function run(deps = runnerDeps()) {
+    const { runner, clock } = deps;
+    const secrets = new Secrets((value) => runner.setSecret(value));
+    secrets.add(runner.getInput('apikey'));
+    const keyId = runner.getState(STATE.keyId);
     try {
-        json = JSON.parse(body);
-    }
-    catch {
-        json = undefined;
-    }
-    if (json && typeof json === 'object') {
-        const o = json;
-        details.errorCode = str(o.errorCode);
-        details.errorMessage = str(o.errorMessage);
-        details.errorDetails = str(o.errorDetails);
-        const context = o.context;
-        details.requestId = str(context?.requestId);
-        const first = Array.isArray(o.errors) ? o.errors[0] : undefined;
-        if (first && typeof first === 'object') {
-            details.errorCode ??= str(first.message_code) ?? str(first.code);
-            details.errorMessage ??= str(first.message);
-            details.requestId ??= str(o.trace);
+        if (!keyId) {
+            runner.info('No ephemeral API key was created by the main step: nothing to revoke.');
+            return;
         }
-    }
-    if (!details.errorCode && !details.errorMessage)
-        details.bodySummary = summariseBody(body);
-    details.requestId ??= headers['transaction-id'] ?? headers['x-request-id'];
-    for (const key of Object.keys(details)) {
-        if (details[key] === undefined)
-            delete details[key];
-    }
-    return details;
-}
-function str(v) {
-    return typeof v === 'string' && v.length > 0 ? clean(v, 500) : undefined;
-}
-/** Tags stripped, control characters and runs of space folded, cut to `max` characters. */
-function clean(text, max) {
-    const flat = text
-        .replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ')
-        .replace(/<[^>]*>/g, ' ')
-        // eslint-disable-next-line no-control-regex -- control characters are what is removed
-        .replace(/[\u0000-\u001f\u007f]+/g, ' ')
-        .replace(/\s+/g, ' ')
-        .trim();
-    return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
-}
-function summariseBody(body) {
-    const flat = clean(body, 160);
-    return flat.length > 0 ? flat : '(empty body)';
-}
-const ADVICE_BY_CODE = {
-    BXNIM0415E: 'The API key was not found: it is mistyped, deleted, expired, or from another IBM Cloud ' +
-        'account or environment. Check the secret passed as `apikey` (create a new key with ' +
-        '`ibmcloud iam api-key-create` or `ibmcloud iam service-api-key-create` and store it again).',
-    BXNIM0109E: 'IAM says a required property of the request is missing or empty.',
-    BXNIM0106E: 'IAM does not support the grant or response type that was sent.'
-};
-const MAYBE_CREATED = 'IAM may have created the key before failing, so it was not retried. Such a key expires at ' +
-    '`ephemeral-key-ttl`, and `sweep-stale-keys: true` deletes it on a later run once stale.';
-function adviceFor(err) {
-    const code = err.details.errorCode;
-    if (code && ADVICE_BY_CODE[code])
-        return ADVICE_BY_CODE[code];
-    const { status, operation } = err;
-    if (status === 429) {
-        return (`IAM kept answering "too many requests" for ${err.attempts} attempt(s). Many jobs starting ` +
-            'at once share the rate limit: raise `max-attempts`, or stagger the matrix with `max-parallel`.');
-    }
-    if (operation === 'API key creation' && status >= 500) {
-        return MAYBE_CREATED;
-    }
-    if (status >= 500) {
-        return (`IAM kept failing for ${err.attempts} attempt(s). Check https://cloud.ibm.com/status; ` +
-            'if you set `iam-endpoint` or go through a proxy, check that it reaches IAM.');
-    }
-    if (operation !== 'token exchange' && (status === 401 || status === 403)) {
-        return ('The identity behind `apikey` may not manage its own API keys. For a service ID, grant it ' +
-            'the Operator (or Administrator) role on the IAM Identity Service for that service ID; for ' +
-            'a user, the "User API key creator" role where the account restricts API key creation. ' +
-            'Or set `ephemeral-key: false`.');
-    }
-    if (operation === 'API key creation' && status === 400) {
-        return ('IAM refused to create the key: a limit on API keys may be reached. Delete unused keys ' +
-            '(`sweep-stale-keys: true` removes the ones this action left behind).');
-    }
-    return undefined;
-}
-/** One readable message for any error; `context` adds hints the error itself cannot know. */
-function describeError(err, context = {}) {
-    if (err instanceof IamError) {
-        const d = err.details;
-        const what = [d.errorCode, d.errorMessage].filter(Boolean).join(': ');
-        const attempts = `${err.attempts} attempt${err.attempts === 1 ? '' : 's'}`;
-        const lines = [
-            `IBM Cloud IAM ${err.operation} failed after ${attempts}: HTTP ${err.status}` +
-                (what ? ` ${what}` : '') +
-                (d.bodySummary ? ` (response: ${d.bodySummary})` : '')
-        ];
-        if (d.errorDetails)
-            lines.push(`Details: ${d.errorDetails}`);
-        const advice = adviceFor(err);
-        if (advice)
-            lines.push(advice);
-        if (context.accountId && err.operation === 'token exchange' && err.status < 500) {
-            lines.push(`account-id pins account ${context.accountId}: check that the key belongs to that account.`);
+        const config = parseConfig((name) => runner.getInput(name));
+        const saved = Number(runner.getState(STATE.keyExpiresAt));
+        const expiresAt = Number.isFinite(saved) && saved > 0 ? saved : undefined;
+        const expiry = expiresAt
+            ? `at ${new Date(expiresAt).toISOString()}`
+            : 'when its ephemeral-key-ttl runs out';
+        if (!config.ephemeral.revoke) {
+            runner.info(`revoke is false: ephemeral API key ${keyId} is left to expire ${expiry}.`);
+            return;
         }
-        if (d.requestId)
-            lines.push(`IAM request id: ${d.requestId} (quote it to IBM support).`);
-        return lines.join('\n');
+        if (expiresAt && expiresAt <= clock.now()) {
+            runner.info(`Ephemeral API key ${keyId} already expired ${expiry}: IAM refuses it, nothing to revoke.`);
+            return;
+        }
+        if (!config.apikey) {
+            runner.warning(`Cannot delete ephemeral API key ${keyId}: the apikey input is empty in the post step. IAM expires it ${expiry}.`);
+            return;
+        }
+        // A fresh token: the main step's may have expired in a long job, and it is never persisted.
+        const endpoint = runner.getState(STATE.endpoint) || config.endpoint;
+        const log = (message) => runner.info(message);
+        const iam = connectIam({ ...config, endpoint }, { ...deps, log }, secrets);
+        const ctx = { iam, secrets, clock, accountId: config.accountId };
+        const token = await exchangeApiKey(config.apikey, ctx);
+        const outcome = await deleteApiKey(iam, token.accessToken, keyId);
+        runner.info(outcome === 'deleted'
+            ? `Revoked ephemeral API key ${keyId}.`
+            : `Ephemeral API key ${keyId} was already deleted.`);
     }
-    if (err instanceof NetworkError) {
-        const target = err.url ? ` ${err.url}` : '';
-        const attempts = `after ${err.attempts} attempt${err.attempts === 1 ? '' : 's'}`;
-        const neverSent = ['ECONNREFUSED', 'EAI_AGAIN', 'ENOTFOUND'].includes(err.code);
-        const created = err.operation === 'API key creation' && !neverSent ? `\n${MAYBE_CREATED}` : '';
-        return `Could not reach IBM Cloud IAM${target} (${err.operation ?? 'request'}) ${attempts}: ${err.message}.\n${networkAdvice(err.code)}${created}`;
+    catch (err) {
+        runner.warning(secrets.redact(`Could not revoke ephemeral API key ${keyId}; IAM expires it on its own.\n${describeError(err)}`));
     }
-    if (err instanceof ConfigError || err instanceof ActionError)
-        return err.message;
-    if (err instanceof Error)
-        return `Unexpected error: ${err.message}`;
-    return `Unexpected error: ${String(err)}`;
-}
-function networkAdvice(code) {
-    if (code === 'ETIMEDOUT') {
-        return 'IAM did not answer within `timeout-seconds`. Raise it, or check the network path (proxy, firewall).';
-    }
-    if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
-        return 'The host name did not resolve. Check `iam-endpoint`/`region`; private endpoints resolve only inside IBM Cloud (VPC with a VPE).';
-    }
-    if (/CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY/.test(code)) {
-        return 'The TLS certificate was not trusted. Behind a TLS-inspecting proxy, point NODE_EXTRA_CA_CERTS at its CA bundle.';
-    }
-    return "Check the runner's network: a proxy needs HTTPS_PROXY (and NO_PROXY for exceptions); a private endpoint needs a runner inside IBM Cloud.";
 }
 
-
-/***/ }),
-
-/***/ 6661:
-/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
-
-__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cleanup_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4291);
-/* harmony import */ var _core_runner_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8821);
-
-
-await (0,_cleanup_js__WEBPACK_IMPORTED_MODULE_0__/* .runPost */ .a)((0,_core_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .actionDeps */ .t)());
-process.exit();
-
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 
@@ -32827,6 +32772,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(6661);
+/******/ var __webpack_exports__ = __nccwpck_require__(4520);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

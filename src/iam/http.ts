@@ -1,5 +1,5 @@
 import { HttpClient } from '@actions/http-client'
-import { NetworkError } from './errors.js'
+import { NetworkError } from '../errors.js'
 
 export interface HttpRequest {
   method: 'GET' | 'POST' | 'DELETE'

@@ -165,14 +165,22 @@ export async function runStep(entry, options) {
 }
 
 /**
+ * What the runner does to a line before it shows it: every masked value, longest first,
+ * replaced by ***. @param {string} text @param {string[]} masks
+ */
+export function maskAll(text, masks) {
+  const longestFirst = masks.filter((m) => m).sort((a, b) => b.length - a.length)
+  return longestFirst.reduce((t, m) => t.split(m).join('***'), text)
+}
+
+/**
  * What a runner shows in the log: masked values replaced by ***, workflow commands other than
  * annotations hidden (debug lines only with RUNNER_DEBUG). @param {StepResult} step
  */
 export function renderLog(step) {
   const masks = step.commands.filter((c) => c.command === 'add-mask').map((c) => c.value)
-  masks.sort((a, b) => b.length - a.length)
   /** @param {string} s */
-  const mask = (s) => masks.reduce((t, m) => (m ? t.split(m).join('***') : t), s)
+  const mask = (s) => maskAll(s, masks)
   const out = []
   for (const line of step.lines) {
     const cmd = /^::([a-z-]+)(?: [^:]*)?::(.*)$/.exec(line)

@@ -1,7 +1,7 @@
-/** Checks over what a step printed, for the end-to-end suite (the runner itself is scripts/local-runner.mjs). */
-import { unescapeData, type StepResult } from '../../scripts/local-runner.mjs'
+/** Checks over what a step printed, for the end-to-end suite (the runner itself is scripts/runner-simulator.mjs). */
+import { unescapeData, type StepResult } from '../../scripts/runner-simulator.mjs'
 
-export { runStep, type StepResult } from '../../scripts/local-runner.mjs'
+export { runStep, type StepResult } from '../../scripts/runner-simulator.mjs'
 
 /** The values a step must never print: the key, and whatever it put in outputs and env. */
 export function secretsOf(apikey: string, ...steps: StepResult[]): string[] {

@@ -1,6 +1,7 @@
-import { NetworkError, type Operation } from './errors.js'
+import type { Clock } from '../clock.js'
+import { NetworkError, type Operation } from '../errors.js'
 import type { HttpResponse } from './http.js'
-import type { Clock } from './runner.js'
+import { isPermanentNetworkError, requestNeverSent } from './network.js'
 
 export interface RetryPolicy {
   maxAttempts: number
@@ -16,10 +17,9 @@ export function isRetryableStatus(status: number): boolean {
   return status === 408 || status === 429 || (status >= 500 && status !== 501 && status <= 599)
 }
 
-/** DNS names that do not exist and certificates that are not trusted do not fix themselves. */
+/** A broken or refused connection may work next time; see network.ts for what will not. */
 export function isRetryableNetworkError(err: NetworkError): boolean {
-  if (err.code === 'ENOTFOUND' || err.code === 'ERR_INVALID_URL') return false
-  return !/CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY|HOSTNAME|ALTNAME/.test(err.code)
+  return !isPermanentNetworkError(err.code)
 }
 
 /** Retry-After in seconds or as an HTTP date; undefined when absent or unreadable. */
@@ -56,12 +56,12 @@ export function backoffDelay(
  */
 function mayRetryCreate(outcome: number | NetworkError): boolean {
   if (typeof outcome === 'number') return outcome === 429
-  return outcome.code === 'ECONNREFUSED' || outcome.code === 'EAI_AGAIN'
+  return requestNeverSent(outcome.code)
 }
 
 export interface RetryContext {
-  /** false for requests that create something (see mayRetryCreate). Default true. */
-  idempotent?: boolean
+  /** false for a request that creates something (see mayRetryCreate): a property of the request. */
+  idempotent: boolean
   policy: RetryPolicy
   clock: Clock
   log: (message: string) => void
@@ -85,8 +85,7 @@ export async function sendWithRetry(
     try {
       const response = await send()
       const retryable =
-        isRetryableStatus(response.status) &&
-        (ctx.idempotent !== false || mayRetryCreate(response.status))
+        isRetryableStatus(response.status) && (ctx.idempotent || mayRetryCreate(response.status))
       if (!retryable || attempt >= policy.maxAttempts) {
         return { response, attempts: attempt }
       }
@@ -94,8 +93,7 @@ export async function sendWithRetry(
       why = `IAM answered HTTP ${response.status}`
     } catch (err) {
       if (!(err instanceof NetworkError)) throw err
-      const retryable =
-        isRetryableNetworkError(err) && (ctx.idempotent !== false || mayRetryCreate(err))
+      const retryable = isRetryableNetworkError(err) && (ctx.idempotent || mayRetryCreate(err))
       if (!retryable || attempt >= policy.maxAttempts) {
         throw err.withContext(attempt, ctx.operation, ctx.url)
       }

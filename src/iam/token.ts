@@ -1,9 +1,14 @@
-import { ActionError } from './errors.js'
-import type { IamClient } from './iam.js'
+import type { Clock } from '../clock.js'
+import { ActionError, OPERATION } from '../errors.js'
+import type { Secrets } from '../secrets.js'
+import type { IamClient } from './client.js'
 import { decodeJwtClaims, type IamClaims } from './jwt.js'
-import type { Secrets } from './secrets.js'
 
-export const APIKEY_GRANT = 'urn:ibm:params:oauth:grant-type:apikey'
+/** The grant types of IAM's token endpoint, as the form's grant_type. */
+export const GRANT = {
+  apikey: 'urn:ibm:params:oauth:grant-type:apikey'
+} as const
+
 /** What IAM returns as refresh_token without a client id: not a secret, never masked. */
 const NO_REFRESH_TOKEN = 'not_supported'
 
@@ -19,31 +24,30 @@ export interface IamToken {
 }
 
 /**
- * Exchanges an API key for an access token. The token (and any real refresh token) is handed
- * to `secrets` the moment the body is parsed, before it is validated or anything is written.
+ * POSTs one grant's form to the token endpoint. The token (and any real refresh token) is
+ * handed to `secrets` the moment the body is parsed, before it is validated or anything is
+ * written. `tenant` becomes IBM-Cloud-Tenant: IAM then issues tokens only for that account.
  */
-export async function exchangeApiKey(
+export async function requestToken(
   iam: IamClient,
-  apikey: string,
-  secrets: Secrets,
-  options: { accountId?: string } = {}
+  form: Record<string, string>,
+  ctx: { secrets: Secrets; clock: Pick<Clock, 'now'>; tenant?: string }
 ): Promise<IamToken> {
   const headers: Record<string, string> = {
     'Content-Type': 'application/x-www-form-urlencoded',
     Accept: 'application/json'
   }
-  if (options.accountId) headers['IBM-Cloud-Tenant'] = options.accountId
-  const body = new URLSearchParams({
-    grant_type: APIKEY_GRANT,
-    apikey,
-    response_type: 'cloud_iam'
-  }).toString()
-  const res = await iam.call(
-    'token exchange',
-    { method: 'POST', path: '/identity/token', headers, body },
-    [200]
-  )
-  return parseTokenResponse(res.body, secrets, iam.options.clock.now())
+  if (ctx.tenant) headers['IBM-Cloud-Tenant'] = ctx.tenant
+  const res = await iam.call({
+    operation: OPERATION.token,
+    method: 'POST',
+    path: '/identity/token',
+    headers,
+    body: new URLSearchParams(form).toString(),
+    idempotent: true,
+    ok: [200]
+  })
+  return parseTokenResponse(res.body, ctx.secrets, ctx.clock.now())
 }
 
 export function parseTokenResponse(body: string, secrets: Secrets, nowMs: number): IamToken {

@@ -1,6 +1,9 @@
+import type { Clock } from '../clock.js'
+import type { HttpTransport } from '../iam/http.js'
+
 /**
- * The part of the GitHub runner the action talks to. `src/main.ts` and `src/post.ts` back it
- * with @actions/core; tests back it with a recorder. The logic never imports @actions/core.
+ * The part of the GitHub runner the action talks to. `actions-core.ts` backs it with
+ * @actions/core; tests back it with a recorder. The logic never imports @actions/core.
  */
 export interface Runner {
   /** The raw input, untrimmed ('' when not set). */
@@ -19,15 +22,11 @@ export interface Runner {
   writeSummary(markdown: string): Promise<void>
 }
 
-/** Time and randomness, passed in so retry and expiry logic is tested without waiting. */
-export interface Clock {
-  now(): number
-  sleep(ms: number): Promise<void>
-  random(): number
-}
-
-export const systemClock: Clock = {
-  now: () => Date.now(),
-  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-  random: () => Math.random()
+/** What each step's run() is given: the runner, time, the process environment and HTTP. */
+export interface StepDeps {
+  runner: Runner
+  clock: Clock
+  /** The process environment (GITHUB_* facts about the run). */
+  env: Record<string, string | undefined>
+  createTransport: (options: { timeoutMs: number }) => HttpTransport
 }

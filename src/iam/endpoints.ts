@@ -1,4 +1,4 @@
-import { ConfigError } from './errors.js'
+import { ConfigError } from '../errors.js'
 
 export const PUBLIC_ENDPOINT = 'https://iam.cloud.ibm.com'
 export const PRIVATE_ENDPOINT = 'https://private.iam.cloud.ibm.com'
@@ -17,9 +17,9 @@ export const REGIONS = [
   'us-east',
   'us-south'
 ] as const
-export type Region = (typeof REGIONS)[number]
+type Region = (typeof REGIONS)[number]
 
-export function isRegion(value: string): value is Region {
+function isRegion(value: string): value is Region {
   return (REGIONS as readonly string[]).includes(value)
 }
 
@@ -64,12 +64,23 @@ export interface EndpointChoice {
   private: boolean
 }
 
-/** `iam-endpoint` wins; else `private` (with or without `region`); else the public endpoint. */
+/**
+ * `iam-endpoint` wins; else `private` (with or without `region`); else the public endpoint.
+ * IAM's public endpoint is global, so `region` means something only with `private: true`:
+ * without it the region is refused rather than silently ignored.
+ */
 export function resolveEndpoint(choice: EndpointChoice): string {
   if (choice.region && !isRegion(choice.region)) {
     throw new ConfigError(
       `region "${choice.region}" is not an IBM Cloud region with an IAM endpoint. ` +
         `Valid regions: ${REGIONS.join(', ')}.`
+    )
+  }
+  if (choice.region && !choice.private) {
+    throw new ConfigError(
+      `region "${choice.region}" selects a private regional IAM endpoint and needs private: true ` +
+        `(runners inside IBM Cloud: https://private.${choice.region}.iam.cloud.ibm.com). ` +
+        `IAM's public endpoint (${PUBLIC_ENDPOINT}) is global: on other runners remove region.`
     )
   }
   if (choice.iamEndpoint) return parseEndpoint(choice.iamEndpoint)

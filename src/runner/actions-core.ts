@@ -1,11 +1,11 @@
 import * as core from '@actions/core'
-import type { MainDeps } from './authenticate.js'
-import { createHttpTransport } from './http.js'
-import { systemClock, type Runner } from './runner.js'
-import { userAgent } from './version.js'
+import { systemClock } from '../clock.js'
+import { createHttpTransport } from '../iam/http.js'
+import { userAgent } from '../version.js'
+import type { Runner, StepDeps } from './runner.js'
 
 /** The real runner: @actions/core, confined to this file. */
-export const coreRunner: Runner = {
+const coreRunner: Runner = {
   getInput: (name) => core.getInput(name, { trimWhitespace: false }),
   setSecret: (value) => core.setSecret(value),
   setOutput: (name, value) => core.setOutput(name, value),
@@ -23,8 +23,8 @@ export const coreRunner: Runner = {
   }
 }
 
-/** What both entry points run with on a real runner. */
-export function actionDeps(): MainDeps {
+/** What both steps run with on a real runner. */
+export function runnerDeps(): StepDeps {
   return {
     runner: coreRunner,
     clock: systemClock,

@@ -1,8 +1,8 @@
-import { ActionError } from './errors.js'
-import type { IamClient } from './iam.js'
-import type { Secrets } from './secrets.js'
+import { ActionError, OPERATION } from '../errors.js'
+import type { Secrets } from '../secrets.js'
+import type { IamClient } from './client.js'
 
-/** An API key as the IAM Identity API describes it. `value` only on creation. */
+/** An API key as the IAM Identity API describes it (its value comes only on creation). */
 export interface ApiKey {
   id: string
   name: string
@@ -12,7 +12,6 @@ export interface ApiKey {
   createdAt?: string
   /** As IAM gives it: yyyy-MM-ddTHH:mm+0000. */
   expiresAt?: string
-  value?: string
 }
 
 export interface NewApiKey {
@@ -47,11 +46,15 @@ export async function createApiKey(
     expires_at: key.expiresAt,
     store_value: false
   })
-  const res = await iam.call(
-    'API key creation',
-    { method: 'POST', path: '/v1/apikeys', headers: headers(token), body },
-    [201, 200]
-  )
+  const res = await iam.call({
+    operation: OPERATION.createKey,
+    method: 'POST',
+    path: '/v1/apikeys',
+    headers: headers(token),
+    body,
+    idempotent: false,
+    ok: [201, 200]
+  })
   let json: Record<string, unknown> | undefined
   try {
     json = JSON.parse(res.body) as Record<string, unknown>
@@ -74,11 +77,14 @@ export async function deleteApiKey(
   token: string,
   id: string
 ): Promise<'deleted' | 'already-gone'> {
-  const res = await iam.call(
-    'API key deletion',
-    { method: 'DELETE', path: `/v1/apikeys/${encodeURIComponent(id)}`, headers: headers(token) },
-    [204, 200, 404]
-  )
+  const res = await iam.call({
+    operation: OPERATION.deleteKey,
+    method: 'DELETE',
+    path: `/v1/apikeys/${encodeURIComponent(id)}`,
+    headers: headers(token),
+    idempotent: true,
+    ok: [204, 200, 404]
+  })
   return res.status === 404 ? 'already-gone' : 'deleted'
 }
 
@@ -98,11 +104,14 @@ export async function listApiKeys(
       pagesize: '100'
     })
     if (pagetoken) query.set('pagetoken', pagetoken)
-    const res = await iam.call(
-      'API key listing',
-      { method: 'GET', path: `/v1/apikeys?${query}`, headers: headers(token) },
-      [200]
-    )
+    const res = await iam.call({
+      operation: OPERATION.listKeys,
+      method: 'GET',
+      path: `/v1/apikeys?${query}`,
+      headers: headers(token),
+      idempotent: true,
+      ok: [200]
+    })
     const json = JSON.parse(res.body) as { apikeys?: unknown[]; next?: unknown }
     for (const item of json.apikeys ?? []) {
       const key = toApiKey(item as Record<string, unknown>)
@@ -139,10 +148,14 @@ function toApiKey(o: Record<string, unknown>): ApiKey | undefined {
   }
 }
 
+/** IAM keeps key expiries to the minute: the time a key asked to expire at `epochMs` really does. */
+export function roundUpToMinute(epochMs: number): number {
+  return Math.ceil(epochMs / 60_000) * 60_000
+}
+
 /** IAM's key expiry format, yyyy-MM-ddTHH:mm+0000, rounded up to the next whole minute. */
 export function formatExpiresAt(epochMs: number): string {
-  const d = new Date(Math.ceil(epochMs / 60_000) * 60_000)
-  return `${d.toISOString().slice(0, 16)}+0000`
+  return `${new Date(roundUpToMinute(epochMs)).toISOString().slice(0, 16)}+0000`
 }
 
 /** Reads IAM's expiry and creation formats (yyyy-MM-ddTHH:mm[:ss[.SSS]]+0000 or ISO 8601). */

@@ -1,0 +1,65 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import { dirname, join, relative, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+/** The shape of src/ that issue #7 settled on, kept by a test rather than by memory. */
+const SRC = resolve(dirname(fileURLToPath(import.meta.url)), '../src')
+
+function sources(dir = SRC): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name)
+    if (entry.isDirectory()) return sources(path)
+    return entry.name.endsWith('.ts') ? [path] : []
+  })
+}
+
+/** The specifiers a module imports (static imports and re-exports). */
+function imports(file: string): string[] {
+  const text = readFileSync(file, 'utf8')
+  return [...text.matchAll(/^(?:import|export)\b[^'"]*?from\s+'([^']+)'/gm)].map((m) => m[1]!)
+}
+
+/** Every src/ module `entry` reaches, as paths relative to src/. */
+function graph(entry: string): Set<string> {
+  const seen = new Set<string>()
+  const visit = (file: string) => {
+    const rel = relative(SRC, file)
+    if (seen.has(rel)) return
+    seen.add(rel)
+    for (const spec of imports(file)) {
+      if (spec.startsWith('.') && spec.endsWith('.js')) {
+        visit(resolve(dirname(file), spec.replace(/\.js$/, '.ts')))
+      }
+    }
+  }
+  visit(join(SRC, entry))
+  return seen
+}
+
+describe('the shape of src/', () => {
+  it('the post step does not import the main step, nor the main step the post step', () => {
+    expect(graph('post.ts')).not.toContain('main.ts')
+    expect(graph('entry/post.ts')).not.toContain('main.ts')
+    expect(graph('main.ts')).not.toContain('post.ts')
+    expect(graph('entry/main.ts')).not.toContain('post.ts')
+  })
+
+  it('the files ncc bundles only call their step', () => {
+    expect(imports(join(SRC, 'entry/main.ts'))).toEqual(['../main.js'])
+    expect(imports(join(SRC, 'entry/post.ts'))).toEqual(['../post.js'])
+  })
+
+  it('@actions/core is imported by the runner edge only', () => {
+    const users = sources()
+      .filter((file) => imports(file).includes('@actions/core'))
+      .map((file) => relative(SRC, file))
+    expect(users).toEqual(['runner/actions-core.ts'])
+  })
+
+  it('no module is over 200 lines', () => {
+    const long = sources()
+      .map((file) => [relative(SRC, file), readFileSync(file, 'utf8').split('\n').length] as const)
+      .filter(([, lines]) => lines > 200)
+    expect(long).toEqual([])
+  })
+})

@@ -1,0 +1,6 @@
+// The file ncc bundles as dist/main: it only runs the main step.
+import { run } from '../main.js'
+
+await run()
+// A server that never answers can hold a socket open after the timeout: do not wait for it.
+process.exit()

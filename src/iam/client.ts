@@ -1,0 +1,52 @@
+import type { Clock } from '../clock.js'
+import { IamError, type Operation } from '../errors.js'
+import { parseIamErrorBody } from './error-body.js'
+import type { HttpRequest, HttpResponse, HttpTransport } from './http.js'
+import { sendWithRetry, type RetryPolicy } from './retry.js'
+
+/** One request to IAM, with what it takes to know whether it may be sent again. */
+export interface IamRequest extends Omit<HttpRequest, 'url'> {
+  operation: Operation
+  /** Below the endpoint, e.g. /identity/token. */
+  path: string
+  /** false when the request creates something: a lost answer must not make a second one. */
+  idempotent: boolean
+  /** The statuses that are an answer; any other becomes an IamError. */
+  ok: number[]
+}
+
+export interface IamClientOptions {
+  endpoint: string
+  transport: HttpTransport
+  clock: Clock
+  policy: RetryPolicy
+  log: (message: string) => void
+  /**
+   * Scrubs known secrets from an error body before it is parsed and cut to length: a secret
+   * cut in half would match neither this nor the runner's masks.
+   */
+  redact: (text: string) => string
+}
+
+/** IAM at one endpoint: every call retried by the same rules, every error status an IamError. */
+export class IamClient {
+  constructor(private readonly options: IamClientOptions) {}
+
+  get endpoint(): string {
+    return this.options.endpoint
+  }
+
+  async call(request: IamRequest): Promise<HttpResponse> {
+    const { operation, path, idempotent, ok, ...http } = request
+    const url = `${this.options.endpoint}${path}`
+    const { response, attempts } = await sendWithRetry(
+      () => this.options.transport({ ...http, url }),
+      { ...this.options, operation, url, idempotent }
+    )
+    if (!ok.includes(response.status)) {
+      const details = parseIamErrorBody(this.options.redact(response.body), response.headers)
+      throw new IamError(operation, response.status, details, attempts)
+    }
+    return response
+  }
+}
