@@ -1,0 +1,26 @@
+// Mutation testing: `npm run mutation` (incremental: a re-run after a small change re-tests only
+// the mutants it touches). See docs/TESTING.md for how to read a survivor.
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  packageManager: 'npm',
+  testRunner: 'jest',
+  testRunnerNodeArgs: ['--experimental-vm-modules'],
+  jest: {
+    projectType: 'custom',
+    configFile: 'jest.config.js',
+    // The end-to-end suite runs dist/, which mutants of src/ never reach.
+    config: { testPathIgnorePatterns: ['/node_modules/', '/__tests__/e2e/'] },
+    enableFindRelatedTests: true
+  },
+  coverageAnalysis: 'perTest',
+  checkers: [],
+  mutate: ['src/**/*.ts', '!src/entry/**'],
+  ignorePatterns: ['dist', '.tmp', 'reports', '.stryker', '.github'],
+  incremental: true,
+  incrementalFile: 'reports/stryker-incremental.json',
+  reporters: ['clear-text', 'progress', 'json'],
+  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  concurrency: 2,
+  timeoutMS: 10000,
+  thresholds: { high: 95, low: 90, break: null }
+}
