@@ -11,7 +11,15 @@ import { ACTION_NAME } from '../src/version.js'
 import { ACCOUNT_ID, IAM_ID } from './helpers/fakes.js'
 import { RUN_ENV } from './helpers/identity.js'
 
-const FACTS = runFacts(RUN_ENV)
+/** What runFacts(RUN_ENV) must give, written out so that no src/ code runs outside a test. */
+const FACTS: RunFacts = {
+  owner: 'octo',
+  repo: 'widgets',
+  runId: '9876543210',
+  runAttempt: '2',
+  job: 'deploy',
+  runUrl: 'https://github.com/octo/widgets/actions/runs/9876543210'
+}
 const fixed = (value: number) => () => value
 
 function key(name: string, description: string): ApiKey {
@@ -20,7 +28,7 @@ function key(name: string, description: string): ApiKey {
 
 describe('runFacts', () => {
   it('reads the GITHUB_* variables', () => {
-    expect(FACTS).toEqual({
+    expect(runFacts(RUN_ENV)).toEqual({
       owner: 'octo',
       repo: 'widgets',
       runId: '9876543210',
@@ -154,7 +162,11 @@ describe('keyDescription', () => {
 })
 
 describe('isOurs', () => {
-  const OURS = key(keyName(FACTS, fixed(0.5)), keyDescription(FACTS))
+  // Written out: the name and description the action gives this run's key (see keyName above).
+  const OURS = key(
+    'gha-octo-widgets-9876543210-2-deploy-7fffff',
+    'Ephemeral key made by ibmcloud-iam-token-action for https://github.com/octo/widgets/actions/runs/9876543210/attempts/2; deleted by its post step, or expired by IAM.'
+  )
 
   it('is true for a key this action made for this repository', () => {
     expect(isOurs(OURS, FACTS)).toBe(true)

@@ -9,12 +9,21 @@ describe('decodeJwtClaims', () => {
     expect(decodeJwtClaims(makeJwt(claims))).toEqual(claims)
   })
 
-  it('makeJwt gives three base64url segments and a different signature each time', () => {
-    const a = makeJwt({ a: 1 })
-    const b = makeJwt({ a: 1 })
-    expect(a.split('.')).toHaveLength(3)
-    expect(a).toMatch(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/)
-    expect(a).not.toBe(b)
+  it('decodes a JWT written out by hand (not only what the test helper makes)', () => {
+    // {"alg":"RS256","typ":"JWT"} . {"iam_id":"iam-ServiceId-1","exp":1771544571} . signature
+    const token =
+      'eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.' +
+      'eyJpYW1faWQiOiJpYW0tU2VydmljZUlkLTEiLCJleHAiOjE3NzE1NDQ1NzF9.' +
+      'c2lnbmF0dXJlLWJ5dGVz'
+    expect(decodeJwtClaims(token)).toEqual({ iam_id: 'iam-ServiceId-1', exp: 1771544571 })
+  })
+
+  it('reads a payload that is base64url with - and _ (not standard base64)', () => {
+    // A name whose UTF-8 bytes encode to base64url '-' and '_' characters.
+    const payload = { name: '\u00fb\u00ff?>' }
+    const encoded = b64(JSON.stringify(payload))
+    expect(encoded).toMatch(/[-_]/)
+    expect(decodeJwtClaims(`${b64('{"alg":"RS256"}')}.${encoded}.sig`)).toEqual(payload)
   })
 
   it.each([

@@ -1,5 +1,4 @@
 import { run as runMain } from '../src/main.js'
-import { keyDescription, keyName, runFacts } from '../src/ephemeral/naming.js'
 import { STATE } from '../src/ephemeral/state.js'
 import type { HttpResponse } from '../src/iam/http.js'
 import {
@@ -53,10 +52,10 @@ describe('main step with ephemeral-key: true', () => {
     ])
     const create = transport.requests[1]!
     expect(header(create.headers, 'Authorization')).toBe(`Bearer ${jwt}`)
-    const facts = runFacts(RUN_ENV)
     expect(JSON.parse(create.body ?? '')).toEqual({
-      name: keyName(facts, () => 0.5),
-      description: keyDescription(facts),
+      name: 'gha-octo-widgets-9876543210-2-deploy-7fffff',
+      description:
+        'Ephemeral key made by ibmcloud-iam-token-action for https://github.com/octo/widgets/actions/runs/9876543210/attempts/2; deleted by its post step, or expired by IAM.',
       iam_id: IAM_ID,
       account_id: ACCOUNT_ID,
       expires_at: '2026-02-20T18:01+0000',

@@ -1,5 +1,5 @@
 import { run as runMain } from '../src/main.js'
-import { keyDescription, keyName, runFacts, type RunFacts } from '../src/ephemeral/naming.js'
+import { runFacts } from '../src/ephemeral/naming.js'
 import { STATE } from '../src/ephemeral/state.js'
 import { sweepStaleKeys } from '../src/ephemeral/sweep.js'
 import type { HttpResponse } from '../src/iam/http.js'
@@ -30,8 +30,14 @@ import {
 
 const NOW = Date.UTC(2026, 1, 20, 12, 0, 0)
 const MINUTE = 60_000
-const FACTS = runFacts(RUN_ENV)
-const OTHER_REPO = runFacts({ ...RUN_ENV, GITHUB_REPOSITORY: 'octo/widgets-extra' })
+
+/**
+ * The name and description the action gives a key of run 1234 (attempt 2, job deploy) of
+ * octo/<repo>, written out rather than computed by the code under test.
+ */
+const ownName = (repo: string) => `gha-octo-${repo}-1234-2-deploy-3fffff`
+const ownDescription = (repo: string) =>
+  `Ephemeral key made by ibmcloud-iam-token-action for https://github.com/octo/${repo}/actions/runs/1234/attempts/2; deleted by its post step, or expired by IAM.`
 
 /** IAM's minute-precision time format. */
 function iamTime(ms: number): string {
@@ -40,7 +46,8 @@ function iamTime(ms: number): string {
 
 interface KeySpec {
   id: string
-  facts?: RunFacts
+  /** The repository under octo/ the key was made for (default widgets, this run's). */
+  repo?: string
   name?: string
   description?: string
   /** Minutes before NOW. */
@@ -51,11 +58,11 @@ interface KeySpec {
 
 /** A key as IAM lists it; by default one this action made for octo/widgets. */
 function listed(spec: KeySpec): Record<string, unknown> {
-  const facts = spec.facts ?? FACTS
+  const repo = spec.repo ?? 'widgets'
   return {
     id: spec.id,
-    name: spec.name ?? keyName({ ...facts, runId: '1234' }, () => 0.25),
-    description: spec.description ?? keyDescription({ ...facts, runId: '1234' }),
+    name: spec.name ?? ownName(repo),
+    description: spec.description ?? ownDescription(repo),
     iam_id: IAM_ID,
     account_id: ACCOUNT_ID,
     ...(spec.createdAgo === undefined
@@ -80,7 +87,7 @@ async function sweep(responses: HttpResponse[], keepId?: string) {
   const deleted = await sweepStaleKeys(iam, testToken(NOW), {
     runner,
     clock,
-    facts: FACTS,
+    facts: runFacts(RUN_ENV),
     longestJobMinutes: 360,
     ...(keepId ? { keepId } : {})
   })
@@ -98,7 +105,7 @@ describe('sweepStaleKeys', () => {
     { id: 'exactly-360', createdAgo: 360, expiresIn: 600 },
     { id: 'fresh', createdAgo: 10, expiresIn: 350 },
     { id: 'no-dates' },
-    { id: 'other-repo-expired', facts: OTHER_REPO, createdAgo: 900, expiresIn: -500 },
+    { id: 'other-repo-expired', repo: 'widgets-extra', createdAgo: 900, expiresIn: -500 },
     {
       id: 'hand-made-expired',
       name: 'gha-octo-widgets-1234-1-deploy-3fffff',
@@ -123,9 +130,7 @@ describe('sweepStaleKeys', () => {
   it('reports each key it deleted, and a total', async () => {
     const { runner } = await sweep([listPage(KEYS), noContent(), noContent(), noContent()])
     const log = runner.printed()
-    expect(log).toContain(
-      `Swept stale ephemeral API key expired (${keyName({ ...FACTS, runId: '1234' }, () => 0.25)}).`
-    )
+    expect(log).toContain(`Swept stale ephemeral API key expired (${ownName('widgets')}).`)
     expect(log.filter((l) => l.startsWith('Swept stale ephemeral API key '))).toHaveLength(3)
     expect(log[log.length - 1]).toBe(
       `Swept 3 stale ephemeral API key(s) of ${KEYS.length} checked.`
