@@ -3,7 +3,8 @@
 import { URLSearchParams } from 'node:url'
 import { sendIdentityError } from './errors.mjs'
 import { readBody } from './http-io.mjs'
-import { StoreError, parseIbmDate, toApiKeyJson } from './store.mjs'
+import { parseIbmDate, toApiKeyJson } from './apikey-json.mjs'
+import { StoreError } from './apikey-store.mjs'
 
 /** @typedef {import('./http-io.mjs').RequestContext} Ctx */
 /** @typedef {import('./http-io.mjs').Deps} Deps */
@@ -103,7 +104,7 @@ async function createKey(ctx, deps, caller) {
     return sendForbidden(ctx, `You are not authorized to create API keys for ${iamId}.`)
   }
   try {
-    const key = deps.store.createApiKey({
+    const key = deps.keys.create({
       iamId,
       name,
       description: description ?? '',
@@ -120,7 +121,7 @@ async function createKey(ctx, deps, caller) {
 
 /** A key visible to the caller (same account, not deleted). @param {Deps} deps @param {Identity} caller @param {string} id */
 const visibleKey = (deps, caller, id) => {
-  const key = deps.store.keyById(id)
+  const key = deps.keys.byId(id)
   return key && key.accountId === caller.accountId ? key : undefined
 }
 
@@ -147,7 +148,7 @@ function deleteKey(ctx, deps, caller, [id = '']) {
       `API key ${id} is locked; unlock it with DELETE /v1/apikeys/${id}/lock first.`
     )
   }
-  deps.store.deleteKey(key)
+  deps.keys.delete(key)
   ctx.send(204)
 }
 
@@ -160,7 +161,9 @@ const setLock =
     if (!mayManageKeysOf(caller, key.iamId)) {
       return sendForbidden(ctx, `You are not authorized to change API key ${id}.`)
     }
-    deps.store.setLocked(key, locked)
+    deps.keys.change(key, caller.iamId, locked ? 'lock' : 'unlock', (k) => {
+      k.locked = locked
+    })
     ctx.send(204)
   }
 
@@ -181,8 +184,8 @@ function listKeys(ctx, deps, caller) {
     return sendInvalid(ctx, "Property 'pagetoken' is not a token this API returned.")
   }
   const iamId = query.get('iam_id')
-  const matching = deps.store
-    .activeKeys()
+  const matching = deps.keys
+    .active()
     .filter((key) => key.accountId === accountId && (!iamId || key.iamId === iamId))
 
   /** @param {number | null} pageOffset */
@@ -207,7 +210,7 @@ function listKeys(ctx, deps, caller) {
 function keyDetails(ctx, deps) {
   const value = ctx.req.headers['iam-apikey']
   if (typeof value !== 'string' || !value) return sendMissing(ctx, 'IAM-ApiKey')
-  const key = deps.store.keyByValue(value)
+  const key = deps.keys.byValue(value)
   if (!key) {
     return sendIdentityError(ctx, 404, 'not_found', 'BXNIM0102E', 'API key not found.')
   }
