@@ -1,6 +1,10 @@
 // @ts-check
 // The two IBM error body shapes: token endpoint and IAM Identity API.
 
+/** The pod name IAM reports as both `instanceId` and `host`; the emulator's is fixed. */
+const INSTANCE_ID = 'iamid-emulator-0'
+let threadCounter = 0x1000
+
 /** `startTime` style of IAM error contexts: `30.10.2017 06:20:29:504 UTC`. @param {Date} d */
 function iamTime(d) {
   const p = (/** @type {number} */ n, w = 2) => String(n).padStart(w, '0')
@@ -26,16 +30,21 @@ export function sendTokenError(ctx, status, errorCode, errorMessage, errorDetail
     errorCode,
     errorMessage,
     ...(errorDetails ? { errorDetails } : {}),
+    // The fields and their order as in IAM's own error bodies (see CONTRACT.md).
     context: {
       requestId: ctx.transactionId,
       requestType: 'incoming.Identity_Token',
       userAgent: ctx.req.headers['user-agent'] ?? '',
+      clientIp: ctx.req.socket.remoteAddress ?? '',
       url: ctx.origin,
-      clusterName: 'iam-emulator',
+      instanceId: INSTANCE_ID,
+      threadId: (threadCounter++).toString(16),
+      host: INSTANCE_ID,
       startTime: iamTime(new Date(ctx.entry.time)),
       endTime: iamTime(end),
       elapsedTime: String(end.getTime() - ctx.entry.time),
-      locale: 'en_US'
+      locale: 'en_US',
+      clusterName: 'iam-emulator'
     }
   }
   ctx.send(status, body, headers)

@@ -16,10 +16,15 @@
 /**
  * What every route handler may use.
  * @typedef {object} Deps
- * @property {import('./store.mjs').Store} store
+ * @property {import('./store.mjs').Store} store identities and instances
+ * @property {import('./apikey-store.mjs').ApiKeyStore} keys
  * @property {import('./jwt.mjs').TokenSigner} signer
  * @property {ReturnType<typeof import('./rate-limit.mjs').createRateLimiter>} rateLimiter
+ *   counts POST /identity/token and the metadata service's iam_token calls
  * @property {number} tokenLifetimeSeconds
+ * @property {ReturnType<typeof import('./token-issue.mjs').createRefreshTokens>} refreshTokens
+ * @property {Record<string, string>} clients client id -> secret accepted in Basic auth
+ * @property {string} instanceId the VPC instance the metadata service belongs to
  *
  * @typedef {object} Route
  * @property {string} method `*` for any (the handler answers wrong methods itself)

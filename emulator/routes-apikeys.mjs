@@ -1,168 +1,83 @@
 // @ts-check
-// IAM Identity API, API keys: create, get, list, details, delete, lock/unlock.
+// IAM Identity API, API keys: every operation of IamIdentityV1's API-key group.
 import { URLSearchParams } from 'node:url'
-import { sendIdentityError } from './errors.mjs'
-import { readBody } from './http-io.mjs'
-import { StoreError, parseIbmDate, toApiKeyJson } from './store.mjs'
+import { toApiKeyJson } from './apikey-json.mjs'
+import { createKey, updateKey } from './apikey-write.mjs'
+import {
+  authed,
+  flag,
+  manageableKey,
+  sendForbidden,
+  sendInvalid,
+  sendKeyNotFound,
+  sendLocked,
+  sendMissing,
+  visibleKey
+} from './identity-auth.mjs'
 
-/** @typedef {import('./http-io.mjs').RequestContext} Ctx */
-/** @typedef {import('./http-io.mjs').Deps} Deps */
-/** @typedef {import('./store.mjs').Identity} Identity */
-/** @typedef {(ctx: Ctx, deps: Deps, caller: Identity, params: string[]) => Promise<void> | void} AuthedHandler */
+/** @typedef {import('./identity-auth.mjs').AuthedHandler} AuthedHandler */
+/** @typedef {import('./apikey-store.mjs').ApiKeyRecord} ApiKeyRecord */
 
 const DEFAULT_PAGESIZE = 20
 const MAX_PAGESIZE = 100
-
-/** @param {Ctx} ctx @param {string} message */
-const sendUnauthorized = (ctx, message) =>
-  sendIdentityError(ctx, 401, 'unauthorized', 'BXNIM0308E', message)
-
-/** @param {Ctx} ctx @param {string} message */
-const sendForbidden = (ctx, message) =>
-  sendIdentityError(ctx, 403, 'forbidden', 'BXNIM0513E', message)
-
-/** @param {Ctx} ctx @param {string} id */
-const sendKeyNotFound = (ctx, id) =>
-  sendIdentityError(ctx, 404, 'not_found', 'BXNIM0102E', `API key ${id} not found.`)
-
-/** @param {Ctx} ctx @param {string} property */
-const sendMissing = (ctx, property) =>
-  sendIdentityError(
-    ctx,
-    400,
-    'invalid_request',
-    'BXNIM0109E',
-    `Property '${property}' either missing or empty.`
-  )
-
-/** @param {Ctx} ctx @param {string} message */
-const sendInvalid = (ctx, message) =>
-  sendIdentityError(ctx, 400, 'invalid_request', 'BXNIM0110E', message)
-
-/**
- * The caller behind `Authorization: Bearer <token>`, or undefined after answering 401.
- * A token outlives the key it came from, as in IAM: only signature and expiry count.
- * @param {Ctx} ctx @param {Deps} deps
- */
-function authenticate(ctx, deps) {
-  const header = ctx.req.headers.authorization
-  if (!header) return void sendUnauthorized(ctx, 'No authorization header found')
-  const match = /^Bearer\s+(\S+)$/i.exec(header)
-  if (!match?.[1]) {
-    return void sendUnauthorized(ctx, 'Authorization header must be "Bearer <IAM access token>"')
-  }
-  const verified = deps.signer.verify(match[1])
-  if (!verified.ok) {
-    const what = verified.reason === 'expired' ? 'expired' : 'invalid'
-    return void sendUnauthorized(ctx, `Provided IAM access token is ${what}.`)
-  }
-  const caller = deps.store.identity(String(verified.claims.iam_id))
-  if (!caller) return void sendUnauthorized(ctx, 'The identity of the token does not exist.')
-  return caller
-}
-
-/** @param {AuthedHandler} handler @returns {import('./http-io.mjs').Route['handle']} */
-const authed = (handler) => (ctx, deps, params) => {
-  const caller = authenticate(ctx, deps)
-  return caller && handler(ctx, deps, caller, params)
-}
-
-/** @param {Identity} caller @param {string} iamId */
-const mayManageKeysOf = (caller, iamId) => caller.canManageApiKeys && caller.iamId === iamId
-
-/** @param {Ctx} ctx @param {Deps} deps @param {Identity} caller */
-async function createKey(ctx, deps, caller) {
-  /** @type {Record<string, unknown>} */
-  let body
-  try {
-    body = JSON.parse(await readBody(ctx.req))
-  } catch {
-    return sendInvalid(ctx, 'The request body must be a JSON object.')
-  }
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    return sendInvalid(ctx, 'The request body must be a JSON object.')
-  }
-  const { name, iam_id: iamId, description, account_id: accountId, expires_at: expiresAt } = body
-  if (typeof name !== 'string' || !name) return sendMissing(ctx, 'name')
-  if (typeof iamId !== 'string' || !iamId) return sendMissing(ctx, 'iam_id')
-  ctx.entry.keyName = name
-  if (description !== undefined && typeof description !== 'string') {
-    return sendInvalid(ctx, "Property 'description' must be a string.")
-  }
-  const expiry = expiresAt === undefined ? null : parseIbmDate(String(expiresAt))
-  if (expiresAt !== undefined && !expiry) {
-    return sendInvalid(
-      ctx,
-      "Property 'expires_at' must have the format yyyy-MM-ddTHH:mm+0000, e.g. 2026-11-22T18:30+0000."
-    )
-  }
-  if (accountId !== undefined && accountId !== caller.accountId) {
-    return sendForbidden(ctx, 'You may not create API keys in another account.')
-  }
-  if (!mayManageKeysOf(caller, iamId)) {
-    return sendForbidden(ctx, `You are not authorized to create API keys for ${iamId}.`)
-  }
-  try {
-    const key = deps.store.createApiKey({
-      iamId,
-      name,
-      description: description ?? '',
-      expiresAt: expiry,
-      locked: String(ctx.req.headers['entity-lock']).toLowerCase() === 'true',
-      createdBy: caller.iamId
-    })
-    ctx.send(201, toApiKeyJson(key, { includeValue: true }))
-  } catch (error) {
-    if (!(error instanceof StoreError) || error.code !== 'limit') throw error
-    sendIdentityError(ctx, 400, 'limit_exceeded', 'BXNIM0506E', error.message)
-  }
-}
-
-/** A key visible to the caller (same account, not deleted). @param {Deps} deps @param {Identity} caller @param {string} id */
-const visibleKey = (deps, caller, id) => {
-  const key = deps.store.keyById(id)
-  return key && key.accountId === caller.accountId ? key : undefined
-}
+const SORTS = /** @type {const} */ (['name', 'description', 'created_at', 'created_by'])
 
 /** @type {AuthedHandler} */
 function getKey(ctx, deps, caller, [id = '']) {
   const key = visibleKey(deps, caller, id)
   if (!key) return sendKeyNotFound(ctx, id)
-  ctx.send(200, toApiKeyJson(key))
+  ctx.send(
+    200,
+    toApiKeyJson(key, {
+      includeHistory: flag(ctx, 'include_history'),
+      includeActivity: flag(ctx, 'include_activity')
+    })
+  )
 }
 
 /** @type {AuthedHandler} */
 function deleteKey(ctx, deps, caller, [id = '']) {
-  const key = visibleKey(deps, caller, id)
-  if (!key) return sendKeyNotFound(ctx, id)
-  if (!mayManageKeysOf(caller, key.iamId)) {
-    return sendForbidden(ctx, `You are not authorized to delete API key ${id}.`)
-  }
-  if (key.locked) {
-    return sendIdentityError(
-      ctx,
-      409,
-      'entity_locked',
-      'BXNIM0511E',
-      `API key ${id} is locked; unlock it with DELETE /v1/apikeys/${id}/lock first.`
-    )
-  }
-  deps.store.deleteKey(key)
+  const key = manageableKey(ctx, deps, caller, id)
+  if (!key) return
+  if (key.locked) return sendLocked(ctx, id)
+  deps.keys.delete(key)
   ctx.send(204)
 }
 
-/** @param {boolean} locked @returns {AuthedHandler} */
-const setLock =
-  (locked) =>
+/**
+ * @param {'lock' | 'unlock' | 'disable' | 'enable'} action
+ * @returns {AuthedHandler}
+ */
+const setState =
+  (action) =>
   (ctx, deps, caller, [id = '']) => {
-    const key = visibleKey(deps, caller, id)
-    if (!key) return sendKeyNotFound(ctx, id)
-    if (!mayManageKeysOf(caller, key.iamId)) {
-      return sendForbidden(ctx, `You are not authorized to change API key ${id}.`)
-    }
-    deps.store.setLocked(key, locked)
+    const key = manageableKey(ctx, deps, caller, id)
+    if (!key) return
+    deps.keys.change(key, caller.iamId, action, (k) => {
+      if (action === 'lock' || action === 'unlock') k.locked = action === 'lock'
+      else k.disabled = action === 'disable'
+    })
     ctx.send(204)
   }
+
+/** @param {URLSearchParams} query @returns {string | ((a: ApiKeyRecord, b: ApiKeyRecord) => number)} */
+function sorter(query) {
+  const sort = query.get('sort')
+  const order = query.get('order') ?? 'asc'
+  if (order !== 'asc' && order !== 'desc') return "Property 'order' must be asc or desc."
+  if (sort === null) return () => 0
+  const field = SORTS.find((s) => s === sort)
+  if (!field) return `Property 'sort' must be one of ${SORTS.join(', ')}.`
+  /** @param {ApiKeyRecord} k */
+  const value = (k) =>
+    field === 'created_at'
+      ? k.createdAt.toISOString()
+      : field === 'created_by'
+        ? k.createdBy
+        : k[field]
+  const sign = order === 'desc' ? -1 : 1
+  return (a, b) => sign * value(a).localeCompare(value(b))
+}
 
 /** @type {AuthedHandler} */
 function listKeys(ctx, deps, caller) {
@@ -180,12 +95,25 @@ function listKeys(ctx, deps, caller) {
   if (!Number.isInteger(offset) || offset < 0) {
     return sendInvalid(ctx, "Property 'pagetoken' is not a token this API returned.")
   }
+  const scope = query.get('scope') ?? 'entity'
+  const type = query.get('type')
+  if (!['entity', 'account'].includes(scope)) {
+    return sendInvalid(ctx, "Property 'scope' must be entity or account.")
+  }
+  if (type !== null && !['user', 'serviceid'].includes(type)) {
+    return sendInvalid(ctx, "Property 'type' must be user or serviceid.")
+  }
+  const compare = sorter(query)
+  if (typeof compare === 'string') return sendInvalid(ctx, compare)
   const iamId = query.get('iam_id')
-  const matching = deps.store
-    .activeKeys()
+  // Every emulated key belongs to a service ID: type=user matches none.
+  const matching = deps.keys
+    .active()
     .filter((key) => key.accountId === accountId && (!iamId || key.iamId === iamId))
+    .filter(() => type !== 'user')
+    .sort(compare)
 
-  /** @param {number | null} pageOffset */
+  /** @param {number} pageOffset */
   const pageUrl = (pageOffset) => {
     const params = new URLSearchParams(query)
     params.set('pagesize', String(pagesize))
@@ -194,12 +122,14 @@ function listKeys(ctx, deps, caller) {
     return `${ctx.origin}/v1/apikeys?${params}`
   }
   const nextOffset = offset + pagesize
+  const includeHistory = flag(ctx, 'include_history')
   ctx.send(200, {
     offset,
     limit: pagesize,
-    first: pageUrl(null),
+    first: pageUrl(0),
+    ...(offset > 0 ? { previous: pageUrl(Math.max(offset - pagesize, 0)) } : {}),
     ...(nextOffset < matching.length ? { next: pageUrl(nextOffset) } : {}),
-    apikeys: matching.slice(offset, nextOffset).map((key) => toApiKeyJson(key))
+    apikeys: matching.slice(offset, nextOffset).map((key) => toApiKeyJson(key, { includeHistory }))
   })
 }
 
@@ -207,20 +137,39 @@ function listKeys(ctx, deps, caller) {
 function keyDetails(ctx, deps) {
   const value = ctx.req.headers['iam-apikey']
   if (typeof value !== 'string' || !value) return sendMissing(ctx, 'IAM-ApiKey')
-  const key = deps.store.keyByValue(value)
-  if (!key) {
-    return sendIdentityError(ctx, 404, 'not_found', 'BXNIM0102E', 'API key not found.')
-  }
-  ctx.send(200, toApiKeyJson(key))
+  const key = deps.keys.byValue(value)
+  if (!key) return sendKeyNotFound(ctx, 'with this value')
+  ctx.send(200, toApiKeyJson(key, { includeHistory: flag(ctx, 'include_history') }))
 }
+
+const ID = '([^/]+)'
 
 /** @type {import('./http-io.mjs').Route[]} */
 export const apikeyRoutes = [
   { method: 'POST', pattern: /^\/v1\/apikeys$/, handle: authed(createKey) },
   { method: 'GET', pattern: /^\/v1\/apikeys$/, handle: authed(listKeys) },
   { method: 'GET', pattern: /^\/v1\/apikeys\/details$/, handle: authed(keyDetails) },
-  { method: 'GET', pattern: /^\/v1\/apikeys\/([^/]+)$/, handle: authed(getKey) },
-  { method: 'DELETE', pattern: /^\/v1\/apikeys\/([^/]+)$/, handle: authed(deleteKey) },
-  { method: 'POST', pattern: /^\/v1\/apikeys\/([^/]+)\/lock$/, handle: authed(setLock(true)) },
-  { method: 'DELETE', pattern: /^\/v1\/apikeys\/([^/]+)\/lock$/, handle: authed(setLock(false)) }
+  { method: 'GET', pattern: new RegExp(`^/v1/apikeys/${ID}$`), handle: authed(getKey) },
+  { method: 'PUT', pattern: new RegExp(`^/v1/apikeys/${ID}$`), handle: authed(updateKey) },
+  { method: 'DELETE', pattern: new RegExp(`^/v1/apikeys/${ID}$`), handle: authed(deleteKey) },
+  {
+    method: 'POST',
+    pattern: new RegExp(`^/v1/apikeys/${ID}/lock$`),
+    handle: authed(setState('lock'))
+  },
+  {
+    method: 'DELETE',
+    pattern: new RegExp(`^/v1/apikeys/${ID}/lock$`),
+    handle: authed(setState('unlock'))
+  },
+  {
+    method: 'POST',
+    pattern: new RegExp(`^/v1/apikeys/${ID}/disable$`),
+    handle: authed(setState('disable'))
+  },
+  {
+    method: 'DELETE',
+    pattern: new RegExp(`^/v1/apikeys/${ID}/disable$`),
+    handle: authed(setState('enable'))
+  }
 ]

@@ -1,28 +1,26 @@
 // @ts-check
-// POST /identity/token (apikey and assume grants) and GET /identity/keys.
-import { randomUUID } from 'node:crypto'
+// POST /identity/token (apikey, assume, cr-token and refresh_token grants) and GET /identity/keys.
 import { URLSearchParams } from 'node:url'
 import { sendTokenError } from './errors.mjs'
+import {
+  ASSUME_GRANT,
+  CR_TOKEN_GRANT,
+  assumeGrant,
+  crTokenGrant,
+  sendMissing
+} from './grants-profile.mjs'
 import { readBody } from './http-io.mjs'
-import { isExpired } from './store.mjs'
+import { OWN } from './own-codes.mjs'
+import { isExpired } from './apikey-store.mjs'
+import { authnOf, sendToken } from './token-issue.mjs'
 
+export { ASSUME_GRANT, CR_TOKEN_GRANT }
 export const APIKEY_GRANT = 'urn:ibm:params:oauth:grant-type:apikey'
-export const ASSUME_GRANT = 'urn:ibm:params:oauth:grant-type:assume'
-const ISSUER = 'https://iam.cloud.ibm.com/identity'
+export const REFRESH_GRANT = 'refresh_token'
 
 /** @typedef {import('./http-io.mjs').RequestContext} Ctx */
 /** @typedef {import('./http-io.mjs').Deps} Deps */
 /** @typedef {import('./store.mjs').Identity} Identity */
-
-/** @param {Ctx} ctx @param {string} property */
-const sendMissing = (ctx, property) =>
-  sendTokenError(
-    ctx,
-    400,
-    'BXNIM0109E',
-    'Property missing or empty.',
-    `Property '${property}' either missing or empty.`
-  )
 
 /** JAX-RS reads form parameters only from a form body; anything else has none. @param {Ctx} ctx */
 async function readForm(ctx) {
@@ -43,7 +41,7 @@ function rejectedByTenant(ctx, subject) {
   sendTokenError(
     ctx,
     400,
-    'BXNIM0501E',
+    OWN.tenantMismatch.code,
     'The API key does not belong to the requested account.',
     `IBM-Cloud-Tenant asked for ${tenants.join(', ')}; the identity belongs to another account.`
   )
@@ -51,93 +49,61 @@ function rejectedByTenant(ctx, subject) {
 }
 
 /**
- * @param {Ctx} ctx @param {Deps} deps
- * @param {Identity} subject who the token is for
- * @param {Identity} authn who authenticated (the service ID, also for an assumed profile)
- * @param {string} grantType
+ * Basic client authentication. Returns 'none' without an Authorization header, 'ok' for a
+ * known client, or undefined after answering 400 for an unknown one.
+ * @param {Ctx} ctx @param {Deps} deps @returns {'none' | 'ok' | undefined}
  */
-function sendToken(ctx, deps, subject, authn, grantType) {
-  const iat = Math.floor(Date.now() / 1000)
-  const exp = iat + deps.tokenLifetimeSeconds
-  const accessToken = deps.signer.sign({
-    iam_id: subject.iamId,
-    id: subject.iamId,
-    realmid: 'iam',
-    sid: randomUUID(),
-    jti: randomUUID(),
-    identifier: subject.id,
-    name: subject.name,
-    sub: subject.id,
-    sub_type: subject.subType,
-    authn: { sub: authn.id, iam_id: authn.iamId, sub_type: authn.subType, name: authn.name },
-    account: { valid: true, bss: subject.accountId, frozen: true },
-    iat,
-    exp,
-    iss: ISSUER,
-    grant_type: grantType,
-    scope: 'ibm openid',
-    client_id: 'default',
-    acr: 1,
-    amr: ['pwd']
-  })
-  ctx.send(200, {
-    access_token: accessToken,
-    refresh_token: 'not_supported',
-    token_type: 'Bearer',
-    expires_in: deps.tokenLifetimeSeconds,
-    expiration: exp,
-    scope: 'ibm openid'
-  })
+function clientAuth(ctx, deps) {
+  const header = ctx.req.headers.authorization
+  if (!header) return 'none'
+  const match = /^Basic\s+(\S+)$/i.exec(header)
+  const [id, ...rest] = Buffer.from(match?.[1] ?? '', 'base64')
+    .toString('utf8')
+    .split(':')
+  if (match && id && deps.clients[id] !== undefined && deps.clients[id] === rest.join(':')) {
+    return 'ok'
+  }
+  sendTokenError(
+    ctx,
+    400,
+    OWN.clientInvalid.code,
+    'The client id or secret is invalid.',
+    'Send Authorization: Basic base64(client_id:client_secret) of a known client.'
+  )
+  return undefined
 }
 
-/** @param {Ctx} ctx @param {Deps} deps @param {URLSearchParams} form */
-function apikeyGrant(ctx, deps, form) {
+/** @param {Ctx} ctx @param {Deps} deps @param {URLSearchParams} form @param {boolean} refreshable */
+function apikeyGrant(ctx, deps, form, refreshable) {
   const value = form.get('apikey')
   if (!value) return sendMissing(ctx, 'apikey')
-  const key = deps.store.keyByValue(value)
+  const key = deps.keys.byValue(value)
   if (key) ctx.entry.apikeyId = key.id
-  const identity = key && !isExpired(key) ? deps.store.identity(key.iamId) : undefined
-  if (!identity) {
+  const usable = key && !isExpired(key) && !key.disabled ? key : undefined
+  const identity = usable && deps.store.identity(usable.iamId)
+  if (!usable || !identity) {
     return sendTokenError(ctx, 400, 'BXNIM0415E', 'Provided API key could not be found.')
   }
   if (rejectedByTenant(ctx, identity)) return
-  sendToken(ctx, deps, identity, identity, APIKEY_GRANT)
+  deps.keys.authenticated(usable)
+  sendToken(ctx, deps, identity, authnOf(identity), APIKEY_GRANT, { refreshable })
 }
 
-/** @param {Ctx} ctx @param {Deps} deps @param {URLSearchParams} form */
-function assumeGrant(ctx, deps, form) {
-  const accessToken = form.get('access_token')
-  if (!accessToken) return sendMissing(ctx, 'access_token')
-  const profileId = form.get('profile_id')
-  const profileCrn = form.get('profile_crn')
-  const profileName = form.get('profile_name')
-  const account = form.get('account')
-  if (!profileId && !profileCrn && !profileName) return sendMissing(ctx, 'profile_id')
-  if (!profileId && !profileCrn && !account) return sendMissing(ctx, 'account')
-
-  const verified = deps.signer.verify(accessToken)
-  const caller = verified.ok ? deps.store.identity(String(verified.claims.iam_id)) : undefined
-  if (!caller || caller.subType !== 'ServiceId') {
-    return sendTokenError(ctx, 400, 'BXNIM0407E', 'Provided access token is invalid or expired.')
-  }
-  const profile = deps.store.findProfile((p) =>
-    profileId ? p.id === profileId : profileCrn ? p.crn === profileCrn : p.name === profileName
-  )
-  const inAccount = profile && (profileId || profileCrn || profile.accountId === account)
-  if (!profile || !inAccount) {
-    return sendTokenError(ctx, 400, 'BXNIM0524E', 'Provided trusted profile could not be found.')
-  }
-  // Emulator's trust rule: a profile trusts the service IDs of its own account.
-  if (profile.accountId !== caller.accountId) {
+/** Refresh tokens exist only for client-authenticated requests. @param {Ctx} ctx @param {Deps} deps @param {URLSearchParams} form */
+function refreshGrant(ctx, deps, form) {
+  const token = form.get('refresh_token')
+  if (!token) return sendMissing(ctx, 'refresh_token')
+  const entry = deps.refreshTokens.take(token)
+  const subject = entry && deps.store.identity(entry.iamId)
+  if (!entry || !subject) {
     return sendTokenError(
       ctx,
       400,
-      'BXNIM0525E',
-      'The identity is not trusted by the trusted profile.'
+      OWN.refreshTokenInvalid.code,
+      'Provided refresh token is invalid or expired.'
     )
   }
-  if (rejectedByTenant(ctx, profile)) return
-  sendToken(ctx, deps, profile, caller, ASSUME_GRANT)
+  sendToken(ctx, deps, subject, entry.authn, entry.grantType, { refreshable: true })
 }
 
 /** @param {Ctx} ctx @param {Deps} deps */
@@ -157,20 +123,29 @@ async function handleToken(ctx, deps) {
     const retryAfter = limited.retryAfterSeconds
     const headers =
       typeof retryAfter === 'number' ? { 'Retry-After': String(retryAfter) } : undefined
-    return sendTokenError(ctx, 429, 'BXNIM0429E', 'Too many requests', undefined, headers)
+    return sendTokenError(ctx, 429, OWN.rateLimited.code, 'Too many requests', undefined, headers)
   }
   const form = await readForm(ctx)
   const grantType = form.get('grant_type')
   if (!grantType) return sendMissing(ctx, 'grant_type')
   ctx.entry.grantType = grantType
-  if (grantType === APIKEY_GRANT) return apikeyGrant(ctx, deps, form)
-  if (grantType === ASSUME_GRANT) return assumeGrant(ctx, deps, form)
+  const client = clientAuth(ctx, deps)
+  if (!client) return
+  const refreshable = client === 'ok'
+  if (grantType === APIKEY_GRANT) return apikeyGrant(ctx, deps, form, refreshable)
+  if (grantType === ASSUME_GRANT) return assumeGrant(ctx, deps, form, rejectedByTenant)
+  if (grantType === CR_TOKEN_GRANT) {
+    return crTokenGrant(ctx, deps, form, rejectedByTenant, refreshable)
+  }
+  if (grantType === REFRESH_GRANT && refreshable) return refreshGrant(ctx, deps, form)
   sendTokenError(
     ctx,
     400,
-    'BXNIM0106E',
+    OWN.unsupportedGrant.code,
     'Unsupported grant type.',
-    `Grant type '${grantType}' is not supported by the emulator.`
+    grantType === REFRESH_GRANT
+      ? 'The refresh_token grant needs client authentication (Authorization: Basic).'
+      : `Grant type '${grantType}' is not supported by the emulator.`
   )
 }
 

@@ -1,5 +1,5 @@
 // @ts-check
-// In-memory accounts, identities (service IDs, trusted profiles) and API keys.
+// In-memory accounts, identities (service IDs, trusted profiles) and VPC instances.
 import { randomBytes, randomUUID } from 'node:crypto'
 
 /**
@@ -11,69 +11,36 @@ import { randomBytes, randomUUID } from 'node:crypto'
  * @property {string} accountId
  * @property {string} crn
  * @property {boolean} canManageApiKeys may create/delete/lock its own API keys
+ * @property {TrustRule[]} trust who may act as this trusted profile (empty for service IDs)
  *
- * @typedef {object} ApiKeyRecord
- * @property {string} id `ApiKey-<uuid>`
- * @property {string} value the secret, only ever returned by the create call
- * @property {string} iamId
+ * @typedef {{ kind: 'service-ids-of-account' }
+ *   | { kind: 'compute-resource', issuer: string, subject: string }
+ *   | { kind: 'vpc-instance', instanceCrn: string }} TrustRule
+ *   the emulator's trust rules; IAM's real rules are richer (claims, conditions, links)
+ *
+ * @typedef {object} Instance a VPC virtual server with the metadata service on
+ * @property {string} id `0717_<uuid>`
+ * @property {string} crn
+ * @property {string} name
  * @property {string} accountId
- * @property {string} name
- * @property {string} description
- * @property {string} createdBy
- * @property {Date} createdAt
- * @property {Date} modifiedAt
- * @property {Date | null} expiresAt
- * @property {boolean} locked
- * @property {number} version
- * @property {boolean} deleted
+ * @property {string} defaultProfileIamId the trusted profile linked by default
  *
- * @typedef {object} NewApiKey
- * @property {string} iamId
- * @property {string} name
- * @property {string} [description]
- * @property {Date | null} [expiresAt]
- * @property {boolean} [locked]
- * @property {string} [createdBy] defaults to iamId
- * @property {Date} [createdAt] defaults to now (tests backdate keys)
  */
-
-export class StoreError extends Error {
-  /** @param {'limit' | 'unknown_identity'} code @param {string} message */
-  constructor(code, message) {
-    super(message)
-    this.code = code
-  }
-}
-
-/** 43 url-safe characters, the shape of an IBM API key. */
-export const newApiKeyValue = () => randomBytes(32).toString('base64url')
 
 export const newAccountId = () => randomBytes(16).toString('hex')
 
-const IBM_DATE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})\+0000$/
-
-/** IAM Identity timestamps: `yyyy-MM-ddTHH:mm+0000`. @param {Date} date */
-export function formatIbmDate(date) {
-  return date.toISOString().slice(0, 16) + '+0000'
-}
-
-/** @param {string} text @returns {Date | null} null unless `yyyy-MM-ddTHH:mm+0000` and a real date */
-export function parseIbmDate(text) {
-  const match = IBM_DATE.exec(text)
-  if (!match) return null
-  const date = new Date(`${text.slice(0, 16)}:00Z`)
-  return Number.isNaN(date.getTime()) || formatIbmDate(date) !== text ? null : date
-}
-
-/** @param {{ apikeyLimit: number }} options */
-export function createStore({ apikeyLimit }) {
+export function createStore() {
   /** @type {Map<string, Identity>} */
   const identities = new Map()
-  /** @type {Map<string, ApiKeyRecord>} insertion order = creation order */
-  const keys = new Map()
 
-  /** @param {'ServiceId' | 'Profile'} subType @param {string} accountId @param {string} name @param {boolean} canManageApiKeys */
-  function addIdentity(subType, accountId, name, canManageApiKeys) {
+  /** @type {Map<string, Instance>} */
+  const instances = new Map()
+
+  /**
+   * @param {'ServiceId' | 'Profile'} subType @param {string} accountId @param {string} name
+   * @param {boolean} canManageApiKeys @param {TrustRule[]} trust
+   */
+  function addIdentity(subType, accountId, name, canManageApiKeys, trust) {
     const id = `${subType}-${randomUUID()}`
     const kind = subType === 'ServiceId' ? 'serviceid' : 'profile'
     /** @type {Identity} */
@@ -84,114 +51,40 @@ export function createStore({ apikeyLimit }) {
       name,
       accountId,
       crn: `crn:v1:bluemix:public:iam-identity::a/${accountId}::${kind}:${id}`,
-      canManageApiKeys
+      canManageApiKeys,
+      trust
     }
     identities.set(identity.iamId, identity)
     return identity
   }
 
-  const activeKeys = () => [...keys.values()].filter((key) => !key.deleted)
-
   return {
     /** @param {string} accountId @param {string} name @param {{ canManageApiKeys: boolean }} rights */
     addServiceId: (accountId, name, { canManageApiKeys }) =>
-      addIdentity('ServiceId', accountId, name, canManageApiKeys),
+      addIdentity('ServiceId', accountId, name, canManageApiKeys, []),
 
-    /** @param {string} accountId @param {string} name */
-    addProfile: (accountId, name) => addIdentity('Profile', accountId, name, false),
+    /** @param {string} accountId @param {string} name @param {TrustRule[]} trust */
+    addProfile: (accountId, name, trust) => addIdentity('Profile', accountId, name, false, trust),
+
+    /** @param {string} accountId @param {string} name @param {Identity} defaultProfile @returns {Instance} */
+    addInstance(accountId, name, defaultProfile) {
+      const id = `0717_${randomUUID()}`
+      const crn = `crn:v1:bluemix:public:is:us-south-1:a/${accountId}::instance:${id}`
+      const instance = { id, crn, name, accountId, defaultProfileIamId: defaultProfile.iamId }
+      instances.set(id, instance)
+      return instance
+    },
+
+    /** @param {string} id */
+    instance: (id) => instances.get(id),
 
     /** @param {string} iamId */
     identity: (iamId) => identities.get(iamId),
 
     /** @param {(identity: Identity) => boolean} predicate */
     findProfile: (predicate) =>
-      [...identities.values()].find((i) => i.subType === 'Profile' && predicate(i)),
-
-    /** @param {NewApiKey} spec @returns {ApiKeyRecord} */
-    createApiKey(spec) {
-      const identity = identities.get(spec.iamId)
-      if (!identity || identity.subType !== 'ServiceId') {
-        throw new StoreError('unknown_identity', `No service ID with iam_id ${spec.iamId}`)
-      }
-      const owned = activeKeys().filter((key) => key.iamId === identity.iamId).length
-      if (owned >= apikeyLimit) {
-        throw new StoreError(
-          'limit',
-          `The identity already has ${apikeyLimit} API keys, the limit.`
-        )
-      }
-      const now = spec.createdAt ?? new Date()
-      /** @type {ApiKeyRecord} */
-      const record = {
-        id: `ApiKey-${randomUUID()}`,
-        value: newApiKeyValue(),
-        iamId: identity.iamId,
-        accountId: identity.accountId,
-        name: spec.name,
-        description: spec.description ?? '',
-        createdBy: spec.createdBy ?? identity.iamId,
-        createdAt: now,
-        modifiedAt: now,
-        expiresAt: spec.expiresAt ?? null,
-        locked: spec.locked ?? false,
-        version: 1,
-        deleted: false
-      }
-      keys.set(record.id, record)
-      return record
-    },
-
-    /** @param {string} id */
-    keyById(id) {
-      const key = keys.get(id)
-      return key && !key.deleted ? key : undefined
-    },
-
-    /** @param {string} value */
-    keyByValue: (value) => activeKeys().find((key) => key.value === value),
-
-    /** @param {ApiKeyRecord} key */
-    deleteKey(key) {
-      key.deleted = true
-    },
-
-    /** @param {ApiKeyRecord} key @param {boolean} locked */
-    setLocked(key, locked) {
-      key.locked = locked
-      key.version += 1
-      key.modifiedAt = new Date()
-    },
-
-    activeKeys
+      [...identities.values()].find((i) => i.subType === 'Profile' && predicate(i))
   }
 }
 
 /** @typedef {ReturnType<typeof createStore>} Store */
-
-/** @param {ApiKeyRecord} key @param {number} [nowMs] */
-export const isExpired = (key, nowMs = Date.now()) =>
-  key.expiresAt !== null && key.expiresAt.getTime() <= nowMs
-
-/**
- * The IAM Identity API representation; the value only when asked (create response).
- * @param {ApiKeyRecord} key
- * @param {{ includeValue?: boolean }} [options]
- */
-export function toApiKeyJson(key, { includeValue = false } = {}) {
-  return {
-    id: key.id,
-    entity_tag: `${key.version}-${key.id.slice(7, 15)}`,
-    crn: `crn:v1:bluemix:public:iam-identity::a/${key.accountId}::apikey:${key.id}`,
-    locked: key.locked,
-    disabled: false,
-    created_at: formatIbmDate(key.createdAt),
-    created_by: key.createdBy,
-    modified_at: formatIbmDate(key.modifiedAt),
-    name: key.name,
-    description: key.description,
-    iam_id: key.iamId,
-    account_id: key.accountId,
-    ...(includeValue ? { apikey: key.value } : {}),
-    ...(key.expiresAt ? { expires_at: formatIbmDate(key.expiresAt) } : {})
-  }
-}
