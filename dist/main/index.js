@@ -29117,7 +29117,10 @@ function userAgent(nodeVersion = process.version, platform = process.platform, a
 
 ;// CONCATENATED MODULE: ./src/ephemeral/naming.ts
 
-/** IAM's limit on an API key's name (see emulator/CONTRACT.md). */
+/**
+ * IBM documents no limit on an API key's name (emulator/CONTRACT.md lists the sources checked):
+ * 100 keeps names readable in the console, and the emulator enforces the same cap.
+ */
 const MAX_NAME_LENGTH = 100;
 function runFacts(env) {
     const [owner = 'local', repo = 'local'] = (env.GITHUB_REPOSITORY ?? '').split('/').filter(Boolean);

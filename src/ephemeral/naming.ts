@@ -1,7 +1,10 @@
 import type { ApiKey } from '../iam/apikeys.js'
 import { ACTION_NAME } from '../version.js'
 
-/** IAM's limit on an API key's name (see emulator/CONTRACT.md). */
+/**
+ * IBM documents no limit on an API key's name (emulator/CONTRACT.md lists the sources checked):
+ * 100 keeps names readable in the console, and the emulator enforces the same cap.
+ */
 const MAX_NAME_LENGTH = 100
 
 /** Facts about the run, from the runner's GITHUB_* variables. */
