@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createCertificates } from './certs.mjs'
 import { createFaultQueue } from './faults.mjs'
-import { BodyTooLargeError, createContext } from './http-io.mjs'
+import { BodyTooLargeError, createContext, sendFaultyBody } from './http-io.mjs'
 import { createTokenSigner } from './jwt.mjs'
 import { createRateLimiter } from './rate-limit.mjs'
 import { createLogEntry } from './request-log.mjs'
@@ -124,6 +124,10 @@ export async function startEmulator(options = {}) {
       for (const [name, value] of Object.entries(fault.headers ?? {}))
         ctx.res.setHeader(name, value)
       return false
+    }
+    if (fault.bodyBreak || fault.trickleMs || fault.padTo) {
+      await sendFaultyBody(ctx, fault, sleep, () => closed)
+      return true
     }
     ctx.send(fault.status, fault.body ?? '', fault.headers)
     return true

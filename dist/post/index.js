@@ -28622,6 +28622,9 @@ function checkExpiry(json, claims, nowMs) {
     if (givenIn !== undefined && !lifetime(givenIn)) {
         throw refuse(`whose expires_in (${untrusted_oneLine(givenIn)}) is not a lifetime of 1 s to 3 hours`);
     }
+    if (json.expiration !== undefined && !epochSeconds(json.expiration)) {
+        throw refuse(`whose expiration (${untrusted_oneLine(json.expiration)}) is not a time in epoch seconds`);
+    }
     const expiration = epochSeconds(json.expiration) ?? epochSeconds(claims.exp);
     if (expiration === undefined)
         throw refuse('without an expiry (expiration/exp)');

@@ -110,6 +110,9 @@ function checkExpiry(
   if (givenIn !== undefined && !lifetime(givenIn)) {
     throw refuse(`whose expires_in (${oneLine(givenIn)}) is not a lifetime of 1 s to 3 hours`)
   }
+  if (json.expiration !== undefined && !epochSeconds(json.expiration)) {
+    throw refuse(`whose expiration (${oneLine(json.expiration)}) is not a time in epoch seconds`)
+  }
   const expiration = epochSeconds(json.expiration) ?? epochSeconds(claims.exp)
   if (expiration === undefined) throw refuse('without an expiry (expiration/exp)')
   const expiresIn = lifetime(givenIn) ?? expiration - now
