@@ -88,7 +88,7 @@ export async function sendFaultyBody(ctx, fault, sleep, closed) {
   if (fault.padTo && fault.padTo > body.length) {
     body = Buffer.concat([body, Buffer.alloc(fault.padTo - body.length, ' ')])
   }
-  ctx.entry.status = fault.status
+  ctx.entry.status = fault.status ?? 200
   for (const [name, value] of Object.entries(fault.headers ?? {})) res.setHeader(name, value)
   res.setHeader('Content-Type', 'application/json')
   if (!fault.bodyBreak) res.setHeader('Content-Length', String(body.length))
