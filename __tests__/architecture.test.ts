@@ -44,9 +44,10 @@ describe('the shape of src/', () => {
     expect(graph('entry/main.ts')).not.toContain('post.ts')
   })
 
-  it('the files ncc bundles only call their step', () => {
-    expect(imports(join(SRC, 'entry/main.ts'))).toEqual(['../main.js'])
-    expect(imports(join(SRC, 'entry/post.ts'))).toEqual(['../post.js'])
+  it('the files ncc bundles only call their step, then exit once output has drained', () => {
+    expect(imports(join(SRC, 'entry/main.ts'))).toEqual(['../main.js', './exit.js'])
+    expect(imports(join(SRC, 'entry/post.ts'))).toEqual(['../post.js', './exit.js'])
+    expect(imports(join(SRC, 'entry/exit.ts'))).toEqual([])
   })
 
   it('@actions/core is imported by the runner edge only', () => {

@@ -92,8 +92,35 @@ describe('endpoint selection', () => {
   })
 })
 
+describe('apikey', () => {
+  it.each([
+    ['too short to be an IBM key', 'abc'],
+    ['19 characters', 'a'.repeat(19)],
+    ['a tab inside', 'Zx9_fakeFAKEfake01234\t56789abcdefGHIJKLmnopqr'],
+    ['a space inside', 'Zx9_fakeFAKEfake01234 56789abcdefGHIJKLmnopqr'],
+    ['a control character', 'Zx9_fakeFAKEfake01234\u000756789abcdefGHIJKLmnopqr'],
+    ['over 512 characters', 'k'.repeat(513)]
+  ])('refuses a key with %s, without quoting it', (_what, apikey) => {
+    const message = problem({ apikey })
+    expect(message).toMatch(/^The `apikey` input cannot be an IBM Cloud API key/)
+    expect(message).not.toContain(apikey)
+  })
+
+  it('accepts 20 characters and more', () => {
+    expect(parse({ apikey: 'a'.repeat(20) }).apikey).toBe('a'.repeat(20))
+  })
+})
+
 describe('env-name', () => {
-  it.each(['IBMCLOUD_IAM_TOKEN', 'IC_IAM_TOKEN', 'my_token', '_T', 'T2'])('accepts %s', (name) => {
+  it.each([
+    'IBMCLOUD_IAM_TOKEN',
+    'IC_IAM_TOKEN',
+    'my_token',
+    '_T',
+    'T2',
+    'GOOGLE_TOKEN',
+    'TF_VAR_token'
+  ])('accepts %s', (name) => {
     expect(parse({ apikey: APIKEY, 'env-name': name }).envName).toBe(name)
   })
 
@@ -109,7 +136,38 @@ describe('env-name', () => {
     ['RUNNER_* in mixed case', 'Runner_Tool_Cache'],
     ['PATH', 'PATH'],
     ['path in lower case', 'path'],
-    ['NODE_OPTIONS', 'NODE_OPTIONS']
+    ['NODE_OPTIONS', 'NODE_OPTIONS'],
+    // Whole families (issue 8), not a list of names:
+    ...[
+      'ACTIONS_RUNTIME_TOKEN',
+      'ACTIONS_ID_TOKEN_REQUEST_URL',
+      'ACTIONS_STEP_DEBUG',
+      'LD_AUDIT',
+      'DYLD_INSERT_LIBRARIES',
+      'BASH_ENV',
+      'ENV',
+      'PROMPT_COMMAND',
+      'IFS',
+      'PS4',
+      'BASH_FUNC_x%%',
+      'JAVA_TOOL_OPTIONS',
+      '_JAVA_OPTIONS',
+      'MAVEN_OPTS',
+      'PYTHONSTARTUP',
+      'RUBYOPT',
+      'PERL5OPT',
+      'GIT_ASKPASS',
+      'GIT_SSH_COMMAND',
+      'NODE_EXTRA_CA_CERTS',
+      'LD_LIBRARY_PATH',
+      'PYTHONPATH',
+      'JAVA_HOME',
+      'https_proxy',
+      'ALL_PROXY',
+      'REQUESTS_CA_BUNDLE',
+      'SSL_CERT_FILE',
+      'CI'
+    ].map((name) => [name, name])
   ])('refuses a name with %s', (_what, name) => {
     const message = problem({ apikey: APIKEY, 'env-name': name })
     expect(message).toMatch(/^env-name /)

@@ -12,7 +12,14 @@ import {
   wrongKeyResponse,
   type RecordingRunner
 } from './helpers/fakes.js'
-import { ENDPOINT, identityError, KEY_ID, noContent, postHarness } from './helpers/identity.js'
+import {
+  ENDPOINT,
+  identityError,
+  KEY_ID,
+  noContent,
+  ownKeyResponse,
+  postHarness
+} from './helpers/identity.js'
 
 const NOW = Date.UTC(2026, 1, 20, 15, 0, 0)
 const EXPIRES = Date.UTC(2026, 1, 20, 18, 1)
@@ -47,7 +54,7 @@ describe('post step, when the key cannot be revoked', () => {
     const token = tokenOk()
     const fail = () => identityError(500, 'BXNIM0002E', 'trace-del-500', 'Internal error.')
     const { runner, transport, clock } = await post(
-      [token.response, fail(), fail(), fail(), noContent()],
+      [token.response, ownKeyResponse(), fail(), fail(), fail(), noContent()],
       { 'max-attempts': '3' }
     )
     expect(transport.requests.filter((r) => r.method === 'DELETE')).toHaveLength(3)
@@ -67,6 +74,7 @@ describe('post step, when the key cannot be revoked', () => {
     const token = tokenOk()
     const { runner, clock } = await post([
       token.response,
+      ownKeyResponse(),
       identityError(503, 'BXNIM0003E', 'trace-503'),
       noContent()
     ])
@@ -79,9 +87,10 @@ describe('post step, when the key cannot be revoked', () => {
     const token = tokenOk()
     const { runner, transport } = await post([
       token.response,
+      ownKeyResponse(),
       identityError(403, 'BXNIM0513E', 'trace-del-403')
     ])
-    expect(transport.requests).toHaveLength(2)
+    expect(transport.requests).toHaveLength(3)
     const warning = onlyWarning(runner)
     expect(warning).toMatch(/Operator .*role on the IAM Identity Service/)
     expect(warning).toContain('trace-del-403')
@@ -108,7 +117,7 @@ describe('post step, when the key cannot be revoked', () => {
   it('warns when the DELETE never gets an answer', async () => {
     const token = tokenOk()
     const { runner } = await post(
-      [token.response, networkError('ETIMEDOUT'), networkError('ETIMEDOUT')],
+      [token.response, ownKeyResponse(), networkError('ETIMEDOUT'), networkError('ETIMEDOUT')],
       { 'max-attempts': '2' }
     )
     const warning = onlyWarning(runner)
@@ -144,7 +153,9 @@ describe('post step, when the key cannot be revoked', () => {
   it('prints no secret in any info or warning line, whatever the outcome', async () => {
     const token = tokenOk()
     const fail = () => identityError(502, 'BXNIM0002E', 'trace-502')
-    const { runner } = await post([token.response, fail(), fail()], { 'max-attempts': '2' })
+    const { runner } = await post([token.response, ownKeyResponse(), fail(), fail()], {
+      'max-attempts': '2'
+    })
     expect(runner.count('info')).toBeGreaterThan(0)
     const lines = runner.printed({ unmasked: true })
     for (const line of lines) {

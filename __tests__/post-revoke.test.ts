@@ -15,7 +15,14 @@ import {
   serviceIdClaims,
   tokenBody
 } from './helpers/fakes.js'
-import { ENDPOINT, identityError, KEY_ID, noContent, postHarness } from './helpers/identity.js'
+import {
+  ENDPOINT,
+  identityError,
+  KEY_ID,
+  noContent,
+  ownKeyResponse,
+  postHarness
+} from './helpers/identity.js'
 
 /** Three hours into the job: the main step's token is long gone. */
 const NOW = Date.UTC(2026, 1, 20, 15, 0, 0)
@@ -35,7 +42,7 @@ async function post(
       [STATE.endpoint]: ENDPOINT,
       ...state
     },
-    [jsonResponse(200, tokenBody(jwt)), deleted],
+    [jsonResponse(200, tokenBody(jwt)), ownKeyResponse(), deleted],
     fakeClock(NOW)
   )
   await runPost(h.deps)
@@ -47,6 +54,7 @@ describe('post step, revoking the ephemeral key', () => {
     const { runner, transport, jwt } = await post(noContent())
     expect(transport.requests.map((r) => `${r.method} ${r.url}`)).toEqual([
       `POST ${ENDPOINT}/identity/token`,
+      `GET ${ENDPOINT}/v1/apikeys/${KEY_ID}`,
       `DELETE ${ENDPOINT}/v1/apikeys/${KEY_ID}`
     ])
     expect(formFields(transport.requests[0]?.body)).toMatchObject({
@@ -54,6 +62,7 @@ describe('post step, revoking the ephemeral key', () => {
       apikey: APIKEY
     })
     expect(header(transport.requests[1]!.headers, 'Authorization')).toBe(`Bearer ${jwt}`)
+    expect(header(transport.requests[2]!.headers, 'Authorization')).toBe(`Bearer ${jwt}`)
     expect(runner.failed).toBeUndefined()
     expect(runner.count('warning')).toBe(0)
   })
@@ -63,21 +72,27 @@ describe('post step, revoking the ephemeral key', () => {
     expect(runner.printed()).toEqual([`Revoked ephemeral API key ${KEY_ID}.`])
   })
 
-  it("on 404 says the key 'was already deleted', without a warning", async () => {
+  it("on a 404 to the DELETE says the key 'was deleted meanwhile', without a warning", async () => {
     const { runner } = await post(identityError(404, 'BXNIM0102E', 'trace-404'))
-    expect(runner.printed()).toEqual([`Ephemeral API key ${KEY_ID} was already deleted.`])
+    expect(runner.printed()).toEqual([`Ephemeral API key ${KEY_ID} was deleted meanwhile.`])
     expect(runner.failed).toBeUndefined()
   })
 
-  it('talks to the endpoint the main step saved, not the one the inputs would give', async () => {
-    const { transport } = await post(
+  // Was: 'talks to the endpoint the main step saved'. GITHUB_STATE can be written by any
+  // step of the job (issue 8): the API key goes only to the endpoint the inputs name.
+  it('talks to the endpoint the inputs give, and warns about a different saved one', async () => {
+    const { transport, runner } = await post(
       noContent(),
       { region: 'eu-de', private: 'true' },
       { [STATE.endpoint]: 'http://127.0.0.1:4010' }
     )
     expect(transport.requests.map((r) => r.url)).toEqual([
-      'http://127.0.0.1:4010/identity/token',
-      `http://127.0.0.1:4010/v1/apikeys/${KEY_ID}`
+      'https://private.eu-de.iam.cloud.ibm.com/identity/token',
+      `https://private.eu-de.iam.cloud.ibm.com/v1/apikeys/${KEY_ID}`,
+      `https://private.eu-de.iam.cloud.ibm.com/v1/apikeys/${KEY_ID}`
+    ])
+    expect(runner.events.filter((e) => e.kind === 'warning').map((e) => e.value)).toEqual([
+      expect.stringContaining('GITHUB_STATE names IAM endpoint "http://127.0.0.1:4010"')
     ])
   })
 

@@ -2,7 +2,7 @@
 // One request handler per server (IAM, VPC metadata): Transaction-Id, the secret-free log,
 // queued faults, route matching, and an unmistakable answer for a route that does not exist.
 import { randomBytes } from 'node:crypto'
-import { BodyTooLargeError, createContext } from './http-io.mjs'
+import { BodyTooLargeError, createContext, sendFaultyBody } from './http-io.mjs'
 import { createLogEntry } from './request-log.mjs'
 
 /**
@@ -45,6 +45,10 @@ async function applyFault(ctx, fault, shared) {
   if (fault.status === undefined) {
     for (const [name, value] of Object.entries(fault.headers ?? {})) ctx.res.setHeader(name, value)
     return false
+  }
+  if (fault.bodyBreak || fault.trickleMs || fault.padTo) {
+    await sendFaultyBody(ctx, fault, shared.sleep, shared.isClosed)
+    return true
   }
   ctx.send(fault.status, fault.body ?? '', fault.headers)
   return true

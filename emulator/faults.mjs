@@ -10,6 +10,10 @@
  * @property {boolean} [drop] destroy the socket without answering
  * @property {boolean} [hang] never answer; the socket stays open until close()
  * @property {number} [times] how many requests this fault applies to (default 1)
+ * @property {'stall' | 'drop'} [bodyBreak] with status: send the headers and the first half of
+ *   the body, then stay silent with the socket open ('stall') or destroy it ('drop')
+ * @property {number} [trickleMs] with status: send the body one byte every trickleMs
+ * @property {number} [padTo] with status: pad the body with spaces to this many bytes, streamed
  */
 
 /** @typedef {{ method: string, path: string, prefix: boolean, fault: Fault, remaining: number }} QueuedFault */
@@ -34,6 +38,10 @@ function validateFault(fault) {
   }
   if (fault.delayMs !== undefined && !(fault.delayMs >= 0)) {
     throw new Error('fault.delayMs must be >= 0')
+  }
+  const bodyLevel = fault.bodyBreak ?? fault.trickleMs ?? fault.padTo
+  if (bodyLevel !== undefined && fault.status === undefined) {
+    throw new Error('bodyBreak, trickleMs and padTo need a status')
   }
   return times
 }

@@ -79,3 +79,40 @@ export function createContext(req, res, { url, entry, transactionId, protocol })
     }
   }
 }
+
+/**
+ * Answers with a body that misbehaves (see Fault.bodyBreak, trickleMs, padTo): headers first,
+ * then the body broken off, trickled or padded. Stops writing once `closed()` says so.
+ * @param {RequestContext} ctx @param {import('./faults.mjs').Fault} fault
+ * @param {(ms: number) => Promise<unknown>} sleep @param {() => boolean} closed
+ */
+export async function sendFaultyBody(ctx, fault, sleep, closed) {
+  const { res } = ctx
+  const text = typeof fault.body === 'string' ? fault.body : JSON.stringify(fault.body ?? {})
+  let body = Buffer.from(text)
+  if (fault.padTo && fault.padTo > body.length) {
+    body = Buffer.concat([body, Buffer.alloc(fault.padTo - body.length, ' ')])
+  }
+  ctx.entry.status = fault.status ?? 200
+  for (const [name, value] of Object.entries(fault.headers ?? {})) res.setHeader(name, value)
+  res.setHeader('Content-Type', 'application/json')
+  if (!fault.bodyBreak) res.setHeader('Content-Length', String(body.length))
+  res.writeHead(fault.status ?? 200)
+  res.flushHeaders()
+  if (fault.bodyBreak) {
+    res.write(body.subarray(0, Math.floor(body.length / 2)))
+    if (fault.bodyBreak === 'drop') setTimeout(() => ctx.req.socket.destroy(), 50)
+    return
+  }
+  const step = fault.trickleMs ? 1 : 64 * 1024
+  for (let at = 0; at < body.length && !closed() && !res.destroyed; at += step) {
+    if (fault.trickleMs) await sleep(fault.trickleMs)
+    if (!res.write(body.subarray(at, at + step))) {
+      await new Promise((resolve) => {
+        res.once('drain', resolve)
+        res.once('close', resolve)
+      })
+    }
+  }
+  if (!closed() && !res.destroyed) res.end()
+}

@@ -1,6 +1,13 @@
 import { ConfigError } from './errors.js'
 import { resolveEndpoint } from './iam/endpoints.js'
-import { parseBoolean, parseChoice, parseInteger, printable, validateEnvName } from './inputs.js'
+import {
+  parseBoolean,
+  parseChoice,
+  parseInteger,
+  printable,
+  validateApiKey,
+  validateEnvName
+} from './inputs.js'
 
 /** Everything the action was asked to do, parsed and validated once from its inputs. */
 export interface Config {
@@ -56,7 +63,7 @@ export function parseConfig(read: InputReader): Config {
     false
   )
   const config: Config = {
-    apikey: get('apikey'),
+    apikey: attempt(() => validateApiKey(get('apikey')), ''),
     endpoint: attempt(
       () =>
         resolveEndpoint({

@@ -2,22 +2,46 @@ import { ConfigError } from './errors.js'
 
 /** Parsers of single raw input values: each returns the value or throws a ConfigError that says what to write. */
 
-/** Names the runner or the shell depend on: exporting a token into them would break the job. */
-const RESERVED_ENV_NAMES = new Set([
-  'PATH',
-  'HOME',
-  'SHELL',
-  'BASH_ENV',
-  'ENV',
-  'NODE_OPTIONS',
-  'NODE_EXTRA_CA_CERTS',
-  'LD_PRELOAD',
-  'LD_LIBRARY_PATH',
-  'HTTPS_PROXY',
-  'HTTP_PROXY',
-  'NO_PROXY',
-  'CI'
-])
+/**
+ * Variables a token must never be exported into, by family: the runner's own, the dynamic
+ * loader's, the shell's start-up and prompt hooks, the options runtimes read at start-up,
+ * search paths, proxies and CA bundles. Exporting a token there would break the job, or let
+ * its value change what later steps run.
+ */
+const RESERVED_ENV_FAMILIES: { what: string; test: (upper: string) => boolean }[] = [
+  {
+    what: 'GITHUB_*, RUNNER_* and ACTIONS_* (the runner)',
+    test: (n) => /^(GITHUB|RUNNER|ACTIONS)_/.test(n)
+  },
+  { what: 'LD_* and DYLD_* (the dynamic loader)', test: (n) => /^(LD|DYLD)_/.test(n) },
+  {
+    what: 'shell hooks (BASH_ENV, ENV, PROMPT_COMMAND, IFS, PS1-PS4, BASH_FUNC_*, SHELLOPTS...)',
+    test: (n) =>
+      /^(BASH_ENV|ENV|ZDOTDIR|PROMPT_COMMAND|IFS|PS[0-4]|SHELLOPTS|BASHOPTS|CDPATH|GLOBIGNORE|HISTFILE|INPUTRC|BASH_FUNC_.*|BASH_XTRACEFD|SHELL|HOME|USER|TERM|TMPDIR|TZ)$/.test(
+        n
+      )
+  },
+  {
+    what: 'start-up settings of runtimes and tools (NODE_*, *_OPTIONS, *_OPTS, PYTHON*, GIT_*...)',
+    test: (n) =>
+      /(^|_)(OPTIONS|OPTS)$/.test(n) ||
+      /^(NODE_|PYTHON|PERL5|PERLLIB|RUBY|GIT_|NPM_CONFIG_|GEM_|BUNDLE_|PIP_|CARGO_|RUSTC|RUSTFLAGS|GO(FLAGS|PROXY|ROOT|TOOLCHAIN|ENV)$)/.test(
+        n
+      ) ||
+      /ASKPASS$/.test(n) ||
+      /^(EDITOR|VISUAL|PAGER|BROWSER)$/.test(n)
+  },
+  {
+    what: 'search paths (PATH, *PATH, *_HOME)',
+    test: (n) => /PATH$/.test(n) || /_HOME$/.test(n)
+  },
+  {
+    what: 'proxies and CA bundles (HTTPS_PROXY, NO_PROXY, *_CA_CERTS, *_CA_BUNDLE, SSL_*...)',
+    test: (n) =>
+      /(^|_)PROXY$/.test(n) || /_CA_(CERTS?|BUNDLE|FILE)$/.test(n) || /^(SSL|TLS|CURL)_/.test(n)
+  },
+  { what: 'CI', test: (n) => n === 'CI' }
+]
 
 export function validateEnvName(input: string, value: string): string {
   if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(value)) {
@@ -26,14 +50,41 @@ export function validateEnvName(input: string, value: string): string {
         'and underscores, not starting with a digit (e.g. IBMCLOUD_IAM_TOKEN).'
     )
   }
-  const upper = value.toUpperCase()
-  if (upper.startsWith('GITHUB_') || upper.startsWith('RUNNER_') || RESERVED_ENV_NAMES.has(upper)) {
+  const family = RESERVED_ENV_FAMILIES.find((f) => f.test(value.toUpperCase()))
+  if (family) {
     throw new ConfigError(
-      `${input} "${value}" is reserved: GITHUB_*, RUNNER_* and variables such as PATH or ` +
-        'NODE_OPTIONS belong to the runner. Choose another name (e.g. IBMCLOUD_IAM_TOKEN).'
+      `${input} "${value}" is reserved: ${family.what} belong to the runner, the shell or a ` +
+        'runtime, and a token there would break later steps. Choose another name (e.g. IBMCLOUD_IAM_TOKEN).'
     )
   }
   return value
+}
+
+/** IBM Cloud API keys are 44 characters; nothing shorter than this can be one. */
+const MIN_APIKEY_LENGTH = 20
+const MAX_APIKEY_LENGTH = 512
+
+/**
+ * The (trimmed) `apikey` input, refused before any request when it cannot be an IBM Cloud API
+ * key. The message never quotes the value: only its length and what is wrong with it.
+ */
+export function validateApiKey(value: string): string {
+  if (value === '') return value
+  const problem =
+    value.length < MIN_APIKEY_LENGTH
+      ? `is only ${value.length} characters long`
+      : value.length > MAX_APIKEY_LENGTH
+        ? `is ${value.length} characters long`
+        : // eslint-disable-next-line no-control-regex -- control characters are what is refused
+          /[\u0000-\u001f\u007f-\u009f\s]/.test(value)
+          ? 'contains a space, a line break or another control character'
+          : undefined
+  if (!problem) return value
+  throw new ConfigError(
+    `The \`apikey\` input cannot be an IBM Cloud API key: it ${problem} (IBM Cloud API keys are ` +
+      "44 characters of letters, digits, '-' and '_'). Check that the secret holds the key " +
+      'itself, as `ibmcloud iam api-key-create` or the console printed it, and nothing else.'
+  )
 }
 
 export function printable(value: string): string {

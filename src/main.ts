@@ -13,6 +13,7 @@ import { runnerDeps } from './runner/actions-core.js'
 import type { Runner, StepDeps } from './runner/runner.js'
 import { Secrets } from './secrets.js'
 import { summaryMarkdown } from './summary.js'
+import { oneLine } from './untrusted.js'
 
 /** The main step. Never throws: a failure is reported with `setFailed`, scrubbed of secrets. */
 export async function run(deps: StepDeps = runnerDeps()): Promise<void> {
@@ -38,8 +39,8 @@ export async function run(deps: StepDeps = runnerDeps()): Promise<void> {
     publishToken(runner, config, token)
     if (key) publishEphemeralKey(runner, config, key)
     runner.info(
-      `Authenticated to IBM Cloud as ${token.claims.name ?? token.iamId} (${token.iamId}) in account ` +
-        `${token.accountId}; the token expires at ${new Date(token.expiration * 1000).toISOString()}.`
+      `Authenticated to IBM Cloud as ${oneLine(token.claims.name ?? token.iamId)} ` +
+        `(${oneLine(token.iamId)}) in account ${oneLine(token.accountId)}; the token expires at ${new Date(token.expiration * 1000).toISOString()}.`
     )
     if (config.ephemeral.sweepStale) {
       const sweep = {

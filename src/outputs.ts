@@ -2,6 +2,7 @@ import type { Config } from './config.js'
 import type { IssuedKey } from './ephemeral/issue.js'
 import type { IamToken } from './iam/token.js'
 import type { Runner } from './runner/runner.js'
+import { oneLine } from './untrusted.js'
 
 /** The main step's outputs and env for the token; every value here is already masked or not secret. */
 export function publishToken(runner: Runner, config: Config, token: IamToken): void {
@@ -28,7 +29,7 @@ export function publishEphemeralKey(runner: Runner, config: Config, key: IssuedK
   if (config.exportEnv) runner.exportVariable(config.ephemeral.envName, key.value)
   const until = new Date(key.expiresAtMs).toISOString()
   runner.info(
-    `Created ephemeral API key ${key.id}` +
+    `Created ephemeral API key ${oneLine(key.id)}` +
       (config.exportEnv ? `, exported as $${config.ephemeral.envName}; ` : ' (output only); ') +
       (config.ephemeral.revoke
         ? `the post step deletes it (IAM expires it at ${until} in any case).`

@@ -7,12 +7,20 @@ export class Secrets {
 
   constructor(private readonly mask: (value: string) => void) {}
 
-  /** Masks `value` and its derived forms: trimmed, each line, and URL-encoded. */
+  /**
+   * Masks `value` and its derived forms: trimmed, each line, URL-encoded, and form-encoded
+   * (spaces as `+`, as URLSearchParams writes the token request the action sends), and as it
+   * appears inside a JSON string (an error body echoing it with `\t` or `\u00e9` escapes).
+   */
   add(value: string | undefined): void {
     if (!value) return
     const forms = new Set<string>([value, value.trim()])
     for (const line of value.split(/\r?\n/)) forms.add(line.trim())
-    for (const form of [...forms]) forms.add(encodeURIComponent(form))
+    for (const form of [...forms]) {
+      forms.add(encodeURIComponent(form))
+      forms.add(new URLSearchParams({ v: form }).toString().slice(2))
+      for (const escaped of jsonEscapedForms(form)) forms.add(escaped)
+    }
     for (const form of forms) {
       // Very short fragments would mask ordinary log text and protect nothing.
       if (form.length < 4 || this.known.includes(form)) continue
@@ -29,4 +37,16 @@ export class Secrets {
     for (const secret of this.known) out = out.split(secret).join('***')
     return out
   }
+}
+
+/** `value` as JSON writers escape it: control characters, and optionally all non-ASCII as \uXXXX. */
+function jsonEscapedForms(value: string): string[] {
+  const json = JSON.stringify(value).slice(1, -1)
+  const ascii = (hex: (code: number) => string) =>
+    json.replace(/[^\u0020-\u007e]/g, (c) => `\\u${hex(c.charCodeAt(0)).padStart(4, '0')}`)
+  return [
+    json,
+    ascii((code) => code.toString(16)),
+    ascii((code) => code.toString(16).toUpperCase())
+  ]
 }

@@ -1,5 +1,6 @@
 import type { IssuedKey } from './ephemeral/issue.js'
 import type { IamToken } from './iam/token.js'
+import { codeCell } from './untrusted.js'
 
 export interface SummaryFacts {
   token: IamToken
@@ -7,20 +8,23 @@ export interface SummaryFacts {
   ephemeralKey?: IssuedKey
 }
 
-/** The job summary: who, which account, where, until when. Nothing secret. */
+/**
+ * The job summary: who, which account, where, until when. Nothing secret, and every value
+ * from outside (the token's claims, the key id) as a code span: no Markdown or HTML of theirs.
+ */
 export function summaryMarkdown({ token, endpoint, ephemeralKey }: SummaryFacts): string {
   const c = token.claims
   const identity = [
-    c.name ? cell(c.name) : '',
-    `\`${cell(token.iamId)}\``,
-    c.sub_type ? `(${cell(c.sub_type)})` : ''
+    c.name ? codeCell(c.name) : '',
+    codeCell(token.iamId),
+    c.sub_type ? `(${codeCell(c.sub_type)})` : ''
   ]
     .filter(Boolean)
     .join(' ')
   const rows: [string, string][] = [
     ['Identity', identity],
-    ['Account', token.accountId ? `\`${cell(token.accountId)}\`` : '(not in token)'],
-    ['IAM endpoint', cell(endpoint)],
+    ['Account', token.accountId ? codeCell(token.accountId) : '(not in token)'],
+    ['IAM endpoint', codeCell(endpoint)],
     [
       'Token expires',
       `${new Date(token.expiration * 1000).toISOString()} (${Math.round(token.expiresIn / 60)} min)`
@@ -30,7 +34,7 @@ export function summaryMarkdown({ token, endpoint, ephemeralKey }: SummaryFacts)
     const until = new Date(ephemeralKey.expiresAtMs).toISOString()
     rows.push([
       'Ephemeral API key',
-      `\`${cell(ephemeralKey.id)}\` (expires ${until} at the latest)`
+      `${codeCell(ephemeralKey.id)} (expires ${until} at the latest)`
     ])
   }
   return [
@@ -41,8 +45,4 @@ export function summaryMarkdown({ token, endpoint, ephemeralKey }: SummaryFacts)
     ...rows.map(([k, v]) => `| ${k} | ${v} |`),
     ''
   ].join('\n')
-}
-
-function cell(text: unknown): string {
-  return String(text).replace(/[|\r\n`]/g, ' ')
 }

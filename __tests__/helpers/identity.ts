@@ -7,6 +7,7 @@ import { IamClient } from '../../src/iam/client.js'
 import type { IamToken } from '../../src/iam/token.js'
 import { decodeJwtClaims } from '../../src/iam/jwt.js'
 import { DEFAULT_BACKOFF } from '../../src/iam/retry.js'
+import { keyDescription, keyName, runFacts } from '../../src/ephemeral/naming.js'
 import {
   ACCOUNT_ID,
   harness,
@@ -49,6 +50,20 @@ export function createdKeyResponse(overrides: Record<string, unknown> = {}): Htt
     iam_id: IAM_ID,
     account_id: ACCOUNT_ID,
     apikey: EPHEMERAL_VALUE,
+    ...overrides
+  })
+}
+
+/** IAM's 200 answer to GET /v1/apikeys/{KEY_ID}: the key the main step made in RUN_ENV's run. */
+export function ownKeyResponse(overrides: Record<string, unknown> = {}): HttpResponse {
+  const facts = runFacts(RUN_ENV)
+  return jsonResponse(200, {
+    id: KEY_ID,
+    name: keyName(facts, () => 0.5),
+    description: keyDescription(facts),
+    iam_id: IAM_ID,
+    account_id: ACCOUNT_ID,
+    created_at: '2026-02-20T12:00+0000',
     ...overrides
   })
 }

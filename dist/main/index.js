@@ -28370,23 +28370,53 @@ module.exports = {
 
 /***/ }),
 
+/***/ 1478:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   K: () => (/* binding */ exitWhenFlushed)
+/* harmony export */ });
+/** Longest wait for the runner to take what is still buffered for stdout and stderr. */
+const FLUSH_LIMIT_MS = 10_000;
+/** Resolves once everything written to `stream` so far has been handed to the OS. */
+function flushed(stream) {
+    return new Promise((resolve) => stream.write('', () => resolve()));
+}
+/**
+ * Ends the process once stdout and stderr have drained (a bare process.exit() cuts piped
+ * output short: a large `::add-mask::` line was truncated), without waiting for sockets a
+ * server left open after the deadline. The exit code is the one setFailed chose.
+ */
+async function exitWhenFlushed() {
+    let timer;
+    const limit = new Promise((resolve) => (timer = setTimeout(resolve, FLUSH_LIMIT_MS)));
+    await Promise.race([Promise.all([flushed(process.stdout), flushed(process.stderr)]), limit]);
+    clearTimeout(timer);
+    process.exit();
+}
+
+
+/***/ }),
+
 /***/ 6999:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3739);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8467);
+/* harmony import */ var _exit_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1478);
 // The file ncc bundles as dist/main: it only runs the main step.
 
+
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
-// A server that never answers can hold a socket open after the timeout: do not wait for it.
-process.exit();
+// A server that never answers can hold a socket open after the deadline: do not wait for it.
+await (0,_exit_js__WEBPACK_IMPORTED_MODULE_1__/* .exitWhenFlushed */ .K)();
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 
-/***/ 3739:
+/***/ 8467:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28505,11 +28535,11 @@ class ConfigError extends Error {
     name = 'ConfigError';
 }
 /** Something the user must act on that is not an HTTP error (e.g. the wrong account). */
-class ActionError extends Error {
+class errors_ActionError extends Error {
     name = 'ActionError';
 }
 /** What the action asks of IAM, as a reader sees it in messages. */
-const OPERATION = {
+const errors_OPERATION = {
     token: 'token exchange',
     createKey: 'API key creation',
     deleteKey: 'API key deletion',
@@ -28629,33 +28659,74 @@ function resolveEndpoint(choice) {
 ;// CONCATENATED MODULE: ./src/inputs.ts
 
 /** Parsers of single raw input values: each returns the value or throws a ConfigError that says what to write. */
-/** Names the runner or the shell depend on: exporting a token into them would break the job. */
-const RESERVED_ENV_NAMES = new Set([
-    'PATH',
-    'HOME',
-    'SHELL',
-    'BASH_ENV',
-    'ENV',
-    'NODE_OPTIONS',
-    'NODE_EXTRA_CA_CERTS',
-    'LD_PRELOAD',
-    'LD_LIBRARY_PATH',
-    'HTTPS_PROXY',
-    'HTTP_PROXY',
-    'NO_PROXY',
-    'CI'
-]);
+/**
+ * Variables a token must never be exported into, by family: the runner's own, the dynamic
+ * loader's, the shell's start-up and prompt hooks, the options runtimes read at start-up,
+ * search paths, proxies and CA bundles. Exporting a token there would break the job, or let
+ * its value change what later steps run.
+ */
+const RESERVED_ENV_FAMILIES = [
+    {
+        what: 'GITHUB_*, RUNNER_* and ACTIONS_* (the runner)',
+        test: (n) => /^(GITHUB|RUNNER|ACTIONS)_/.test(n)
+    },
+    { what: 'LD_* and DYLD_* (the dynamic loader)', test: (n) => /^(LD|DYLD)_/.test(n) },
+    {
+        what: 'shell hooks (BASH_ENV, ENV, PROMPT_COMMAND, IFS, PS1-PS4, BASH_FUNC_*, SHELLOPTS...)',
+        test: (n) => /^(BASH_ENV|ENV|ZDOTDIR|PROMPT_COMMAND|IFS|PS[0-4]|SHELLOPTS|BASHOPTS|CDPATH|GLOBIGNORE|HISTFILE|INPUTRC|BASH_FUNC_.*|BASH_XTRACEFD|SHELL|HOME|USER|TERM|TMPDIR|TZ)$/.test(n)
+    },
+    {
+        what: 'start-up settings of runtimes and tools (NODE_*, *_OPTIONS, *_OPTS, PYTHON*, GIT_*...)',
+        test: (n) => /(^|_)(OPTIONS|OPTS)$/.test(n) ||
+            /^(NODE_|PYTHON|PERL5|PERLLIB|RUBY|GIT_|NPM_CONFIG_|GEM_|BUNDLE_|PIP_|CARGO_|RUSTC|RUSTFLAGS|GO(FLAGS|PROXY|ROOT|TOOLCHAIN|ENV)$)/.test(n) ||
+            /ASKPASS$/.test(n) ||
+            /^(EDITOR|VISUAL|PAGER|BROWSER)$/.test(n)
+    },
+    {
+        what: 'search paths (PATH, *PATH, *_HOME)',
+        test: (n) => /PATH$/.test(n) || /_HOME$/.test(n)
+    },
+    {
+        what: 'proxies and CA bundles (HTTPS_PROXY, NO_PROXY, *_CA_CERTS, *_CA_BUNDLE, SSL_*...)',
+        test: (n) => /(^|_)PROXY$/.test(n) || /_CA_(CERTS?|BUNDLE|FILE)$/.test(n) || /^(SSL|TLS|CURL)_/.test(n)
+    },
+    { what: 'CI', test: (n) => n === 'CI' }
+];
 function validateEnvName(input, value) {
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(value)) {
         throw new ConfigError(`${input} "${printable(value)}" is not a valid environment variable name: use letters, digits ` +
             'and underscores, not starting with a digit (e.g. IBMCLOUD_IAM_TOKEN).');
     }
-    const upper = value.toUpperCase();
-    if (upper.startsWith('GITHUB_') || upper.startsWith('RUNNER_') || RESERVED_ENV_NAMES.has(upper)) {
-        throw new ConfigError(`${input} "${value}" is reserved: GITHUB_*, RUNNER_* and variables such as PATH or ` +
-            'NODE_OPTIONS belong to the runner. Choose another name (e.g. IBMCLOUD_IAM_TOKEN).');
+    const family = RESERVED_ENV_FAMILIES.find((f) => f.test(value.toUpperCase()));
+    if (family) {
+        throw new ConfigError(`${input} "${value}" is reserved: ${family.what} belong to the runner, the shell or a ` +
+            'runtime, and a token there would break later steps. Choose another name (e.g. IBMCLOUD_IAM_TOKEN).');
     }
     return value;
+}
+/** IBM Cloud API keys are 44 characters; nothing shorter than this can be one. */
+const MIN_APIKEY_LENGTH = 20;
+const MAX_APIKEY_LENGTH = 512;
+/**
+ * The (trimmed) `apikey` input, refused before any request when it cannot be an IBM Cloud API
+ * key. The message never quotes the value: only its length and what is wrong with it.
+ */
+function validateApiKey(value) {
+    if (value === '')
+        return value;
+    const problem = value.length < MIN_APIKEY_LENGTH
+        ? `is only ${value.length} characters long`
+        : value.length > MAX_APIKEY_LENGTH
+            ? `is ${value.length} characters long`
+            : // eslint-disable-next-line no-control-regex -- control characters are what is refused
+                /[\u0000-\u001f\u007f-\u009f\s]/.test(value)
+                    ? 'contains a space, a line break or another control character'
+                    : undefined;
+    if (!problem)
+        return value;
+    throw new ConfigError(`The \`apikey\` input cannot be an IBM Cloud API key: it ${problem} (IBM Cloud API keys are ` +
+        "44 characters of letters, digits, '-' and '_'). Check that the secret holds the key " +
+        'itself, as `ibmcloud iam api-key-create` or the console printed it, and nothing else.');
 }
 function printable(value) {
     return JSON.stringify(value).slice(1, -1);
@@ -28716,7 +28787,7 @@ function parseConfig(read) {
     }
     const ephemeralEnabled = attempt(() => parseBoolean('ephemeral-key', get('ephemeral-key'), false), false);
     const config = {
-        apikey: get('apikey'),
+        apikey: attempt(() => validateApiKey(get('apikey')), ''),
         endpoint: attempt(() => resolveEndpoint({
             iamEndpoint: get('iam-endpoint'),
             region: get('region'),
@@ -28747,6 +28818,45 @@ function parseConfig(read) {
     return config;
 }
 
+;// CONCATENATED MODULE: ./src/untrusted.ts
+/**
+ * Text that did not originate in the action (claims of a JWT, ids and names IAM returns,
+ * values read back from GITHUB_STATE) is neutralised here before it is printed or put in the
+ * job summary: it can neither start a line of its own (and so a workflow command) nor carry
+ * one, nor add Markdown or HTML to the summary.
+ */
+/** Longest piece of outside text printed as is; the rest is cut. */
+const MAX_OUTSIDE_CHARS = 200;
+// C0 and C1 controls, DEL, line and paragraph separators, and bidirectional overrides.
+// eslint-disable-next-line no-control-regex -- control characters are what is escaped
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+/**
+ * One line of plain text: control characters shown as `\n`, `\u0007`..., workflow-command
+ * markers (`::` and the old `##[`) broken apart, cut to MAX_OUTSIDE_CHARS.
+ */
+function oneLine(text) {
+    const raw = String(text);
+    const cut = raw.length > MAX_OUTSIDE_CHARS ? `${raw.slice(0, MAX_OUTSIDE_CHARS - 1)}…` : raw;
+    return cut
+        .replace(UNPRINTABLE, (c) => {
+        const escaped = JSON.stringify(c).slice(1, -1);
+        return escaped.length > 1 ? escaped : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+    })
+        .replace(/:(?=:)/g, ': ')
+        .replace(/##\[/g, '## [');
+}
+/**
+ * Outside text as a Markdown code span for a table cell: no emphasis, links, HTML or
+ * mentions inside it, and `|` escaped so that it cannot open another cell.
+ */
+function codeCell(text) {
+    const line = oneLine(text).replace(/\|/g, '\\|');
+    const longestRun = Math.max(0, ...(line.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(longestRun + 1);
+    const pad = line.startsWith('`') || line.endsWith('`') ? ' ' : '';
+    return `${fence}${pad}${line}${pad}${fence}`;
+}
+
 ;// CONCATENATED MODULE: ./src/iam/jwt.ts
 /** Decodes a JWT's payload; undefined when the value is not a JWT with a JSON payload. */
 function decodeJwtClaims(token) {
@@ -28771,6 +28881,7 @@ function isObject(v) {
 ;// CONCATENATED MODULE: ./src/iam/token.ts
 
 
+
 /** The grant types of IAM's token endpoint, as the form's grant_type. */
 const GRANT = {
     apikey: 'urn:ibm:params:oauth:grant-type:apikey'
@@ -28790,7 +28901,7 @@ async function requestToken(iam, form, ctx) {
     if (ctx.tenant)
         headers['IBM-Cloud-Tenant'] = ctx.tenant;
     const res = await iam.call({
-        operation: OPERATION.token,
+        operation: errors_OPERATION.token,
         method: 'POST',
         path: '/identity/token',
         headers,
@@ -28806,7 +28917,7 @@ function parseTokenResponse(body, secrets, nowMs) {
         json = JSON.parse(body);
     }
     catch {
-        throw new ActionError('IBM Cloud IAM answered 200 but the body is not JSON. Check that `iam-endpoint` points at IAM itself, not at a proxy or portal page.');
+        throw new errors_ActionError('IBM Cloud IAM answered 200 but the body is not JSON. Check that `iam-endpoint` points at IAM itself, not at a proxy or portal page.');
     }
     const accessToken = json?.access_token;
     if (typeof accessToken === 'string')
@@ -28815,18 +28926,13 @@ function parseTokenResponse(body, secrets, nowMs) {
     if (typeof refresh === 'string' && refresh !== NO_REFRESH_TOKEN)
         secrets.add(refresh);
     if (typeof accessToken !== 'string' || accessToken.length === 0) {
-        throw new ActionError('IBM Cloud IAM answered 200 without an access_token. Check `iam-endpoint`.');
+        throw new errors_ActionError('IBM Cloud IAM answered 200 without an access_token. Check `iam-endpoint`.');
     }
     const claims = decodeJwtClaims(accessToken);
     if (!claims) {
-        throw new ActionError('IBM Cloud IAM returned an access_token that is not a JWT. Check `iam-endpoint`.');
+        throw new errors_ActionError('IBM Cloud IAM returned an access_token that is not a JWT. Check `iam-endpoint`.');
     }
-    const nowSeconds = Math.floor(nowMs / 1000);
-    const expiration = positiveInt(json.expiration) ?? positiveInt(claims.exp);
-    const expiresIn = positiveInt(json.expires_in) ?? (expiration ? expiration - nowSeconds : undefined);
-    if (!expiration || !expiresIn) {
-        throw new ActionError('IBM Cloud IAM returned a token without an expiry (expiration/exp). Check `iam-endpoint`.');
-    }
+    const { expiration, expiresIn } = checkExpiry(json, claims, nowMs);
     return {
         accessToken,
         tokenType: typeof json.token_type === 'string' ? json.token_type : 'Bearer',
@@ -28837,14 +28943,65 @@ function parseTokenResponse(body, secrets, nowMs) {
         iamId: claims.iam_id ?? claims.sub ?? ''
     };
 }
-function positiveInt(v) {
-    return typeof v === 'number' && Number.isFinite(v) && v > 0 ? Math.floor(v) : undefined;
+/** IAM's tokens live an hour; anything claiming more than this is not an IAM token. */
+const MAX_TOKEN_LIFETIME_S = 3 * 3600;
+/** How far this runner's clock and IAM's may disagree before a token is called expired. */
+const CLOCK_SKEW_S = 5 * 60;
+/**
+ * The token's lifetime and expiry, checked before anything is published: finite, positive,
+ * at most MAX_TOKEN_LIFETIME_S, and not already expired by this runner's clock (give or take
+ * CLOCK_SKEW_S). When the clocks disagree the message says which way.
+ */
+function checkExpiry(json, claims, nowMs) {
+    const now = Math.floor(nowMs / 1000);
+    const refuse = (what) => new errors_ActionError(`IBM Cloud IAM returned a token ${what}. Check \`iam-endpoint\`.`);
+    const givenIn = json.expires_in;
+    if (givenIn !== undefined && !lifetime(givenIn)) {
+        throw refuse(`whose expires_in (${oneLine(givenIn)}) is not a lifetime of 1 s to 3 hours`);
+    }
+    if (json.expiration !== undefined && !epochSeconds(json.expiration)) {
+        throw refuse(`whose expiration (${oneLine(json.expiration)}) is not a time in epoch seconds`);
+    }
+    const expiration = epochSeconds(json.expiration) ?? epochSeconds(claims.exp);
+    if (expiration === undefined)
+        throw refuse('without an expiry (expiration/exp)');
+    const expiresIn = lifetime(givenIn) ?? expiration - now;
+    // When IAM issued the token, by IAM's clock: from expires_in, else from the JWT's iat.
+    const issued = lifetime(givenIn) !== undefined ? expiration - expiresIn : epochSeconds(claims.iat);
+    const ahead = issued === undefined ? undefined : Math.round((now - issued) / 60);
+    const clocks = ahead === undefined || Math.abs(ahead) < 1
+        ? "IAM's clock or this runner's is wrong"
+        : `this runner's clock is about ${Math.abs(ahead)} min ${ahead > 0 ? 'ahead of' : 'behind'} ` +
+            "IAM's: check the runner's time (NTP)";
+    if (expiration <= now - CLOCK_SKEW_S || expiresIn <= 0) {
+        throw new errors_ActionError(`IBM Cloud IAM returned a token that expired at ${iso(expiration)}, but this runner's clock ` +
+            `says it is ${iso(now)}. ${clocks}, or check \`iam-endpoint\`.`);
+    }
+    if (expiration > now + MAX_TOKEN_LIFETIME_S + CLOCK_SKEW_S) {
+        throw new errors_ActionError(`IBM Cloud IAM returned a token that expires at ${iso(expiration)}, more than 3 hours after ` +
+            `this runner's ${iso(now)}; IAM tokens live at most an hour. ${clocks}, or check \`iam-endpoint\`.`);
+    }
+    return { expiration, expiresIn };
+}
+function lifetime(v) {
+    return typeof v === 'number' && Number.isFinite(v) && v >= 1 && v <= MAX_TOKEN_LIFETIME_S
+        ? Math.floor(v)
+        : undefined;
+}
+/** Epoch seconds Date can show (to year 9999). */
+function epochSeconds(v) {
+    return typeof v === 'number' && Number.isFinite(v) && v > 0 && v < 253_402_300_800
+        ? Math.floor(v)
+        : undefined;
+}
+function iso(seconds) {
+    return new Date(seconds * 1000).toISOString();
 }
 /** The token must be for the pinned account: IAM checks IBM-Cloud-Tenant, and so do we. */
 function checkAccount(token, pinned) {
     if (!pinned || token.accountId === pinned)
         return;
-    throw new ActionError(`The API key belongs to account ${token.accountId || '(none in the token)'}, but account-id ` +
+    throw new errors_ActionError(`The API key belongs to account ${token.accountId ? oneLine(token.accountId) : '(none in the token)'}, but account-id ` +
         `pins account ${pinned}. Use a key from account ${pinned}, or correct account-id.`);
 }
 
@@ -28912,14 +29069,14 @@ function adviceFor(err) {
     const { status, operation, attempts } = err;
     if (status === 429)
         return advise('rateLimited', { attempts });
-    if (operation === OPERATION.createKey && status >= 500)
+    if (operation === errors_OPERATION.createKey && status >= 500)
         return advise('maybeCreated');
     if (status >= 500)
         return advise('iamFailing', { attempts });
-    if (operation !== OPERATION.token && (status === 401 || status === 403)) {
+    if (operation !== errors_OPERATION.token && (status === 401 || status === 403)) {
         return advise('keyNotPermitted');
     }
-    if (operation === OPERATION.createKey && status === 400)
+    if (operation === errors_OPERATION.createKey && status === 400)
         return advise('keyLimit');
     return undefined;
 }
@@ -28950,7 +29107,7 @@ function describeError(err, context = {}) {
         const advice = adviceFor(err);
         if (advice)
             lines.push(advice);
-        if (context.accountId && err.operation === OPERATION.token && err.status < 500) {
+        if (context.accountId && err.operation === errors_OPERATION.token && err.status < 500) {
             lines.push(advise('accountPinned', { account: context.accountId }));
         }
         if (d.requestId)
@@ -28960,20 +29117,54 @@ function describeError(err, context = {}) {
     if (err instanceof NetworkError) {
         const target = err.url ? ` ${err.url}` : '';
         // A create whose answer was lost may have happened; one never sent cannot have.
-        const created = err.operation === OPERATION.createKey && !requestNeverSent(err.code)
+        const created = err.operation === errors_OPERATION.createKey && !requestNeverSent(err.code)
             ? `\n${advise('maybeCreated')}`
             : '';
         return (`Could not reach IBM Cloud IAM${target} (${err.operation ?? 'request'}) after ` +
             `${plural(err.attempts, 'attempt')}: ${err.message}.\n${networkAdvice(err.code)}${created}`);
     }
-    if (err instanceof ConfigError || err instanceof ActionError)
+    if (err instanceof ConfigError || err instanceof errors_ActionError)
         return err.message;
     if (err instanceof Error)
         return `Unexpected error: ${err.message}`;
     return `Unexpected error: ${String(err)}`;
 }
 
+;// CONCATENATED MODULE: ./src/iam/apikey-object.ts
+/** Parsers of what the IAM Identity API answers: anything else is undefined, never a throw. */
+/** A JSON object, or undefined for anything else (not JSON, an array, null). */
+function apikey_object_parseJson(body) {
+    try {
+        const json = JSON.parse(body);
+        return typeof json === 'object' && json !== null && !Array.isArray(json)
+            ? json
+            : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** One key object of IAM's answers; undefined unless it is an object with a string id. */
+function apikey_object_parseApiKey(item) {
+    if (typeof item !== 'object' || item === null || Array.isArray(item))
+        return undefined;
+    const o = item;
+    if (typeof o.id !== 'string' || o.id.length === 0)
+        return undefined;
+    const s = (v) => (typeof v === 'string' ? v : '');
+    return {
+        id: o.id,
+        name: s(o.name),
+        description: s(o.description),
+        iamId: s(o.iam_id),
+        accountId: s(o.account_id),
+        ...(typeof o.created_at === 'string' ? { createdAt: o.created_at } : {}),
+        ...(typeof o.expires_at === 'string' ? { expiresAt: o.expires_at } : {})
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/iam/apikeys.ts
+
 
 function headers(token) {
     return {
@@ -28993,7 +29184,7 @@ async function createApiKey(iam, token, key, secrets) {
         store_value: false
     });
     const res = await iam.call({
-        operation: OPERATION.createKey,
+        operation: errors_OPERATION.createKey,
         method: 'POST',
         path: '/v1/apikeys',
         headers: headers(token),
@@ -29001,25 +29192,19 @@ async function createApiKey(iam, token, key, secrets) {
         idempotent: false,
         ok: [201, 200]
     });
-    let json;
-    try {
-        json = JSON.parse(res.body);
-    }
-    catch {
-        json = undefined;
-    }
+    const json = apikey_object_parseJson(res.body);
     if (typeof json?.apikey === 'string')
         secrets.add(json.apikey);
-    const parsed = json ? toApiKey(json) : undefined;
+    const parsed = apikey_object_parseApiKey(json);
     if (!parsed || typeof json?.apikey !== 'string' || json.apikey.length === 0) {
-        throw new ActionError('IBM Cloud IAM answered the API key creation without a key id and value. Check `iam-endpoint`.');
+        throw new errors_ActionError('IBM Cloud IAM answered the API key creation without a key id and value. Check `iam-endpoint`.');
     }
     return { ...parsed, value: json.apikey };
 }
 /** 'deleted' on 204, 'already-gone' on 404; any other answer is an IamError. */
 async function deleteApiKey(iam, token, id) {
     const res = await iam.call({
-        operation: OPERATION.deleteKey,
+        operation: errors_OPERATION.deleteKey,
         method: 'DELETE',
         path: `/v1/apikeys/${encodeURIComponent(id)}`,
         headers: headers(token),
@@ -29027,6 +29212,27 @@ async function deleteApiKey(iam, token, id) {
         ok: [204, 200, 404]
     });
     return res.status === 404 ? 'already-gone' : 'deleted';
+}
+/**
+ * The key with this id as IAM describes it (name, description, owner), or undefined when IAM
+ * does not know it in the token's account (404). Part of revoking a key, so it reads as that.
+ */
+async function getApiKey(iam, token, id) {
+    const res = await iam.call({
+        operation: OPERATION.deleteKey,
+        method: 'GET',
+        path: `/v1/apikeys/${encodeURIComponent(id)}`,
+        headers: headers(token),
+        idempotent: true,
+        ok: [200, 404]
+    });
+    if (res.status === 404)
+        return undefined;
+    const key = parseApiKey(parseJson(res.body));
+    if (!key) {
+        throw new ActionError('IBM Cloud IAM answered the API key lookup without a key object. Check `iam-endpoint`.');
+    }
+    return key;
 }
 /** All keys of one identity in one account, following IAM's pages (bounded). */
 async function listApiKeys(iam, token, filter, maxPages = 20) {
@@ -29041,20 +29247,21 @@ async function listApiKeys(iam, token, filter, maxPages = 20) {
         if (pagetoken)
             query.set('pagetoken', pagetoken);
         const res = await iam.call({
-            operation: OPERATION.listKeys,
+            operation: errors_OPERATION.listKeys,
             method: 'GET',
             path: `/v1/apikeys?${query}`,
             headers: headers(token),
             idempotent: true,
             ok: [200]
         });
-        const json = JSON.parse(res.body);
-        for (const item of json.apikeys ?? []) {
-            const key = toApiKey(item);
+        const json = apikey_object_parseJson(res.body);
+        const items = Array.isArray(json?.apikeys) ? json.apikeys : [];
+        for (const item of items) {
+            const key = apikey_object_parseApiKey(item);
             if (key)
                 keys.push(key);
         }
-        pagetoken = nextPageToken(json.next);
+        pagetoken = nextPageToken(json?.next);
         if (!pagetoken)
             break;
     }
@@ -29072,20 +29279,6 @@ function nextPageToken(next) {
     catch {
         return undefined;
     }
-}
-function toApiKey(o) {
-    if (typeof o.id !== 'string' || o.id.length === 0)
-        return undefined;
-    const s = (v) => (typeof v === 'string' ? v : '');
-    return {
-        id: o.id,
-        name: s(o.name),
-        description: s(o.description),
-        iamId: s(o.iam_id),
-        accountId: s(o.account_id),
-        ...(typeof o.created_at === 'string' ? { createdAt: o.created_at } : {}),
-        ...(typeof o.expires_at === 'string' ? { expiresAt: o.expires_at } : {})
-    };
 }
 /** IAM keeps key expiries to the minute: the time a key asked to expire at `epochMs` really does. */
 function roundUpToMinute(epochMs) {
@@ -29208,6 +29401,7 @@ async function issueEphemeralKey(iam, token, config, ctx) {
 ;// CONCATENATED MODULE: ./src/ephemeral/sweep.ts
 
 
+
 /**
  * The longest a job runs (6 hours on GitHub-hosted runners, 5 days on self-hosted ones): a
  * key of ours older than this has no job left that could use it.
@@ -29237,7 +29431,7 @@ async function sweepStaleKeys(iam, token, ctx) {
     for (const key of stale) {
         await deleteApiKey(iam, token.accessToken, key.id);
         deleted.push(key.id);
-        ctx.runner.info(`Swept stale ephemeral API key ${key.id} (${key.name}).`);
+        ctx.runner.info(`Swept stale ephemeral API key ${oneLine(key.id)} (${oneLine(key.name)}).`);
     }
     ctx.runner.info(stale.length === 0
         ? `No stale ephemeral API keys to sweep (${keys.length} keys checked).`
@@ -29246,8 +29440,13 @@ async function sweepStaleKeys(iam, token, ctx) {
 }
 
 ;// CONCATENATED MODULE: ./src/iam/error-body.ts
-/** Reads IAM's two error body shapes (token endpoint and Identity API) and its request id. */
-function parseIamErrorBody(body, headers) {
+/**
+ * Reads IAM's two error body shapes (token endpoint and Identity API) and its request id.
+ * `redact` scrubs secrets from each value after JSON has undone its escapes and before
+ * control characters are folded: a key IAM echoes with a tab or a \u escape is still found.
+ */
+function parseIamErrorBody(body, headers, redact = (text) => text) {
+    const str = (v) => typeof v === 'string' && v.length > 0 ? clean(redact(v), 500) : undefined;
     const details = {};
     let json;
     try {
@@ -29271,16 +29470,13 @@ function parseIamErrorBody(body, headers) {
         }
     }
     if (!details.errorCode && !details.errorMessage)
-        details.bodySummary = summariseBody(body);
-    details.requestId ??= headers['transaction-id'] ?? headers['x-request-id'];
+        details.bodySummary = summariseBody(redact(body));
+    details.requestId ??= str(headers['transaction-id'] ?? headers['x-request-id']);
     for (const key of Object.keys(details)) {
         if (details[key] === undefined)
             delete details[key];
     }
     return details;
-}
-function str(v) {
-    return typeof v === 'string' && v.length > 0 ? clean(v, 500) : undefined;
 }
 /** Tags stripped, control characters and runs of space folded, cut to `max` characters. */
 function clean(text, max) {
@@ -29397,7 +29593,8 @@ class IamClient {
         const url = `${this.options.endpoint}${path}`;
         const { response, attempts } = await sendWithRetry(() => this.options.transport({ ...http, url }), { ...this.options, operation, url, idempotent });
         if (!ok.includes(response.status)) {
-            const details = parseIamErrorBody(this.options.redact(response.body), response.headers);
+            const { redact } = this.options;
+            const details = parseIamErrorBody(redact(response.body), response.headers, redact);
             throw new IamError(operation, response.status, details, attempts);
         }
         return response;
@@ -29420,6 +29617,7 @@ function connectIam(connection, io, secrets) {
 }
 
 ;// CONCATENATED MODULE: ./src/outputs.ts
+
 /** The main step's outputs and env for the token; every value here is already masked or not secret. */
 function publishToken(runner, config, token) {
     runner.setOutput('token', token.accessToken);
@@ -29444,7 +29642,7 @@ function publishEphemeralKey(runner, config, key) {
     if (config.exportEnv)
         runner.exportVariable(config.ephemeral.envName, key.value);
     const until = new Date(key.expiresAtMs).toISOString();
-    runner.info(`Created ephemeral API key ${key.id}` +
+    runner.info(`Created ephemeral API key ${oneLine(key.id)}` +
         (config.exportEnv ? `, exported as $${config.ephemeral.envName}; ` : ' (output only); ') +
         (config.ephemeral.revoke
             ? `the post step deletes it (IAM expires it at ${until} in any case).`
@@ -32405,25 +32603,87 @@ const systemClock = {
     random: () => Math.random()
 };
 
+;// CONCATENATED MODULE: ./src/iam/read-body.ts
+
+/** IAM's answers are a few KB; anything past this is not IAM and is refused unread. */
+const MAX_RESPONSE_BYTES = 1024 * 1024;
+/** The answer is bigger than any IAM answer: refused, and not worth another attempt. */
+function tooLarge(limit) {
+    return new errors_ActionError(`The answer from iam-endpoint is larger than ${Math.round(limit / 1024)} KiB, and IBM Cloud ` +
+        "IAM's answers are a few KB: refused without reading the rest. Check that `iam-endpoint` " +
+        'points at IAM itself, not at a proxy or a portal page.');
+}
+/**
+ * Reads a response body to the end, at most `limit` bytes, collecting the chunks and joining
+ * them once. Settles exactly once: with the text, with NetworkError when the connection breaks
+ * off or `signal` aborts (the attempt's deadline), or with tooLarge() past the limit. On any
+ * failure the stream is destroyed, so nothing more is buffered.
+ */
+function readBodyCapped(message, signal, limit = MAX_RESPONSE_BYTES) {
+    return new Promise((resolve, reject) => {
+        const chunks = [];
+        let size = 0;
+        let settled = false;
+        const settle = (fail, text) => {
+            if (settled)
+                return;
+            settled = true;
+            signal.removeEventListener('abort', onAbort);
+            if (fail) {
+                message.destroy();
+                reject(fail);
+            }
+            else
+                resolve(text ?? '');
+        };
+        const onAbort = () => settle(new NetworkError('ETIMEDOUT', 'request timed out'));
+        if (signal.aborted)
+            return onAbort();
+        signal.addEventListener('abort', onAbort);
+        const declared = Number(message.headers['content-length']);
+        if (Number.isFinite(declared) && declared > limit)
+            return settle(tooLarge(limit));
+        message.on('data', (chunk) => {
+            size += chunk.length;
+            if (size > limit)
+                return settle(tooLarge(limit));
+            chunks.push(chunk);
+        });
+        message.on('end', () => settle(undefined, Buffer.concat(chunks, size).toString('utf8')));
+        const brokenOff = () => settle(new NetworkError('ECONNRESET', 'the connection closed before the answer was complete'));
+        message.on('error', brokenOff);
+        message.on('aborted', brokenOff);
+        message.on('close', () => {
+            if (!message.complete)
+                brokenOff();
+        });
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/iam/http.ts
 
 
+
 /**
- * The transport the action ships with: @actions/http-client, which honours HTTPS_PROXY /
- * NO_PROXY; NODE_EXTRA_CA_CERTS is honoured by Node itself. Redirects are refused so that
- * a key is never re-sent to another host.
+ * The transport the action ships with: @actions/http-client sends the request (it honours
+ * HTTPS_PROXY / NO_PROXY; NODE_EXTRA_CA_CERTS is honoured by Node itself), and the answer is
+ * read here, because http-client's readBody() has neither a deadline nor a size limit.
+ * One deadline per attempt covers connecting, the headers and the whole body; the body is
+ * capped at `maxBytes`. Redirects are refused so that a key is never re-sent to another host.
  */
 function createHttpTransport(options) {
-    const client = new lib_HttpClient(options.userAgent, [], {
-        socketTimeout: options.timeoutMs,
-        allowRedirects: false,
-        allowRetries: false,
-        keepAlive: false
-    });
     return async ({ method, url, headers, body }) => {
+        const deadline = new AbortController();
+        const timer = setTimeout(() => deadline.abort(), options.timeoutMs);
+        const client = new lib_HttpClient(options.userAgent, [attemptHandler(deadline.signal)], {
+            socketTimeout: options.timeoutMs,
+            allowRedirects: false,
+            allowRetries: false,
+            keepAlive: false
+        });
         try {
             const res = await client.request(method, url, body ?? null, headers);
-            const text = await res.readBody();
+            const text = await readBodyCapped(res.message, deadline.signal, options.maxBytes);
             const lower = {};
             for (const [name, value] of Object.entries(res.message.headers)) {
                 lower[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
@@ -32431,8 +32691,26 @@ function createHttpTransport(options) {
             return { status: res.message.statusCode ?? 0, headers: lower, body: text };
         }
         catch (err) {
-            throw toNetworkError(err);
+            if (err instanceof errors_ActionError)
+                throw err;
+            throw deadline.signal.aborted
+                ? new NetworkError('ETIMEDOUT', 'request timed out')
+                : toNetworkError(err);
         }
+        finally {
+            clearTimeout(timer);
+        }
+    };
+}
+function attemptHandler(signal) {
+    return {
+        prepareRequest(options) {
+            options.signal = signal;
+            if (typeof options.host === 'string')
+                options.host = options.host.replace(/^\[(.*)\]$/, '$1');
+        },
+        canHandleAuthentication: () => false,
+        handleAuthentication: () => Promise.reject(new Error('not used'))
     };
 }
 function toNetworkError(err) {
@@ -32492,15 +32770,23 @@ class Secrets {
     constructor(mask) {
         this.mask = mask;
     }
-    /** Masks `value` and its derived forms: trimmed, each line, and URL-encoded. */
+    /**
+     * Masks `value` and its derived forms: trimmed, each line, URL-encoded, and form-encoded
+     * (spaces as `+`, as URLSearchParams writes the token request the action sends), and as it
+     * appears inside a JSON string (an error body echoing it with `\t` or `\u00e9` escapes).
+     */
     add(value) {
         if (!value)
             return;
         const forms = new Set([value, value.trim()]);
         for (const line of value.split(/\r?\n/))
             forms.add(line.trim());
-        for (const form of [...forms])
+        for (const form of [...forms]) {
             forms.add(encodeURIComponent(form));
+            forms.add(new URLSearchParams({ v: form }).toString().slice(2));
+            for (const escaped of jsonEscapedForms(form))
+                forms.add(escaped);
+        }
         for (const form of forms) {
             // Very short fragments would mask ordinary log text and protect nothing.
             if (form.length < 4 || this.known.includes(form))
@@ -32519,22 +32805,36 @@ class Secrets {
         return out;
     }
 }
+/** `value` as JSON writers escape it: control characters, and optionally all non-ASCII as \uXXXX. */
+function jsonEscapedForms(value) {
+    const json = JSON.stringify(value).slice(1, -1);
+    const ascii = (hex) => json.replace(/[^\u0020-\u007e]/g, (c) => `\\u${hex(c.charCodeAt(0)).padStart(4, '0')}`);
+    return [
+        json,
+        ascii((code) => code.toString(16)),
+        ascii((code) => code.toString(16).toUpperCase())
+    ];
+}
 
 ;// CONCATENATED MODULE: ./src/summary.ts
-/** The job summary: who, which account, where, until when. Nothing secret. */
+
+/**
+ * The job summary: who, which account, where, until when. Nothing secret, and every value
+ * from outside (the token's claims, the key id) as a code span: no Markdown or HTML of theirs.
+ */
 function summaryMarkdown({ token, endpoint, ephemeralKey }) {
     const c = token.claims;
     const identity = [
-        c.name ? cell(c.name) : '',
-        `\`${cell(token.iamId)}\``,
-        c.sub_type ? `(${cell(c.sub_type)})` : ''
+        c.name ? codeCell(c.name) : '',
+        codeCell(token.iamId),
+        c.sub_type ? `(${codeCell(c.sub_type)})` : ''
     ]
         .filter(Boolean)
         .join(' ');
     const rows = [
         ['Identity', identity],
-        ['Account', token.accountId ? `\`${cell(token.accountId)}\`` : '(not in token)'],
-        ['IAM endpoint', cell(endpoint)],
+        ['Account', token.accountId ? codeCell(token.accountId) : '(not in token)'],
+        ['IAM endpoint', codeCell(endpoint)],
         [
             'Token expires',
             `${new Date(token.expiration * 1000).toISOString()} (${Math.round(token.expiresIn / 60)} min)`
@@ -32544,7 +32844,7 @@ function summaryMarkdown({ token, endpoint, ephemeralKey }) {
         const until = new Date(ephemeralKey.expiresAtMs).toISOString();
         rows.push([
             'Ephemeral API key',
-            `\`${cell(ephemeralKey.id)}\` (expires ${until} at the latest)`
+            `${codeCell(ephemeralKey.id)} (expires ${until} at the latest)`
         ]);
     }
     return [
@@ -32556,11 +32856,9 @@ function summaryMarkdown({ token, endpoint, ephemeralKey }) {
         ''
     ].join('\n');
 }
-function cell(text) {
-    return String(text).replace(/[|\r\n`]/g, ' ');
-}
 
 ;// CONCATENATED MODULE: ./src/main.ts
+
 
 
 
@@ -32600,8 +32898,8 @@ async function run(deps = runnerDeps()) {
         publishToken(runner, config, token);
         if (key)
             publishEphemeralKey(runner, config, key);
-        runner.info(`Authenticated to IBM Cloud as ${token.claims.name ?? token.iamId} (${token.iamId}) in account ` +
-            `${token.accountId}; the token expires at ${new Date(token.expiration * 1000).toISOString()}.`);
+        runner.info(`Authenticated to IBM Cloud as ${oneLine(token.claims.name ?? token.iamId)} ` +
+            `(${oneLine(token.iamId)}) in account ${oneLine(token.accountId)}; the token expires at ${new Date(token.expiration * 1000).toISOString()}.`);
         if (config.ephemeral.sweepStale) {
             const sweep = {
                 runner,
@@ -32627,7 +32925,7 @@ function skipOrFail(config, { runner, env }) {
         return;
     }
     const dependabot = env.GITHUB_ACTOR === 'dependabot[bot]';
-    throw new ActionError(`The \`apikey\` input is empty. ${advise(dependabot ? 'emptyKeyDependabot' : 'emptyKey')} ` +
+    throw new errors_ActionError(`The \`apikey\` input is empty. ${advise(dependabot ? 'emptyKeyDependabot' : 'emptyKey')} ` +
         advise('skipMissingKey'));
 }
 /** The summary is a courtesy: failing to write it never fails the step. */

@@ -3,6 +3,7 @@ import { deleteApiKey, listApiKeys, parseIamTime } from '../iam/apikeys.js'
 import type { IamClient } from '../iam/client.js'
 import type { IamToken } from '../iam/token.js'
 import type { Runner } from '../runner/runner.js'
+import { oneLine } from '../untrusted.js'
 import { isOurs, type RunFacts } from './naming.js'
 
 /**
@@ -40,7 +41,7 @@ export async function sweepStaleKeys(
   for (const key of stale) {
     await deleteApiKey(iam, token.accessToken, key.id)
     deleted.push(key.id)
-    ctx.runner.info(`Swept stale ephemeral API key ${key.id} (${key.name}).`)
+    ctx.runner.info(`Swept stale ephemeral API key ${oneLine(key.id)} (${oneLine(key.name)}).`)
   }
   ctx.runner.info(
     stale.length === 0

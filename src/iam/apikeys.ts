@@ -1,5 +1,6 @@
 import { ActionError, OPERATION } from '../errors.js'
 import type { Secrets } from '../secrets.js'
+import { parseApiKey, parseJson } from './apikey-object.js'
 import type { IamClient } from './client.js'
 
 /** An API key as the IAM Identity API describes it (its value comes only on creation). */
@@ -55,14 +56,9 @@ export async function createApiKey(
     idempotent: false,
     ok: [201, 200]
   })
-  let json: Record<string, unknown> | undefined
-  try {
-    json = JSON.parse(res.body) as Record<string, unknown>
-  } catch {
-    json = undefined
-  }
+  const json = parseJson(res.body)
   if (typeof json?.apikey === 'string') secrets.add(json.apikey)
-  const parsed = json ? toApiKey(json) : undefined
+  const parsed = parseApiKey(json)
   if (!parsed || typeof json?.apikey !== 'string' || json.apikey.length === 0) {
     throw new ActionError(
       'IBM Cloud IAM answered the API key creation without a key id and value. Check `iam-endpoint`.'
@@ -86,6 +82,33 @@ export async function deleteApiKey(
     ok: [204, 200, 404]
   })
   return res.status === 404 ? 'already-gone' : 'deleted'
+}
+
+/**
+ * The key with this id as IAM describes it (name, description, owner), or undefined when IAM
+ * does not know it in the token's account (404). Part of revoking a key, so it reads as that.
+ */
+export async function getApiKey(
+  iam: IamClient,
+  token: string,
+  id: string
+): Promise<ApiKey | undefined> {
+  const res = await iam.call({
+    operation: OPERATION.deleteKey,
+    method: 'GET',
+    path: `/v1/apikeys/${encodeURIComponent(id)}`,
+    headers: headers(token),
+    idempotent: true,
+    ok: [200, 404]
+  })
+  if (res.status === 404) return undefined
+  const key = parseApiKey(parseJson(res.body))
+  if (!key) {
+    throw new ActionError(
+      'IBM Cloud IAM answered the API key lookup without a key object. Check `iam-endpoint`.'
+    )
+  }
+  return key
 }
 
 /** All keys of one identity in one account, following IAM's pages (bounded). */
@@ -112,12 +135,13 @@ export async function listApiKeys(
       idempotent: true,
       ok: [200]
     })
-    const json = JSON.parse(res.body) as { apikeys?: unknown[]; next?: unknown }
-    for (const item of json.apikeys ?? []) {
-      const key = toApiKey(item as Record<string, unknown>)
+    const json = parseJson(res.body)
+    const items = Array.isArray(json?.apikeys) ? (json.apikeys as unknown[]) : []
+    for (const item of items) {
+      const key = parseApiKey(item)
       if (key) keys.push(key)
     }
-    pagetoken = nextPageToken(json.next)
+    pagetoken = nextPageToken(json?.next)
     if (!pagetoken) break
   }
   return keys
@@ -131,20 +155,6 @@ function nextPageToken(next: unknown): string | undefined {
     return new URL(next, 'https://iam.invalid').searchParams.get('pagetoken') ?? undefined
   } catch {
     return undefined
-  }
-}
-
-function toApiKey(o: Record<string, unknown>): ApiKey | undefined {
-  if (typeof o.id !== 'string' || o.id.length === 0) return undefined
-  const s = (v: unknown) => (typeof v === 'string' ? v : '')
-  return {
-    id: o.id,
-    name: s(o.name),
-    description: s(o.description),
-    iamId: s(o.iam_id),
-    accountId: s(o.account_id),
-    ...(typeof o.created_at === 'string' ? { createdAt: o.created_at } : {}),
-    ...(typeof o.expires_at === 'string' ? { expiresAt: o.expires_at } : {})
   }
 }
 

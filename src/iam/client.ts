@@ -44,7 +44,8 @@ export class IamClient {
       { ...this.options, operation, url, idempotent }
     )
     if (!ok.includes(response.status)) {
-      const details = parseIamErrorBody(this.options.redact(response.body), response.headers)
+      const { redact } = this.options
+      const details = parseIamErrorBody(redact(response.body), response.headers, redact)
       throw new IamError(operation, response.status, details, attempts)
     }
     return response

@@ -1,10 +1,17 @@
 import type { IamErrorDetails } from '../errors.js'
 
-/** Reads IAM's two error body shapes (token endpoint and Identity API) and its request id. */
+/**
+ * Reads IAM's two error body shapes (token endpoint and Identity API) and its request id.
+ * `redact` scrubs secrets from each value after JSON has undone its escapes and before
+ * control characters are folded: a key IAM echoes with a tab or a \u escape is still found.
+ */
 export function parseIamErrorBody(
   body: string,
-  headers: Record<string, string | undefined>
+  headers: Record<string, string | undefined>,
+  redact: (text: string) => string = (text) => text
 ): IamErrorDetails {
+  const str = (v: unknown): string | undefined =>
+    typeof v === 'string' && v.length > 0 ? clean(redact(v), 500) : undefined
   const details: IamErrorDetails = {}
   let json: unknown
   try {
@@ -26,16 +33,12 @@ export function parseIamErrorBody(
       details.requestId ??= str(o.trace)
     }
   }
-  if (!details.errorCode && !details.errorMessage) details.bodySummary = summariseBody(body)
-  details.requestId ??= headers['transaction-id'] ?? headers['x-request-id']
+  if (!details.errorCode && !details.errorMessage) details.bodySummary = summariseBody(redact(body))
+  details.requestId ??= str(headers['transaction-id'] ?? headers['x-request-id'])
   for (const key of Object.keys(details) as (keyof IamErrorDetails)[]) {
     if (details[key] === undefined) delete details[key]
   }
   return details
-}
-
-function str(v: unknown): string | undefined {
-  return typeof v === 'string' && v.length > 0 ? clean(v, 500) : undefined
 }
 
 /** Tags stripped, control characters and runs of space folded, cut to `max` characters. */
