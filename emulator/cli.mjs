@@ -33,7 +33,8 @@ async function main() {
   }
   const limit = positiveInt(values['rate-limit'], '--rate-limit')
   const retryAfter = positiveInt(values['retry-after'], '--retry-after')
-  if (retryAfter !== undefined && limit === undefined) throw new Error('--retry-after needs --rate-limit')
+  if (retryAfter !== undefined && limit === undefined)
+    throw new Error('--retry-after needs --rate-limit')
   const emulator = await startEmulator({
     https: !values.http,
     port: positiveInt(values.port, '--port'),
