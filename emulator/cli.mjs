@@ -1,5 +1,6 @@
 // @ts-check
 // npm run emulator -- [--http] [--port N] [--metadata-port N] [--token-lifetime S] [--routes]
+//   [--rate-limit N [--retry-after S]]
 import process from 'node:process'
 import { parseArgs } from 'node:util'
 import { startEmulator } from './iam-emulator.mjs'
@@ -7,7 +8,8 @@ import { OWN_CODES } from './own-codes.mjs'
 import { APIKEY_GRANT, ASSUME_GRANT, CR_TOKEN_GRANT } from './routes-token.mjs'
 
 const USAGE =
-  'Usage: node emulator/cli.mjs [--http] [--port N] [--metadata-port N] [--token-lifetime SECONDS] [--routes]'
+  'Usage: node emulator/cli.mjs [--http] [--port N] [--metadata-port N] [--token-lifetime SECONDS] [--routes]\n' +
+  '         [--rate-limit TOKEN_REQUESTS_PER_SECOND [--retry-after SECONDS]]'
 
 /** Every route served, as `npm run emulator` documents it. */
 const ROUTES = [
@@ -81,6 +83,8 @@ async function main() {
       'metadata-port': { type: 'string' },
       'token-lifetime': { type: 'string' },
       routes: { type: 'boolean', default: false },
+      'rate-limit': { type: 'string' },
+      'retry-after': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false }
     }
   })
@@ -89,11 +93,17 @@ async function main() {
     if (values.routes) printRoutes()
     return
   }
+  const limit = positiveInt(values['rate-limit'], '--rate-limit')
+  const retryAfter = positiveInt(values['retry-after'], '--retry-after')
+  if (retryAfter !== undefined && limit === undefined)
+    throw new Error('--retry-after needs --rate-limit')
   const emulator = await startEmulator({
     https: !values.http,
     port: positiveInt(values.port, '--port'),
     metadataPort: positiveInt(values['metadata-port'], '--metadata-port'),
-    tokenLifetimeSeconds: positiveInt(values['token-lifetime'], '--token-lifetime')
+    tokenLifetimeSeconds: positiveInt(values['token-lifetime'], '--token-lifetime'),
+    rateLimit:
+      limit === undefined ? null : { limit, windowMs: 1000, retryAfterSeconds: retryAfter ?? null }
   })
   const { seed } = emulator
   const curlCa = emulator.caPath ? ` --cacert ${emulator.caPath}` : ''
@@ -106,6 +116,10 @@ async function main() {
   console.log(`Demo API key (service ID ci-deployer, id ${seed.apikeyId}): ${seed.apikey}`)
   console.log(`Read-only API key (service ID ci-readonly): ${seed.readonlyApikey}`)
   console.log(`Account id: ${seed.accountId}`)
+  if (limit !== undefined) {
+    const header = retryAfter === undefined ? 'no Retry-After' : `Retry-After: ${retryAfter}`
+    console.log(`Rate limit: ${limit} token requests a second, then 429 (${header})`)
+  }
   console.log('Trusted profiles:')
   console.log(`  ${seed.profileName} ${seed.profileId} (assume with the demo key's token)`)
   console.log(`    ${seed.profileCrn}`)
