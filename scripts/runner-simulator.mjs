@@ -34,6 +34,7 @@ export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
  * @property {StepResult} [after] for the post step: what the main step saved and exported
  * @property {boolean} [debug] RUNNER_DEBUG=1 unless false
  * @property {string} [node] the Node binary; default E2E_NODE or this process's
+ * @property {string} [dist] the folder holding <entry>/index.js; default this checkout's dist/
  */
 
 /** The `default:` of each input in action.yml (the runner fills these in). */
@@ -131,7 +132,8 @@ export async function runStep(entry, options) {
 
   const node = resolve(options.node ?? (process.env.E2E_NODE || process.execPath))
   const started = Date.now()
-  const child = spawn(node, [join(ROOT, 'dist', entry, 'index.js')], { cwd: workspace, env })
+  const script = join(resolve(options.dist ?? join(ROOT, 'dist')), entry, 'index.js')
+  const child = spawn(node, [script], { cwd: workspace, env })
   let stdout = ''
   let stderr = ''
   child.stdout.on('data', (/** @type {Buffer} */ d) => (stdout += d.toString()))

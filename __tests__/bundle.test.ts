@@ -1,0 +1,106 @@
+// What the committed dist/ bundles ship. They must hold only code the action can run: undici
+// (imported by @actions/http-client for getAgentDispatcher) and @actions/exec / @actions/io
+// (imported by @actions/core for platform.getDetails) are never called and are replaced by the
+// stubs in stubs/ through package.json `overrides`. A dependency update that brings them (or any
+// other library) back, or a bundle that outgrows its budget, fails here. Reads dist/ as committed;
+// it does not build.
+import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs'
+import { dirname, join, relative } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
+const BUDGET_BYTES = 150_000
+/** Every package that may be bundled: what the action calls, and nothing else. */
+const SHIPPED = ['@actions/core', '@actions/http-client', 'tunnel']
+
+const entries = readdirSync(join(ROOT, 'dist'))
+  .filter((name) => statSync(join(ROOT, 'dist', name, 'index.js'), { throwIfNoEntry: false }))
+  .sort()
+
+/** Package names of the node_modules files webpack marked as bundled in a bundle. */
+function bundledPackages(code: string): string[] {
+  const names = new Set<string>()
+  for (const m of code.matchAll(/(?:CONCATENATED|EXTERNAL) MODULE: \.\/node_modules\/(\S+)/g)) {
+    const parts = (m[1] ?? '').split('/')
+    names.add(parts[0]?.startsWith('@') ? `${parts[0]}/${parts[1]}` : (parts[0] ?? ''))
+  }
+  return [...names].sort()
+}
+
+/** Package names in ncc's licenses.txt: a name line, after a blank line, then a license id. */
+function licensedPackages(text: string): string[] {
+  const lines = text.split('\n')
+  const names = lines.filter(
+    (line, i) =>
+      (i === 0 || lines[i - 1] === '') &&
+      /^(@[a-z0-9-]+\/)?[a-z0-9._-]+$/.test(line) &&
+      /^[A-Za-z0-9.+-]+$/.test(lines[i + 1] ?? '')
+  )
+  return [...new Set(names)].sort()
+}
+
+describe('dist bundles', () => {
+  it('has the main and post entries', () => {
+    expect(entries).toEqual(expect.arrayContaining(['main', 'post']))
+  })
+
+  describe.each(entries)('dist/%s', (entry) => {
+    const file = join(ROOT, 'dist', entry, 'index.js')
+    const code = readFileSync(file, 'utf8')
+
+    it(`is at most ${BUDGET_BYTES} bytes`, () => {
+      expect(statSync(file).size).toBeLessThanOrEqual(BUDGET_BYTES)
+    })
+
+    it('bundles only the packages the action calls', () => {
+      const bundled = bundledPackages(code)
+      expect(bundled.length).toBeGreaterThan(0) // the markers are still there to read
+      expect(bundled.filter((name) => !SHIPPED.includes(name))).toEqual([])
+    })
+
+    it('lists only those packages (and the stubs) in licenses.txt', () => {
+      const licenses = readFileSync(join(ROOT, 'dist', entry, 'licenses.txt'), 'utf8')
+      const named = licensedPackages(licenses).filter((name) => !name.startsWith('never-called-'))
+      expect(named).toEqual(SHIPPED)
+    })
+
+    it('has no trace of undici, @actions/exec or @actions/io', () => {
+      expect(code).not.toMatch(/node_modules\/(undici|@actions\/exec|@actions\/io)\//)
+      // Strings from each library's own code, found whatever webpack does with module names.
+      expect(code).not.toContain('UND_ERR_') // undici's error codes
+      expect(code).not.toContain('ToolRunner') // @actions/exec
+      expect(code).not.toContain('rmRF') // @actions/io
+    })
+  })
+})
+
+describe('the stubs that replace never-called libraries', () => {
+  const stubs: Record<string, { importer: string; dir: string }> = {
+    undici: { importer: '@actions/http-client', dir: 'stubs/undici' },
+    '@actions/exec': { importer: '@actions/core', dir: 'stubs/actions-exec' }
+  }
+
+  it.each(Object.entries(stubs))('%s resolves to the stub from its importer', (name, stub) => {
+    const nested = join(ROOT, 'node_modules', stub.importer, 'node_modules', name)
+    const hoisted = join(ROOT, 'node_modules', name)
+    const found = statSync(nested, { throwIfNoEntry: false }) ? nested : hoisted
+    expect(relative(ROOT, realpathSync(found))).toBe(stub.dir)
+  })
+
+  it.each(Object.entries(stubs))('%s exports every name its importer uses', async (name, stub) => {
+    const libDir = join(ROOT, 'node_modules', stub.importer, 'lib')
+    const used = new Set<string>()
+    const quoted = name.replace(/[/@]/g, '\\$&')
+    for (const f of readdirSync(libDir).filter((n) => n.endsWith('.js'))) {
+      const src = readFileSync(join(libDir, f), 'utf8')
+      for (const m of src.matchAll(new RegExp(`import \\{([^}]*)\\} from '${quoted}'`, 'g')))
+        for (const n of (m[1] ?? '').split(',')) used.add(n.trim().split(/\s+as\s+/)[0] ?? '')
+      for (const m of src.matchAll(new RegExp(`import \\* as (\\w+) from '${quoted}'`, 'g')))
+        for (const u of src.matchAll(new RegExp(`\\b${m[1]}\\.(\\w+)`, 'g'))) used.add(u[1] ?? '')
+    }
+    used.delete('')
+    expect(used.size).toBeGreaterThan(0) // the importer still imports it: else drop the stub
+    const mod = (await import(join(ROOT, stub.dir, 'index.js'))) as Record<string, unknown>
+    expect([...used].filter((n) => typeof mod[n] !== 'function')).toEqual([])
+  })
+})
