@@ -51,7 +51,7 @@ describe('main step, retries', () => {
     expect(log).toMatch(/HTTP 503 on attempt 2 of 5/)
   })
 
-  it('honours a 429 Retry-After in seconds as a floor and adds jitter', async () => {
+  it('honours a 429 Retry-After in seconds as a floor and adds the 429 jitter (up to 3.5 s)', async () => {
     const { runner, clock } = await run(
       [textResponse(429, '', { 'Retry-After': '20' }), OK],
       {},
@@ -60,7 +60,7 @@ describe('main step, retries', () => {
     expect(runner.failed).toBeUndefined()
     expect(clock.sleeps).toHaveLength(1)
     expect(clock.sleeps[0]).toBeGreaterThanOrEqual(20_000)
-    expect(clock.sleeps[0]).toBe(20_000 + 250)
+    expect(clock.sleeps[0]).toBe(20_000 + 0.25 * 3500)
   })
 
   it('honours a 429 Retry-After given as an HTTP date', async () => {
@@ -72,7 +72,7 @@ describe('main step, retries', () => {
     )
     expect(runner.failed).toBeUndefined()
     expect(clock.sleeps[0]).toBeGreaterThanOrEqual(8000)
-    expect(clock.sleeps[0]).toBe(8000 + 100)
+    expect(clock.sleeps[0]).toBe(8000 + 0.1 * 3500)
   })
 
   it('caps Retry-After at 30 s', async () => {

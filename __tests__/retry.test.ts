@@ -2,9 +2,14 @@ import { NetworkError } from '../src/errors.js'
 import {
   backoffDelay,
   DEFAULT_BACKOFF,
+  parseRetryAfter,
+  rateLimitDelay,
+  rateLimitSpread
+} from '../src/iam/backoff.js'
+import {
   isRetryableNetworkError,
   isRetryableStatus,
-  parseRetryAfter,
+  retryPolicy,
   sendWithRetry,
   type RetryPolicy
 } from '../src/iam/retry.js'
@@ -15,18 +20,25 @@ import {
   scriptedTransport,
   textResponse
 } from './helpers/fakes.js'
+import { seeded } from './helpers/seeded.js'
 import type { HttpResponse } from '../src/iam/http.js'
 
-const policy: RetryPolicy = { maxAttempts: 5, ...DEFAULT_BACKOFF }
+const policy: RetryPolicy = { maxAttempts: 5, budgetMs: 150_000, ...DEFAULT_BACKOFF }
 const URL_ = 'https://iam.cloud.ibm.com/identity/token'
 const ok = jsonResponse(200, { ok: true })
+const tooMany = (headers: Record<string, string> = {}) => textResponse(429, '', headers)
 
-function run(responses: (HttpResponse | Error)[], maxAttempts = 5, randoms = [0.5]) {
+function run(
+  responses: (HttpResponse | Error)[],
+  maxAttempts = 5,
+  randoms = [0.5],
+  timeoutMs = 30_000
+) {
   const clock = fakeClock(Date.UTC(2026, 1, 20, 12, 0, 0), randoms)
   const transport = scriptedTransport(responses)
   const logs: string[] = []
   const result = sendWithRetry(() => transport({ method: 'POST', url: URL_, headers: {} }), {
-    policy: { ...policy, maxAttempts },
+    policy: retryPolicy({ maxAttempts, timeoutMs }),
     clock,
     log: (m) => logs.push(m),
     operation: 'token exchange',
@@ -150,14 +162,15 @@ describe('sendWithRetry', () => {
     expect(transport.requests).toHaveLength(2)
   })
 
-  it('waits at least the Retry-After seconds of a 429, plus jitter', async () => {
+  it('waits at least the Retry-After seconds of a 429, plus the 429 jitter', async () => {
     const { result, clock, logs } = run(
       [textResponse(429, '', { 'Retry-After': '9' }), ok],
       5,
       [0.5]
     )
     expect((await result).attempts).toBe(2)
-    expect(clock.sleeps).toEqual([9000 + 500])
+    // The first 429's jitter spans 3.5 s: half of it on top of the 9 s floor.
+    expect(clock.sleeps).toEqual([9000 + 1750])
     expect(logs[0]).toMatch(/Retry-After 9 s/)
   })
 
@@ -168,7 +181,7 @@ describe('sendWithRetry', () => {
     await result
     expect(clock.sleeps).toHaveLength(1)
     expect(clock.sleeps[0]).toBeGreaterThanOrEqual(14_000)
-    expect(clock.sleeps[0]).toBe(14_000 + 300)
+    expect(clock.sleeps[0]).toBe(14_000 + 0.3 * 3500)
   })
 
   it('caps a long Retry-After at 30 s', async () => {
@@ -241,5 +254,120 @@ describe('sendWithRetry', () => {
     const { result, transport } = run([new TypeError('bug'), ok])
     await expect(result).rejects.toThrow(TypeError)
     expect(transport.requests).toHaveLength(1)
+  })
+})
+
+describe('rateLimitDelay (after a 429)', () => {
+  it('waits a one-second window plus up to 3.5 s of jitter after the first 429', () => {
+    expect(rateLimitDelay(1, DEFAULT_BACKOFF, () => 0)).toBe(1000)
+    expect(rateLimitDelay(1, DEFAULT_BACKOFF, () => 0.5)).toBe(2750)
+    expect(rateLimitDelay(1, DEFAULT_BACKOFF, () => 0.999_999)).toBe(4499)
+  })
+
+  it('tries again soon after a second 429, then doubles the spread up to 30 s', () => {
+    expect([1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((n) => rateLimitSpread(n, DEFAULT_BACKOFF))).toEqual(
+      [3500, 500, 1000, 2000, 4000, 8000, 16_000, 30_000, 30_000, 30_000]
+    )
+    expect(rateLimitDelay(2, DEFAULT_BACKOFF, () => 0.5)).toBe(1250)
+    expect(rateLimitDelay(9, DEFAULT_BACKOFF, () => 0.5)).toBe(1000 + 15_000)
+  })
+
+  it('takes Retry-After as the floor instead of the one-second window, capped at 30 s', () => {
+    expect(rateLimitDelay(1, DEFAULT_BACKOFF, () => 0, 5000)).toBe(5000)
+    expect(rateLimitDelay(1, DEFAULT_BACKOFF, () => 0.5, 5000)).toBe(6750)
+    expect(rateLimitDelay(1, DEFAULT_BACKOFF, () => 0.5, 0)).toBe(1750)
+    expect(rateLimitDelay(2, DEFAULT_BACKOFF, () => 0, 3_600_000)).toBe(30_000)
+  })
+
+  it('spreads a crowd evenly over [1 s, 4.5 s) (seeded draws)', () => {
+    const random = seeded(7)
+    const waits = Array.from({ length: 7000 }, () => rateLimitDelay(1, DEFAULT_BACKOFF, random))
+    expect(Math.min(...waits)).toBeGreaterThanOrEqual(1000)
+    expect(Math.max(...waits)).toBeLessThan(4500)
+    // Each whole second gets 2/7 of the crowd (2000 ± 5 %), the last half second 1/7.
+    const perSecond = [1, 2, 3, 4].map(
+      (s) => waits.filter((w) => Math.floor(w / 1000) === s).length
+    )
+    expect(perSecond.map((count) => Math.round(count / 200))).toEqual([10, 10, 10, 5])
+  })
+})
+
+describe('sendWithRetry, rate limits and the time budget', () => {
+  it('retries a 429 beyond max-attempts until the budget (max-attempts × timeout) is spent', async () => {
+    // max-attempts 2 × timeout 10 s: no retry starts later than 20 s after the first attempt.
+    const { result, clock, transport, logs } = run(Array(40).fill(tooMany()), 2, [0.5], 10_000)
+    const { response, attempts } = await result
+    expect(response.status).toBe(429)
+    const slept = clock.sleeps.reduce((a, b) => a + b, 0)
+    // 2.75, 1.25, 1.5, 2, 3, 5 s (sum 15.5), then 9 s is cut to the 4.5 s left: the last
+    // attempt starts exactly at the 20 s deadline, and the next one would start past it.
+    expect(clock.sleeps).toEqual([2750, 1250, 1500, 2000, 3000, 5000, 4500])
+    expect(slept).toBe(20_000)
+    expect(attempts).toBe(8)
+    expect(transport.requests).toHaveLength(8)
+    expect(logs.at(-1)).toMatch(/giving up: the retry budget .*20\.0 s\) has 0\.0 s left/)
+    expect(logs[0]).toMatch(/rate limiting \(HTTP 429\) on attempt 1; retrying in 2\.\d s/)
+  })
+
+  it('still counts failures against max-attempts when 429s come between them', async () => {
+    const { result, transport, logs } = run(
+      [textResponse(503, ''), tooMany(), tooMany(), textResponse(503, ''), tooMany(), ok],
+      2
+    )
+    const { response, attempts } = await result
+    // The second 503 is failure 2 of 2: no retry, though time is left.
+    expect(response.status).toBe(503)
+    expect(attempts).toBe(4)
+    expect(transport.remaining()).toBe(2)
+    expect(logs[0]).toMatch(/HTTP 503 on attempt 1 of 2; retrying/)
+  })
+
+  it('names the failure count when a failure follows 429s', async () => {
+    const { result, logs } = run([tooMany(), textResponse(502, ''), ok])
+    expect((await result).attempts).toBe(3)
+    expect(logs[1]).toMatch(/HTTP 502 on attempt 2 \(failure 1 of 5; 1 rate limited before\)/)
+  })
+
+  it('gives up at once when Retry-After asks for more time than the budget has left', async () => {
+    // Budget 2 × 5 s = 10 s; IAM asks for 20 s.
+    const { result, clock, transport, logs } = run(
+      [tooMany({ 'Retry-After': '20' }), ok],
+      2,
+      [0.5],
+      5000
+    )
+    const { response, attempts } = await result
+    expect(response.status).toBe(429)
+    expect(attempts).toBe(1)
+    expect(clock.sleeps).toEqual([])
+    expect(transport.remaining()).toBe(1)
+    expect(logs[0]).toMatch(/giving up/)
+  })
+
+  it('cuts a jittered wait to the budget left, but never below Retry-After', async () => {
+    // Budget 2 × 3 s = 6 s: 5 s + 3 s jitter would pass it, so the wait is the 6 s left.
+    const { result, clock } = run([tooMany({ 'Retry-After': '5' }), ok], 2, [0.999], 3000)
+    expect((await result).response.status).toBe(200)
+    expect(clock.sleeps).toEqual([6000])
+  })
+
+  it('does not retry a 429 with max-attempts 1', async () => {
+    const { result, clock, transport } = run([tooMany(), ok], 1)
+    const { response, attempts } = await result
+    expect(response.status).toBe(429)
+    expect(attempts).toBe(1)
+    expect(transport.remaining()).toBe(1)
+    expect(clock.sleeps).toEqual([])
+  })
+
+  it('bounds failures by the budget too: a Retry-After that no longer fits ends the retries', async () => {
+    // Budget 3 × 1 s = 3 s. 2 s + 0.999 s of jitter fits; the next 2 s floor does not.
+    const busy = () => textResponse(503, '', { 'Retry-After': '2' })
+    const { result, clock, transport } = run([busy(), busy(), busy(), ok], 3, [0.999_999], 1000)
+    const { response, attempts } = await result
+    expect(response.status).toBe(503)
+    expect(attempts).toBe(2)
+    expect(clock.sleeps).toEqual([2999])
+    expect(transport.remaining()).toBe(2)
   })
 })

@@ -1,6 +1,6 @@
 import { ActionError, IamError } from '../src/errors.js'
 import { IamClient } from '../src/iam/client.js'
-import { DEFAULT_BACKOFF } from '../src/iam/retry.js'
+import { retryPolicy } from '../src/iam/retry.js'
 import { Secrets } from '../src/secrets.js'
 import { exchangeApiKey as exchange } from '../src/credentials/apikey.js'
 import { checkAccount, GRANT, parseTokenResponse } from '../src/iam/token.js'
@@ -48,7 +48,7 @@ function client(responses: (HttpResponse | Error)[], clock: FakeClock = fakeCloc
     endpoint: 'https://iam.example.test',
     transport,
     clock,
-    policy: { maxAttempts: 3, ...DEFAULT_BACKOFF },
+    policy: retryPolicy({ maxAttempts: 3, timeoutMs: 30_000 }),
     log: () => {},
     redact: (text) => text
   })

@@ -58,8 +58,10 @@ export const ADVICE = {
     symptom: '`HTTP 429 ... after N attempts`',
     cause: "Many jobs shared IAM's rate limit.",
     text:
-      'IAM kept answering "too many requests" for {attempts} attempt(s). Many jobs starting ' +
-      'at once share the rate limit: raise `max-attempts`, or stagger the matrix with `max-parallel`.'
+      'IAM kept answering "too many requests" for {attempts} attempt(s), until the retry budget ' +
+      '(max-attempts × timeout-seconds) ran out. Many jobs starting at once share the rate limit: ' +
+      'raise `max-attempts` or `timeout-seconds` for a longer budget, or stagger the matrix with ' +
+      '`max-parallel`.'
   },
   maybeCreated: {
     symptom: '`API key creation failed` with HTTP 5xx or a lost answer',

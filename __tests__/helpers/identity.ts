@@ -6,7 +6,7 @@ import type { HttpResponse } from '../../src/iam/http.js'
 import { IamClient } from '../../src/iam/client.js'
 import type { IamToken } from '../../src/iam/token.js'
 import { decodeJwtClaims } from '../../src/iam/jwt.js'
-import { DEFAULT_BACKOFF } from '../../src/iam/retry.js'
+import { retryPolicy } from '../../src/iam/retry.js'
 import { keyDescription, keyName, runFacts } from '../../src/ephemeral/naming.js'
 import {
   ACCOUNT_ID,
@@ -98,7 +98,7 @@ export function testIamClient(
     endpoint: ENDPOINT,
     transport,
     clock,
-    policy: { maxAttempts: options.maxAttempts ?? 3, ...DEFAULT_BACKOFF },
+    policy: retryPolicy({ maxAttempts: options.maxAttempts ?? 3, timeoutMs: 30_000 }),
     log: (message) => log.push(message),
     redact: (text) => text
   })

@@ -313,7 +313,7 @@ async function exitWhenFlushed() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(864);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(468);
 /* harmony import */ var _exit_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(478);
 // The file ncc bundles as dist/main: it only runs the main step.
 
@@ -327,7 +327,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 864:
+/***/ 468:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -378,8 +378,10 @@ const ADVICE = {
     rateLimited: {
         symptom: '`HTTP 429 ... after N attempts`',
         cause: "Many jobs shared IAM's rate limit.",
-        text: 'IAM kept answering "too many requests" for {attempts} attempt(s). Many jobs starting ' +
-            'at once share the rate limit: raise `max-attempts`, or stagger the matrix with `max-parallel`.'
+        text: 'IAM kept answering "too many requests" for {attempts} attempt(s), until the retry budget ' +
+            '(max-attempts × timeout-seconds) ran out. Many jobs starting at once share the rate limit: ' +
+            'raise `max-attempts` or `timeout-seconds` for a longer budget, or stagger the matrix with ' +
+            '`max-parallel`.'
     },
     maybeCreated: {
         symptom: '`API key creation failed` with HTTP 5xx or a lost answer',
@@ -1405,18 +1407,26 @@ function summariseBody(body) {
     return flat.length > 0 ? flat : '(empty body)';
 }
 
-;// CONCATENATED MODULE: ./src/iam/retry.ts
-
-
+;// CONCATENATED MODULE: ./src/iam/backoff.ts
+/**
+ * How long to wait before trying again: one rule for a failing IAM or network, one for IAM's
+ * rate limit (HTTP 429). Pure functions of the attempt, a random number and Retry-After.
+ */
 const DEFAULT_BACKOFF = { baseDelayMs: 1000, maxDelayMs: 30_000 };
-/** 408, 429 and 5xx except 501 may succeed later; any other 4xx never will. */
-function isRetryableStatus(status) {
-    return status === 408 || status === 429 || (status >= 500 && status !== 501 && status <= 599);
-}
-/** A broken or refused connection may work next time; see network.ts for what will not. */
-function isRetryableNetworkError(err) {
-    return !isPermanentNetworkError(err.code);
-}
+/**
+ * The shape of the waits after a 429. The first is spread wide, because a 429 usually means a
+ * crowd (a matrix released together) that has to be spread over several windows of the limit;
+ * a later 429 is most often one unlucky draw into a slightly overfull second, so the next try
+ * comes soon, and the spread then doubles for a limit that stays saturated.
+ */
+const RATE_LIMIT_BACKOFF = {
+    /** The least wait without Retry-After: a typical rate-limit window, so the next try lands in a fresh one. */
+    floorMs: 1000,
+    /** The spread (full jitter on top of the floor) after the first 429. */
+    firstSpreadMs: 3500,
+    /** The spread after the second 429; it doubles after each further one, up to maxDelayMs. */
+    nextSpreadMs: 500
+};
 /** Retry-After in seconds or as an HTTP date; undefined when absent or unreadable. */
 function parseRetryAfter(value, nowMs) {
     if (!value)
@@ -1429,16 +1439,50 @@ function parseRetryAfter(value, nowMs) {
         return undefined;
     return Math.max(0, date - nowMs);
 }
+/** Retry-After as the least wait, capped at maxDelayMs. */
+function retryAfterFloor(retryAfterMs, backoff) {
+    return retryAfterMs === undefined ? 0 : Math.min(retryAfterMs, backoff.maxDelayMs);
+}
 /**
- * Full jitter (a random wait up to an exponentially growing ceiling). A Retry-After is
- * honoured as a floor, capped at maxDelayMs, and jitter is still added on top so that
- * matrix jobs told the same Retry-After do not all return in the same millisecond.
+ * After a failure (5xx, 408, no answer): full jitter, a random wait up to an exponentially
+ * growing ceiling. A Retry-After is honoured as a floor, capped at maxDelayMs, and jitter is
+ * still added on top so that jobs told the same Retry-After do not return in the same millisecond.
  */
-function backoffDelay(attempt, policy, random, retryAfterMs) {
-    const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
-    const jitter = Math.floor(random() * ceiling);
-    const floor = retryAfterMs === undefined ? 0 : Math.min(retryAfterMs, policy.maxDelayMs);
-    return floor + jitter;
+function backoffDelay(attempt, backoff, random, retryAfterMs) {
+    const ceiling = Math.min(backoff.maxDelayMs, backoff.baseDelayMs * 2 ** (attempt - 1));
+    return retryAfterFloor(retryAfterMs, backoff) + Math.floor(random() * ceiling);
+}
+/** The jitter spread after the n-th 429 of one request (n from 1). */
+function rateLimitSpread(n, backoff) {
+    if (n <= 1)
+        return RATE_LIMIT_BACKOFF.firstSpreadMs;
+    return Math.min(backoff.maxDelayMs, RATE_LIMIT_BACKOFF.nextSpreadMs * 2 ** (n - 2));
+}
+/**
+ * After the n-th 429: a floor (Retry-After when IAM sent one, else a one-second window) plus
+ * full jitter over rateLimitSpread(n).
+ */
+function rateLimitDelay(n, backoff, random, retryAfterMs) {
+    const floor = retryAfterMs === undefined ? RATE_LIMIT_BACKOFF.floorMs : retryAfterFloor(retryAfterMs, backoff);
+    return floor + Math.floor(random() * rateLimitSpread(n, backoff));
+}
+
+;// CONCATENATED MODULE: ./src/iam/retry.ts
+
+
+
+/** The policy of a step: budget = max-attempts × timeout-seconds. */
+function retryPolicy(limits) {
+    const { maxAttempts, timeoutMs } = limits;
+    return { maxAttempts, budgetMs: maxAttempts * timeoutMs, ...DEFAULT_BACKOFF };
+}
+/** 408, 429 and 5xx except 501 may succeed later; any other 4xx never will. */
+function isRetryableStatus(status) {
+    return status === 408 || status === 429 || (status >= 500 && status !== 501 && status <= 599);
+}
+/** A broken or refused connection may work next time; see network.ts for what will not. */
+function isRetryableNetworkError(err) {
+    return !isPermanentNetworkError(err.code);
 }
 /**
  * For a request that creates something, only answers that prove nothing was done may be
@@ -1450,37 +1494,79 @@ function mayRetryCreate(outcome) {
         return outcome === 429;
     return requestNeverSent(outcome.code);
 }
+const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
 /**
- * Sends until an answer that should not be retried, or until maxAttempts. Returns the last
- * answer (which may be an error status) and how many attempts it took; throws NetworkError
- * (with the attempt count) when the last attempt got no answer.
+ * Sends until an answer that should not be retried, or until a limit of the policy. Returns
+ * the last answer (which may be an error status) and how many attempts it took; throws
+ * NetworkError (with the attempt count) when the last attempt got no answer.
  */
 async function sendWithRetry(send, ctx) {
     const { policy, clock } = ctx;
+    const deadline = clock.now() + policy.budgetMs;
+    let failures = 0;
+    let rateLimited = 0;
     for (let attempt = 1;; attempt++) {
-        let why;
+        let outcome;
         let retryAfterMs;
         try {
             const response = await send();
             const retryable = isRetryableStatus(response.status) && (ctx.idempotent || mayRetryCreate(response.status));
-            if (!retryable || attempt >= policy.maxAttempts) {
+            if (!retryable)
                 return { response, attempts: attempt };
-            }
+            outcome = { response };
             retryAfterMs = parseRetryAfter(response.headers['retry-after'], clock.now());
-            why = `IAM answered HTTP ${response.status}`;
         }
         catch (err) {
             if (!(err instanceof NetworkError))
                 throw err;
             const retryable = isRetryableNetworkError(err) && (ctx.idempotent || mayRetryCreate(err));
-            if (!retryable || attempt >= policy.maxAttempts) {
+            if (!retryable)
                 throw err.withContext(attempt, ctx.operation, ctx.url);
-            }
-            why = `no answer from IAM (${err.code})`;
+            outcome = { error: err };
         }
-        const delay = backoffDelay(attempt, policy, clock.random, retryAfterMs);
-        ctx.log(`${ctx.operation}: ${why} on attempt ${attempt} of ${policy.maxAttempts}; ` +
-            `retrying in ${(delay / 1000).toFixed(1)} s` +
+        const status = 'response' in outcome ? outcome.response.status : undefined;
+        const giveUp = () => {
+            if ('response' in outcome)
+                return { response: outcome.response, attempts: attempt };
+            throw outcome.error.withContext(attempt, ctx.operation, ctx.url);
+        };
+        if (policy.maxAttempts <= 1)
+            return giveUp();
+        let delay;
+        let floor;
+        let note;
+        if (status === 429) {
+            rateLimited++;
+            delay = rateLimitDelay(rateLimited, policy, clock.random, retryAfterMs);
+            floor =
+                retryAfterMs === undefined
+                    ? RATE_LIMIT_BACKOFF.floorMs
+                    : retryAfterFloor(retryAfterMs, policy);
+            note = `IAM is rate limiting (HTTP 429) on attempt ${attempt}`;
+        }
+        else {
+            failures++;
+            if (failures >= policy.maxAttempts)
+                return giveUp();
+            delay = backoffDelay(failures, policy, clock.random, retryAfterMs);
+            floor = retryAfterFloor(retryAfterMs, policy);
+            const why = status === undefined
+                ? `no answer from IAM (${'error' in outcome ? outcome.error.code : ''})`
+                : `IAM answered HTTP ${status}`;
+            note =
+                rateLimited === 0
+                    ? `${why} on attempt ${attempt} of ${policy.maxAttempts}`
+                    : `${why} on attempt ${attempt} (failure ${failures} of ${policy.maxAttempts}; ` +
+                        `${rateLimited} rate limited before)`;
+        }
+        const left = deadline - clock.now();
+        if (floor > left) {
+            ctx.log(`${ctx.operation}: ${note}; giving up: the retry budget (max-attempts × timeout-seconds, ` +
+                `${seconds(policy.budgetMs)}) has ${seconds(Math.max(0, left))} left`);
+            return giveUp();
+        }
+        delay = Math.min(delay, left);
+        ctx.log(`${ctx.operation}: ${note}; retrying in ${seconds(delay)}` +
             (retryAfterMs !== undefined ? ` (Retry-After ${Math.round(retryAfterMs / 1000)} s)` : ''));
         await clock.sleep(delay);
     }
@@ -1521,7 +1607,7 @@ function connectIam(connection, io, secrets) {
         endpoint: connection.endpoint,
         transport: io.createTransport({ timeoutMs: connection.timeoutMs }),
         clock: io.clock,
-        policy: { maxAttempts: connection.maxAttempts, ...DEFAULT_BACKOFF },
+        policy: retryPolicy(connection),
         log: io.log,
         redact: (text) => secrets.redact(text)
     });

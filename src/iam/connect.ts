@@ -2,7 +2,7 @@ import type { Clock } from '../clock.js'
 import type { Secrets } from '../secrets.js'
 import { IamClient } from './client.js'
 import type { HttpTransport } from './http.js'
-import { DEFAULT_BACKOFF } from './retry.js'
+import { retryPolicy } from './retry.js'
 
 export interface Connection {
   endpoint: string
@@ -24,7 +24,7 @@ export function connectIam(
     endpoint: connection.endpoint,
     transport: io.createTransport({ timeoutMs: connection.timeoutMs }),
     clock: io.clock,
-    policy: { maxAttempts: connection.maxAttempts, ...DEFAULT_BACKOFF },
+    policy: retryPolicy(connection),
     log: io.log,
     redact: (text) => secrets.redact(text)
   })

@@ -1,16 +1,35 @@
 import type { Clock } from '../clock.js'
 import { NetworkError, type Operation } from '../errors.js'
+import {
+  backoffDelay,
+  DEFAULT_BACKOFF,
+  parseRetryAfter,
+  rateLimitDelay,
+  RATE_LIMIT_BACKOFF,
+  retryAfterFloor,
+  type Backoff
+} from './backoff.js'
 import type { HttpResponse } from './http.js'
 import { isPermanentNetworkError, requestNeverSent } from './network.js'
 
-export interface RetryPolicy {
+/**
+ * When to stop trying. Two limits, whichever comes first:
+ * - maxAttempts counts attempts that failed (5xx, 408, no answer); a 429 is not a failure of
+ *   IAM but an answer to wait, and is retried against the time budget instead;
+ * - budgetMs: no retry starts later than this after the first attempt began, so one request
+ *   ends within budgetMs plus one attempt's timeout.
+ * maxAttempts 1 turns every retry off, 429 included.
+ */
+export interface RetryPolicy extends Backoff {
   maxAttempts: number
-  /** The first back-off ceiling; it doubles each attempt up to maxDelayMs. */
-  baseDelayMs: number
-  maxDelayMs: number
+  budgetMs: number
 }
 
-export const DEFAULT_BACKOFF = { baseDelayMs: 1000, maxDelayMs: 30_000 }
+/** The policy of a step: budget = max-attempts × timeout-seconds. */
+export function retryPolicy(limits: { maxAttempts: number; timeoutMs: number }): RetryPolicy {
+  const { maxAttempts, timeoutMs } = limits
+  return { maxAttempts, budgetMs: maxAttempts * timeoutMs, ...DEFAULT_BACKOFF }
+}
 
 /** 408, 429 and 5xx except 501 may succeed later; any other 4xx never will. */
 export function isRetryableStatus(status: number): boolean {
@@ -20,33 +39,6 @@ export function isRetryableStatus(status: number): boolean {
 /** A broken or refused connection may work next time; see network.ts for what will not. */
 export function isRetryableNetworkError(err: NetworkError): boolean {
   return !isPermanentNetworkError(err.code)
-}
-
-/** Retry-After in seconds or as an HTTP date; undefined when absent or unreadable. */
-export function parseRetryAfter(value: string | undefined, nowMs: number): number | undefined {
-  if (!value) return undefined
-  const trimmed = value.trim()
-  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000
-  const date = Date.parse(trimmed)
-  if (Number.isNaN(date)) return undefined
-  return Math.max(0, date - nowMs)
-}
-
-/**
- * Full jitter (a random wait up to an exponentially growing ceiling). A Retry-After is
- * honoured as a floor, capped at maxDelayMs, and jitter is still added on top so that
- * matrix jobs told the same Retry-After do not all return in the same millisecond.
- */
-export function backoffDelay(
-  attempt: number,
-  policy: RetryPolicy,
-  random: () => number,
-  retryAfterMs?: number
-): number {
-  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1))
-  const jitter = Math.floor(random() * ceiling)
-  const floor = retryAfterMs === undefined ? 0 : Math.min(retryAfterMs, policy.maxDelayMs)
-  return floor + jitter
 }
 
 /**
@@ -69,40 +61,81 @@ export interface RetryContext {
   url: string
 }
 
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`
+
 /**
- * Sends until an answer that should not be retried, or until maxAttempts. Returns the last
- * answer (which may be an error status) and how many attempts it took; throws NetworkError
- * (with the attempt count) when the last attempt got no answer.
+ * Sends until an answer that should not be retried, or until a limit of the policy. Returns
+ * the last answer (which may be an error status) and how many attempts it took; throws
+ * NetworkError (with the attempt count) when the last attempt got no answer.
  */
 export async function sendWithRetry(
   send: () => Promise<HttpResponse>,
   ctx: RetryContext
 ): Promise<{ response: HttpResponse; attempts: number }> {
   const { policy, clock } = ctx
+  const deadline = clock.now() + policy.budgetMs
+  let failures = 0
+  let rateLimited = 0
   for (let attempt = 1; ; attempt++) {
-    let why: string
+    let outcome: { response: HttpResponse } | { error: NetworkError }
     let retryAfterMs: number | undefined
     try {
       const response = await send()
       const retryable =
         isRetryableStatus(response.status) && (ctx.idempotent || mayRetryCreate(response.status))
-      if (!retryable || attempt >= policy.maxAttempts) {
-        return { response, attempts: attempt }
-      }
+      if (!retryable) return { response, attempts: attempt }
+      outcome = { response }
       retryAfterMs = parseRetryAfter(response.headers['retry-after'], clock.now())
-      why = `IAM answered HTTP ${response.status}`
     } catch (err) {
       if (!(err instanceof NetworkError)) throw err
       const retryable = isRetryableNetworkError(err) && (ctx.idempotent || mayRetryCreate(err))
-      if (!retryable || attempt >= policy.maxAttempts) {
-        throw err.withContext(attempt, ctx.operation, ctx.url)
-      }
-      why = `no answer from IAM (${err.code})`
+      if (!retryable) throw err.withContext(attempt, ctx.operation, ctx.url)
+      outcome = { error: err }
     }
-    const delay = backoffDelay(attempt, policy, clock.random, retryAfterMs)
+    const status = 'response' in outcome ? outcome.response.status : undefined
+    const giveUp = () => {
+      if ('response' in outcome) return { response: outcome.response, attempts: attempt }
+      throw outcome.error.withContext(attempt, ctx.operation, ctx.url)
+    }
+    if (policy.maxAttempts <= 1) return giveUp()
+
+    let delay: number
+    let floor: number
+    let note: string
+    if (status === 429) {
+      rateLimited++
+      delay = rateLimitDelay(rateLimited, policy, clock.random, retryAfterMs)
+      floor =
+        retryAfterMs === undefined
+          ? RATE_LIMIT_BACKOFF.floorMs
+          : retryAfterFloor(retryAfterMs, policy)
+      note = `IAM is rate limiting (HTTP 429) on attempt ${attempt}`
+    } else {
+      failures++
+      if (failures >= policy.maxAttempts) return giveUp()
+      delay = backoffDelay(failures, policy, clock.random, retryAfterMs)
+      floor = retryAfterFloor(retryAfterMs, policy)
+      const why =
+        status === undefined
+          ? `no answer from IAM (${'error' in outcome ? outcome.error.code : ''})`
+          : `IAM answered HTTP ${status}`
+      note =
+        rateLimited === 0
+          ? `${why} on attempt ${attempt} of ${policy.maxAttempts}`
+          : `${why} on attempt ${attempt} (failure ${failures} of ${policy.maxAttempts}; ` +
+            `${rateLimited} rate limited before)`
+    }
+    const left = deadline - clock.now()
+    if (floor > left) {
+      ctx.log(
+        `${ctx.operation}: ${note}; giving up: the retry budget (max-attempts × timeout-seconds, ` +
+          `${seconds(policy.budgetMs)}) has ${seconds(Math.max(0, left))} left`
+      )
+      return giveUp()
+    }
+    delay = Math.min(delay, left)
     ctx.log(
-      `${ctx.operation}: ${why} on attempt ${attempt} of ${policy.maxAttempts}; ` +
-        `retrying in ${(delay / 1000).toFixed(1)} s` +
+      `${ctx.operation}: ${note}; retrying in ${seconds(delay)}` +
         (retryAfterMs !== undefined ? ` (Retry-After ${Math.round(retryAfterMs / 1000)} s)` : '')
     )
     await clock.sleep(delay)
