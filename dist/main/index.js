@@ -287,17 +287,10 @@ __webpack_unused_export__ = debug; // for test
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   K: () => (/* binding */ exitWhenFlushed)
 /* harmony export */ });
-/** Longest wait for the runner to take what is still buffered for stdout and stderr. */
 const FLUSH_LIMIT_MS = 10_000;
-/** Resolves once everything written to `stream` so far has been handed to the OS. */
 function flushed(stream) {
     return new Promise((resolve) => stream.write('', () => resolve()));
 }
-/**
- * Ends the process once stdout and stderr have drained (a bare process.exit() cuts piped
- * output short: a large `::add-mask::` line was truncated), without waiting for sockets a
- * server left open after the deadline. The exit code is the one setFailed chose.
- */
 async function exitWhenFlushed() {
     let timer;
     const limit = new Promise((resolve) => (timer = setTimeout(resolve, FLUSH_LIMIT_MS)));
@@ -315,11 +308,9 @@ async function exitWhenFlushed() {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(468);
 /* harmony import */ var _exit_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(478);
-// The file ncc bundles as dist/main: it only runs the main step.
 
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
-// A server that never answers can hold a socket open after the deadline: do not wait for it.
 await (0,_exit_js__WEBPACK_IMPORTED_MODULE_1__/* .exitWhenFlushed */ .K)();
 
 __webpack_async_result__();
@@ -430,7 +421,6 @@ const ADVICE = {
         text: "Check the runner's network: a proxy needs HTTPS_PROXY (and NO_PROXY for exceptions); a private endpoint needs a runner inside IBM Cloud."
     }
 };
-/** The advice's text with its placeholders filled in. */
 function advise(id, fill = {}) {
     return ADVICE[id].text
         .replace('{attempts}', String(fill.attempts ?? 'N'))
@@ -438,27 +428,18 @@ function advise(id, fill = {}) {
 }
 
 ;// CONCATENATED MODULE: ./src/errors.ts
-/**
- * Errors are values with a kind; `describeError` (describe-error.ts) turns one into the single
- * message a user reads. No secret is ever put into an error: callers pass only ids, codes and
- * summaries, and the steps scrub the final text with `Secrets.redact` as a second line of defence.
- */
-/** An input is wrong: the message says which and what to do. */
 class ConfigError extends Error {
     name = 'ConfigError';
 }
-/** Something the user must act on that is not an HTTP error (e.g. the wrong account). */
 class errors_ActionError extends Error {
     name = 'ActionError';
 }
-/** What the action asks of IAM, as a reader sees it in messages. */
 const errors_OPERATION = {
     token: 'token exchange',
     createKey: 'API key creation',
     deleteKey: 'API key deletion',
     listKeys: 'API key listing'
 };
-/** IAM answered with an error status. */
 class IamError extends Error {
     operation;
     status;
@@ -473,7 +454,6 @@ class IamError extends Error {
         this.attempts = attempts;
     }
 }
-/** The request never got an HTTP answer: refused, reset, timed out, TLS failure, DNS. */
 class NetworkError extends Error {
     code;
     cause_;
@@ -498,7 +478,6 @@ class NetworkError extends Error {
 
 const PUBLIC_ENDPOINT = 'https://iam.cloud.ibm.com';
 const PRIVATE_ENDPOINT = 'https://private.iam.cloud.ibm.com';
-/** Regions with a private regional IAM endpoint (private.<region>.iam.cloud.ibm.com). */
 const REGIONS = [
     'au-syd',
     'br-sao',
@@ -515,14 +494,12 @@ const REGIONS = [
 function isRegion(value) {
     return REGIONS.includes(value);
 }
-/** localhost, 127.0.0.0/8 and ::1: the only hosts plain http is allowed to. */
 function isLoopbackHost(hostname) {
     const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
     if (host === 'localhost' || host === '::1')
         return true;
     return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
 }
-/** Validates an `iam-endpoint` value and returns it without a trailing slash. */
 function parseEndpoint(value) {
     let url;
     try {
@@ -546,11 +523,6 @@ function parseEndpoint(value) {
     }
     return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
 }
-/**
- * `iam-endpoint` wins; else `private` (with or without `region`); else the public endpoint.
- * IAM's public endpoint is global, so `region` means something only with `private: true`:
- * without it the region is refused rather than silently ignored.
- */
 function resolveEndpoint(choice) {
     if (choice.region && !isRegion(choice.region)) {
         throw new ConfigError(`region "${choice.region}" is not an IBM Cloud region with an IAM endpoint. ` +
@@ -571,13 +543,6 @@ function resolveEndpoint(choice) {
 
 ;// CONCATENATED MODULE: ./src/inputs.ts
 
-/** Parsers of single raw input values: each returns the value or throws a ConfigError that says what to write. */
-/**
- * Variables a token must never be exported into, by family: the runner's own, the dynamic
- * loader's, the shell's start-up and prompt hooks, the options runtimes read at start-up,
- * search paths, proxies and CA bundles. Exporting a token there would break the job, or let
- * its value change what later steps run.
- */
 const RESERVED_ENV_FAMILIES = [
     {
         what: 'GITHUB_*, RUNNER_* and ACTIONS_* (the runner)',
@@ -617,13 +582,8 @@ function validateEnvName(input, value) {
     }
     return value;
 }
-/** IBM Cloud API keys are 44 characters; nothing shorter than this can be one. */
 const MIN_APIKEY_LENGTH = 20;
 const MAX_APIKEY_LENGTH = 512;
-/**
- * The (trimmed) `apikey` input, refused before any request when it cannot be an IBM Cloud API
- * key. The message never quotes the value: only its length and what is wrong with it.
- */
 function validateApiKey(value) {
     if (value === '')
         return value;
@@ -631,7 +591,7 @@ function validateApiKey(value) {
         ? `is only ${value.length} characters long`
         : value.length > MAX_APIKEY_LENGTH
             ? `is ${value.length} characters long`
-            : // eslint-disable-next-line no-control-regex -- control characters are what is refused
+            :
                 /[\u0000-\u001f\u007f-\u009f\s]/.test(value)
                     ? 'contains a space, a line break or another control character'
                     : undefined;
@@ -644,7 +604,6 @@ function validateApiKey(value) {
 function printable(value) {
     return JSON.stringify(value).slice(1, -1);
 }
-/** YAML 1.2 booleans, as @actions/core reads them. */
 function parseBoolean(input, value, fallback) {
     if (value === '')
         return fallback;
@@ -674,10 +633,6 @@ function parseChoice(input, value, choices) {
 
 
 
-/**
- * Parses all inputs. Every problem is collected, so that one run reports all of them; the
- * API key's value never appears in a message.
- */
 function parseConfig(read) {
     const get = (name) => read(name).trim();
     const problems = [];
@@ -732,21 +687,8 @@ function parseConfig(read) {
 }
 
 ;// CONCATENATED MODULE: ./src/untrusted.ts
-/**
- * Text that did not originate in the action (claims of a JWT, ids and names IAM returns,
- * values read back from GITHUB_STATE) is neutralised here before it is printed or put in the
- * job summary: it can neither start a line of its own (and so a workflow command) nor carry
- * one, nor add Markdown or HTML to the summary.
- */
-/** Longest piece of outside text printed as is; the rest is cut. */
 const MAX_OUTSIDE_CHARS = 200;
-// C0 and C1 controls, DEL, line and paragraph separators, and bidirectional overrides.
-// eslint-disable-next-line no-control-regex -- control characters are what is escaped
 const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-/**
- * One line of plain text: control characters shown as `\n`, `\u0007`..., workflow-command
- * markers (`::` and the old `##[`) broken apart, cut to MAX_OUTSIDE_CHARS.
- */
 function oneLine(text) {
     const raw = String(text);
     const cut = raw.length > MAX_OUTSIDE_CHARS ? `${raw.slice(0, MAX_OUTSIDE_CHARS - 1)}…` : raw;
@@ -758,10 +700,6 @@ function oneLine(text) {
         .replace(/:(?=:)/g, ': ')
         .replace(/##\[/g, '## [');
 }
-/**
- * Outside text as a Markdown code span for a table cell: no emphasis, links, HTML or
- * mentions inside it, and `|` escaped so that it cannot open another cell.
- */
 function codeCell(text) {
     const line = oneLine(text).replace(/\|/g, '\\|');
     const longestRun = Math.max(0, ...(line.match(/`+/g) ?? []).map((run) => run.length));
@@ -771,7 +709,6 @@ function codeCell(text) {
 }
 
 ;// CONCATENATED MODULE: ./src/iam/jwt.ts
-/** Decodes a JWT's payload; undefined when the value is not a JWT with a JSON payload. */
 function decodeJwtClaims(token) {
     const parts = token.split('.');
     if (parts.length !== 3 || parts.some((p) => !/^[A-Za-z0-9_-]+$/.test(p)))
@@ -795,17 +732,10 @@ function isObject(v) {
 
 
 
-/** The grant types of IAM's token endpoint, as the form's grant_type. */
 const GRANT = {
     apikey: 'urn:ibm:params:oauth:grant-type:apikey'
 };
-/** What IAM returns as refresh_token without a client id: not a secret, never masked. */
 const NO_REFRESH_TOKEN = 'not_supported';
-/**
- * POSTs one grant's form to the token endpoint. The token (and any real refresh token) is
- * handed to `secrets` the moment the body is parsed, before it is validated or anything is
- * written. `tenant` becomes IBM-Cloud-Tenant: IAM then issues tokens only for that account.
- */
 async function requestToken(iam, form, ctx) {
     const headers = {
         'Content-Type': 'application/x-www-form-urlencoded',
@@ -856,15 +786,8 @@ function parseTokenResponse(body, secrets, nowMs) {
         iamId: claims.iam_id ?? claims.sub ?? ''
     };
 }
-/** IAM's tokens live an hour; anything claiming more than this is not an IAM token. */
 const MAX_TOKEN_LIFETIME_S = 3 * 3600;
-/** How far this runner's clock and IAM's may disagree before a token is called expired. */
 const CLOCK_SKEW_S = 5 * 60;
-/**
- * The token's lifetime and expiry, checked before anything is published: finite, positive,
- * at most MAX_TOKEN_LIFETIME_S, and not already expired by this runner's clock (give or take
- * CLOCK_SKEW_S). When the clocks disagree the message says which way.
- */
 function checkExpiry(json, claims, nowMs) {
     const now = Math.floor(nowMs / 1000);
     const refuse = (what) => new errors_ActionError(`IBM Cloud IAM returned a token ${what}. Check \`iam-endpoint\`.`);
@@ -879,7 +802,6 @@ function checkExpiry(json, claims, nowMs) {
     if (expiration === undefined)
         throw refuse('without an expiry (expiration/exp)');
     const expiresIn = lifetime(givenIn) ?? expiration - now;
-    // When IAM issued the token, by IAM's clock: from expires_in, else from the JWT's iat.
     const issued = lifetime(givenIn) !== undefined ? expiration - expiresIn : epochSeconds(claims.iat);
     const ahead = issued === undefined ? undefined : Math.round((now - issued) / 60);
     const clocks = ahead === undefined || Math.abs(ahead) < 1
@@ -901,7 +823,6 @@ function lifetime(v) {
         ? Math.floor(v)
         : undefined;
 }
-/** Epoch seconds Date can show (to year 9999). */
 function epochSeconds(v) {
     return typeof v === 'number' && Number.isFinite(v) && v > 0 && v < 253_402_300_800
         ? Math.floor(v)
@@ -910,7 +831,6 @@ function epochSeconds(v) {
 function iso(seconds) {
     return new Date(seconds * 1000).toISOString();
 }
-/** The token must be for the pinned account: IAM checks IBM-Cloud-Tenant, and so do we. */
 function checkAccount(token, pinned) {
     if (!pinned || token.accountId === pinned)
         return;
@@ -920,17 +840,12 @@ function checkAccount(token, pinned) {
 
 ;// CONCATENATED MODULE: ./src/credentials/apikey.ts
 
-/** An API key (a user's or a service ID's) exchanged for a token: IAM's apikey grant. */
 function exchangeApiKey(apikey, ctx) {
     return requestToken(ctx.iam, { grant_type: GRANT.apikey, apikey, response_type: 'cloud_iam' }, { secrets: ctx.secrets, clock: ctx.clock, tenant: ctx.accountId });
 }
 
 ;// CONCATENATED MODULE: ./src/credentials/sources.ts
 
-/**
- * The ways the action can prove who it is, each a module that yields a token. A new way (a
- * trusted profile, a compute-resource token, ...) is one module and one row here.
- */
 const SOURCES = [
     {
         name: 'apikey',
@@ -938,26 +853,18 @@ const SOURCES = [
         token: (c, ctx) => exchangeApiKey(c.apikey, ctx)
     }
 ];
-/** The source the inputs name, or undefined when they name none (e.g. an empty `apikey`). */
 function credentialSource(config) {
     return SOURCES.find((source) => source.given(config))?.token;
 }
 
 ;// CONCATENATED MODULE: ./src/iam/network.ts
-/**
- * What a network error code says about the request: the one place that knows, read by the
- * retry rules and by the advice a user gets.
- */
-/** The connection was never made, so IAM cannot have acted on the request. */
 const NEVER_SENT = new Set(['ECONNREFUSED', 'EAI_AGAIN', 'ENOTFOUND']);
 function requestNeverSent(code) {
     return NEVER_SENT.has(code);
 }
-/** DNS names that do not exist and URLs that cannot be built do not fix themselves. */
 function isPermanentNetworkError(code) {
     return code === 'ENOTFOUND' || code === 'ERR_INVALID_URL' || isTlsError(code);
 }
-/** The TLS handshake failed: an untrusted or mismatched certificate, or a protocol error. */
 function isTlsError(code) {
     return /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY|HOSTNAME|ALTNAME/.test(code);
 }
@@ -1005,7 +912,6 @@ function networkAdvice(code) {
 function plural(n, what) {
     return `${n} ${what}${n === 1 ? '' : 's'}`;
 }
-/** One readable message for any error; `context` adds hints the error itself cannot know. */
 function describeError(err, context = {}) {
     if (err instanceof IamError) {
         const d = err.details;
@@ -1029,7 +935,6 @@ function describeError(err, context = {}) {
     }
     if (err instanceof NetworkError) {
         const target = err.url ? ` ${err.url}` : '';
-        // A create whose answer was lost may have happened; one never sent cannot have.
         const created = err.operation === errors_OPERATION.createKey && !requestNeverSent(err.code)
             ? `\n${advise('maybeCreated')}`
             : '';
@@ -1044,8 +949,6 @@ function describeError(err, context = {}) {
 }
 
 ;// CONCATENATED MODULE: ./src/iam/apikey-object.ts
-/** Parsers of what the IAM Identity API answers: anything else is undefined, never a throw. */
-/** A JSON object, or undefined for anything else (not JSON, an array, null). */
 function apikey_object_parseJson(body) {
     try {
         const json = JSON.parse(body);
@@ -1057,7 +960,6 @@ function apikey_object_parseJson(body) {
         return undefined;
     }
 }
-/** One key object of IAM's answers; undefined unless it is an object with a string id. */
 function apikey_object_parseApiKey(item) {
     if (typeof item !== 'object' || item === null || Array.isArray(item))
         return undefined;
@@ -1086,7 +988,6 @@ function headers(token) {
         'Content-Type': 'application/json'
     };
 }
-/** Creates a key; its value is masked the moment the answer is parsed, before any check. */
 async function createApiKey(iam, token, key, secrets) {
     const body = JSON.stringify({
         name: key.name,
@@ -1114,7 +1015,6 @@ async function createApiKey(iam, token, key, secrets) {
     }
     return { ...parsed, value: json.apikey };
 }
-/** 'deleted' on 204, 'already-gone' on 404; any other answer is an IamError. */
 async function deleteApiKey(iam, token, id) {
     const res = await iam.call({
         operation: errors_OPERATION.deleteKey,
@@ -1126,10 +1026,6 @@ async function deleteApiKey(iam, token, id) {
     });
     return res.status === 404 ? 'already-gone' : 'deleted';
 }
-/**
- * The key with this id as IAM describes it (name, description, owner), or undefined when IAM
- * does not know it in the token's account (404). Part of revoking a key, so it reads as that.
- */
 async function getApiKey(iam, token, id) {
     const res = await iam.call({
         operation: OPERATION.deleteKey,
@@ -1147,7 +1043,6 @@ async function getApiKey(iam, token, id) {
     }
     return key;
 }
-/** All keys of one identity in one account, following IAM's pages (bounded). */
 async function listApiKeys(iam, token, filter, maxPages = 20) {
     const keys = [];
     let pagetoken;
@@ -1180,7 +1075,6 @@ async function listApiKeys(iam, token, filter, maxPages = 20) {
     }
     return keys;
 }
-/** IAM's `next` is a URL carrying `pagetoken`; accept a bare token too. */
 function nextPageToken(next) {
     if (typeof next !== 'string' || next.length === 0)
         return undefined;
@@ -1193,15 +1087,12 @@ function nextPageToken(next) {
         return undefined;
     }
 }
-/** IAM keeps key expiries to the minute: the time a key asked to expire at `epochMs` really does. */
 function roundUpToMinute(epochMs) {
     return Math.ceil(epochMs / 60_000) * 60_000;
 }
-/** IAM's key expiry format, yyyy-MM-ddTHH:mm+0000, rounded up to the next whole minute. */
 function formatExpiresAt(epochMs) {
     return `${new Date(roundUpToMinute(epochMs)).toISOString().slice(0, 16)}+0000`;
 }
-/** Reads IAM's expiry and creation formats (yyyy-MM-ddTHH:mm[:ss[.SSS]]+0000 or ISO 8601). */
 function parseIamTime(value) {
     if (!value)
         return undefined;
@@ -1214,7 +1105,6 @@ function parseIamTime(value) {
 const package_namespaceObject = /*#__PURE__*/JSON.parse('{"UU":"ibmcloud-iam-token-action","rE":"1.0.0"}');
 ;// CONCATENATED MODULE: ./src/version.ts
 
-/** The action's name and version, as sent in the User-Agent header: package.json is the one source. */
 const ACTION_NAME = package_namespaceObject.UU;
 const ACTION_VERSION = package_namespaceObject.rE;
 function userAgent(nodeVersion = process.version, platform = process.platform, arch = process.arch) {
@@ -1223,10 +1113,6 @@ function userAgent(nodeVersion = process.version, platform = process.platform, a
 
 ;// CONCATENATED MODULE: ./src/ephemeral/naming.ts
 
-/**
- * IBM documents no limit on an API key's name (emulator/CONTRACT.md lists the sources checked):
- * 100 keeps names readable in the console, and the emulator enforces the same cap.
- */
 const MAX_NAME_LENGTH = 100;
 function runFacts(env) {
     const [owner = 'local', repo = 'local'] = (env.GITHUB_REPOSITORY ?? '').split('/').filter(Boolean);
@@ -1244,18 +1130,9 @@ function runFacts(env) {
 function safe(part) {
     return part.toLowerCase().replace(/[^a-z0-9_.-]+/g, '-');
 }
-/**
- * `gha-<owner>-<repo>-`: every key this action makes for a repository starts so. Owner and
- * repo are cut (always the same way) so that a name stays within MAX_NAME_LENGTH; the
- * description names the repository exactly.
- */
 function keyNamePrefix(facts) {
     return `gha-${safe(facts.owner).slice(0, 20)}-${safe(facts.repo).slice(0, 30)}-`;
 }
-/**
- * Unique per job and attempt: matrix legs share run id, attempt and job id, so a random
- * suffix tells them apart. Cut to IAM-friendly length, keeping the run id and the suffix.
- */
 function keyName(facts, random) {
     const suffix = Math.floor(random() * 0xffffff)
         .toString(16)
@@ -1265,11 +1142,9 @@ function keyName(facts, random) {
     const room = Math.max(0, MAX_NAME_LENGTH - head.length - suffix.length - 1);
     return `${head}${safe(facts.job).slice(0, room)}-${suffix}`;
 }
-/** The description names the action and the run, so that an admin who finds the key knows. */
 function keyDescription(facts) {
     return `Ephemeral key made by ${ACTION_NAME} for ${facts.runUrl}/attempts/${facts.runAttempt}; deleted by its post step, or expired by IAM.`;
 }
-/** Is this key one that this action made for this repository? Name prefix and description must both say so. */
 function isOurs(key, facts) {
     const prefix = keyNamePrefix(facts);
     if (!key.name.startsWith(prefix) || !/^\d+-\d+-/.test(key.name.slice(prefix.length)))
@@ -1279,7 +1154,6 @@ function isOurs(key, facts) {
 }
 
 ;// CONCATENATED MODULE: ./src/ephemeral/state.ts
-/** Names of the values the main step saves for the post step. None of them is a secret. */
 const STATE = {
     keyId: 'ephemeral-key-id',
     keyExpiresAt: 'ephemeral-key-expires-at',
@@ -1290,11 +1164,6 @@ const STATE = {
 
 
 
-/**
- * Creates the ephemeral key for the token's own identity. Its value is masked on arrival
- * (createApiKey) and its id saved as state before the caller exports anything, so that the
- * post step can delete it even if a later part of the main step fails.
- */
 async function issueEphemeralKey(iam, token, config, ctx) {
     const expiresAtMs = ctx.clock.now() + config.ttlMinutes * 60_000;
     const created = await createApiKey(iam, token.accessToken, {
@@ -1315,17 +1184,9 @@ async function issueEphemeralKey(iam, token, config, ctx) {
 
 
 
-/**
- * The longest a job runs (6 hours on GitHub-hosted runners, 5 days on self-hosted ones): a
- * key of ours older than this has no job left that could use it.
- */
 function longestJobMinutes(env) {
     return env.RUNNER_ENVIRONMENT === 'github-hosted' ? 360 : 5 * 24 * 60;
 }
-/**
- * Deletes keys this action made for this repository in earlier runs that can no longer be
- * in use: past their expiry, or older than the longest job. Never touches anything else.
- */
 async function sweepStaleKeys(iam, token, ctx) {
     const now = ctx.clock.now();
     const keys = await listApiKeys(iam, token.accessToken, {
@@ -1353,11 +1214,6 @@ async function sweepStaleKeys(iam, token, ctx) {
 }
 
 ;// CONCATENATED MODULE: ./src/iam/error-body.ts
-/**
- * Reads IAM's two error body shapes (token endpoint and Identity API) and its request id.
- * `redact` scrubs secrets from each value after JSON has undone its escapes and before
- * control characters are folded: a key IAM echoes with a tab or a \u escape is still found.
- */
 function parseIamErrorBody(body, headers, redact = (text) => text) {
     const str = (v) => typeof v === 'string' && v.length > 0 ? clean(redact(v), 500) : undefined;
     const details = {};
@@ -1391,12 +1247,10 @@ function parseIamErrorBody(body, headers, redact = (text) => text) {
     }
     return details;
 }
-/** Tags stripped, control characters and runs of space folded, cut to `max` characters. */
 function clean(text, max) {
     const flat = text
         .replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ')
         .replace(/<[^>]*>/g, ' ')
-        // eslint-disable-next-line no-control-regex -- control characters are what is removed
         .replace(/[\u0000-\u001f\u007f]+/g, ' ')
         .replace(/\s+/g, ' ')
         .trim();
@@ -1408,26 +1262,12 @@ function summariseBody(body) {
 }
 
 ;// CONCATENATED MODULE: ./src/iam/backoff.ts
-/**
- * How long to wait before trying again: one rule for a failing IAM or network, one for IAM's
- * rate limit (HTTP 429). Pure functions of the attempt, a random number and Retry-After.
- */
 const DEFAULT_BACKOFF = { baseDelayMs: 1000, maxDelayMs: 30_000 };
-/**
- * The shape of the waits after a 429. The first is spread wide, because a 429 usually means a
- * crowd (a matrix released together) that has to be spread over several windows of the limit;
- * a later 429 is most often one unlucky draw into a slightly overfull second, so the next try
- * comes soon, and the spread then doubles for a limit that stays saturated.
- */
 const RATE_LIMIT_BACKOFF = {
-    /** The least wait without Retry-After: a typical rate-limit window, so the next try lands in a fresh one. */
     floorMs: 1000,
-    /** The spread (full jitter on top of the floor) after the first 429. */
     firstSpreadMs: 3500,
-    /** The spread after the second 429; it doubles after each further one, up to maxDelayMs. */
     nextSpreadMs: 500
 };
-/** Retry-After in seconds or as an HTTP date; undefined when absent or unreadable. */
 function parseRetryAfter(value, nowMs) {
     if (!value)
         return undefined;
@@ -1439,29 +1279,18 @@ function parseRetryAfter(value, nowMs) {
         return undefined;
     return Math.max(0, date - nowMs);
 }
-/** Retry-After as the least wait, capped at maxDelayMs. */
 function retryAfterFloor(retryAfterMs, backoff) {
     return retryAfterMs === undefined ? 0 : Math.min(retryAfterMs, backoff.maxDelayMs);
 }
-/**
- * After a failure (5xx, 408, no answer): full jitter, a random wait up to an exponentially
- * growing ceiling. A Retry-After is honoured as a floor, capped at maxDelayMs, and jitter is
- * still added on top so that jobs told the same Retry-After do not return in the same millisecond.
- */
 function backoffDelay(attempt, backoff, random, retryAfterMs) {
     const ceiling = Math.min(backoff.maxDelayMs, backoff.baseDelayMs * 2 ** (attempt - 1));
     return retryAfterFloor(retryAfterMs, backoff) + Math.floor(random() * ceiling);
 }
-/** The jitter spread after the n-th 429 of one request (n from 1). */
 function rateLimitSpread(n, backoff) {
     if (n <= 1)
         return RATE_LIMIT_BACKOFF.firstSpreadMs;
     return Math.min(backoff.maxDelayMs, RATE_LIMIT_BACKOFF.nextSpreadMs * 2 ** (n - 2));
 }
-/**
- * After the n-th 429: a floor (Retry-After when IAM sent one, else a one-second window) plus
- * full jitter over rateLimitSpread(n).
- */
 function rateLimitDelay(n, backoff, random, retryAfterMs) {
     const floor = retryAfterMs === undefined ? RATE_LIMIT_BACKOFF.floorMs : retryAfterFloor(retryAfterMs, backoff);
     return floor + Math.floor(random() * rateLimitSpread(n, backoff));
@@ -1471,35 +1300,22 @@ function rateLimitDelay(n, backoff, random, retryAfterMs) {
 
 
 
-/** The policy of a step: budget = max-attempts × timeout-seconds. */
 function retryPolicy(limits) {
     const { maxAttempts, timeoutMs } = limits;
     return { maxAttempts, budgetMs: maxAttempts * timeoutMs, ...DEFAULT_BACKOFF };
 }
-/** 408, 429 and 5xx except 501 may succeed later; any other 4xx never will. */
 function isRetryableStatus(status) {
     return status === 408 || status === 429 || (status >= 500 && status !== 501 && status <= 599);
 }
-/** A broken or refused connection may work next time; see network.ts for what will not. */
 function isRetryableNetworkError(err) {
     return !isPermanentNetworkError(err.code);
 }
-/**
- * For a request that creates something, only answers that prove nothing was done may be
- * retried: 429, or a connection that was never made. After a 5xx or a lost answer the
- * create may have happened, and a retry would make a second one.
- */
 function mayRetryCreate(outcome) {
     if (typeof outcome === 'number')
         return outcome === 429;
     return requestNeverSent(outcome.code);
 }
 const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
-/**
- * Sends until an answer that should not be retried, or until a limit of the policy. Returns
- * the last answer (which may be an error status) and how many attempts it took; throws
- * NetworkError (with the attempt count) when the last attempt got no answer.
- */
 async function sendWithRetry(send, ctx) {
     const { policy, clock } = ctx;
     const deadline = clock.now() + policy.budgetMs;
@@ -1576,7 +1392,6 @@ async function sendWithRetry(send, ctx) {
 
 
 
-/** IAM at one endpoint: every call retried by the same rules, every error status an IamError. */
 class IamClient {
     options;
     constructor(options) {
@@ -1601,7 +1416,6 @@ class IamClient {
 ;// CONCATENATED MODULE: ./src/iam/connect.ts
 
 
-/** An IamClient for a step: its endpoint and limits from the config, retry notes to the log. */
 function connectIam(connection, io, secrets) {
     return new IamClient({
         endpoint: connection.endpoint,
@@ -1615,7 +1429,6 @@ function connectIam(connection, io, secrets) {
 
 ;// CONCATENATED MODULE: ./src/outputs.ts
 
-/** The main step's outputs and env for the token; every value here is already masked or not secret. */
 function publishToken(runner, config, token) {
     runner.setOutput('token', token.accessToken);
     runner.setOutput('authorization', `Bearer ${token.accessToken}`);
@@ -1632,7 +1445,6 @@ function publishToken(runner, config, token) {
         runner.info(`Exported the token as $${config.envName} (IAM tokens last at most an hour).`);
     }
 }
-/** The ephemeral key's outputs and env (already masked when it arrived). */
 function publishEphemeralKey(runner, config, key) {
     runner.setOutput('ephemeral-apikey', key.value);
     runner.setOutput('ephemeral-apikey-id', key.id);
@@ -3479,20 +3291,12 @@ const systemClock = {
 
 ;// CONCATENATED MODULE: ./src/iam/read-body.ts
 
-/** IAM's answers are a few KB; anything past this is not IAM and is refused unread. */
 const MAX_RESPONSE_BYTES = 1024 * 1024;
-/** The answer is bigger than any IAM answer: refused, and not worth another attempt. */
 function tooLarge(limit) {
     return new errors_ActionError(`The answer from iam-endpoint is larger than ${Math.round(limit / 1024)} KiB, and IBM Cloud ` +
         "IAM's answers are a few KB: refused without reading the rest. Check that `iam-endpoint` " +
         'points at IAM itself, not at a proxy or a portal page.');
 }
-/**
- * Reads a response body to the end, at most `limit` bytes, collecting the chunks and joining
- * them once. Settles exactly once: with the text, with NetworkError when the connection breaks
- * off or `signal` aborts (the attempt's deadline), or with tooLarge() past the limit. On any
- * failure the stream is destroyed, so nothing more is buffered.
- */
 function readBodyCapped(message, signal, limit = MAX_RESPONSE_BYTES) {
     return new Promise((resolve, reject) => {
         const chunks = [];
@@ -3538,13 +3342,6 @@ function readBodyCapped(message, signal, limit = MAX_RESPONSE_BYTES) {
 
 
 
-/**
- * The transport the action ships with: @actions/http-client sends the request (it honours
- * HTTPS_PROXY / NO_PROXY; NODE_EXTRA_CA_CERTS is honoured by Node itself), and the answer is
- * read here, because http-client's readBody() has neither a deadline nor a size limit.
- * One deadline per attempt covers connecting, the headers and the whole body; the body is
- * capped at `maxBytes`. Redirects are refused so that a key is never re-sent to another host.
- */
 function createHttpTransport(options) {
     return async ({ method, url, headers, body }) => {
         const deadline = new AbortController();
@@ -3595,7 +3392,6 @@ function toNetworkError(err) {
     let code = typeof e?.code === 'string' ? e.code : 'EUNKNOWN';
     if (code === 'EUNKNOWN' && /^Request timeout/.test(message))
         code = 'ETIMEDOUT';
-    // http-client's timeout message carries the request path; keep only the gist.
     return new NetworkError(code, code === 'ETIMEDOUT' ? 'request timed out' : message);
 }
 
@@ -3604,7 +3400,6 @@ function toNetworkError(err) {
 
 
 
-/** The real runner: @actions/core, confined to this file. */
 const coreRunner = {
     getInput: (name) => getInput(name, { trimWhitespace: false }),
     setSecret: (value) => core_setSecret(value),
@@ -3623,7 +3418,6 @@ const coreRunner = {
         await summary.addRaw(markdown, true).write();
     }
 };
-/** What both steps run with on a real runner. */
 function runnerDeps() {
     return {
         runner: coreRunner,
@@ -3634,21 +3428,12 @@ function runnerDeps() {
 }
 
 ;// CONCATENATED MODULE: ./src/secrets.ts
-/**
- * Every secret the action handles goes through here: it is masked on the runner at once
- * (each form that could be printed), and remembered so that error text can be scrubbed too.
- */
 class Secrets {
     mask;
     known = [];
     constructor(mask) {
         this.mask = mask;
     }
-    /**
-     * Masks `value` and its derived forms: trimmed, each line, URL-encoded, and form-encoded
-     * (spaces as `+`, as URLSearchParams writes the token request the action sends), and as it
-     * appears inside a JSON string (an error body echoing it with `\t` or `\u00e9` escapes).
-     */
     add(value) {
         if (!value)
             return;
@@ -3662,16 +3447,13 @@ class Secrets {
                 forms.add(escaped);
         }
         for (const form of forms) {
-            // Very short fragments would mask ordinary log text and protect nothing.
             if (form.length < 4 || this.known.includes(form))
                 continue;
             this.mask(form);
             this.known.push(form);
         }
-        // Longest first, so that redact() never leaves the tail of a longer secret behind.
         this.known.sort((a, b) => b.length - a.length);
     }
-    /** Replaces every known secret in `text` with `***`. */
     redact(text) {
         let out = text;
         for (const secret of this.known)
@@ -3679,7 +3461,6 @@ class Secrets {
         return out;
     }
 }
-/** `value` as JSON writers escape it: control characters, and optionally all non-ASCII as \uXXXX. */
 function jsonEscapedForms(value) {
     const json = JSON.stringify(value).slice(1, -1);
     const ascii = (hex) => json.replace(/[^\u0020-\u007e]/g, (c) => `\\u${hex(c.charCodeAt(0)).padStart(4, '0')}`);
@@ -3692,10 +3473,6 @@ function jsonEscapedForms(value) {
 
 ;// CONCATENATED MODULE: ./src/summary.ts
 
-/**
- * The job summary: who, which account, where, until when. Nothing secret, and every value
- * from outside (the token's claims, the key id) as a code span: no Markdown or HTML of theirs.
- */
 function summaryMarkdown({ token, endpoint, ephemeralKey }) {
     const c = token.claims;
     const identity = [
@@ -3747,11 +3524,9 @@ function summaryMarkdown({ token, endpoint, ephemeralKey }) {
 
 
 
-/** The main step. Never throws: a failure is reported with `setFailed`, scrubbed of secrets. */
 async function run(deps = runnerDeps()) {
     const { runner, clock } = deps;
     const secrets = new Secrets((value) => runner.setSecret(value));
-    // Before anything else can print it: the key as given, and the forms derived from it.
     secrets.add(runner.getInput('apikey'));
     let config;
     try {
@@ -3765,7 +3540,6 @@ async function run(deps = runnerDeps()) {
         const token = await source(config, { iam, secrets, clock, accountId: config.accountId });
         checkAccount(token, config.accountId);
         const facts = runFacts(deps.env);
-        // Created before anything is published: if IAM refuses, the step fails with nothing exported.
         const key = config.ephemeral.enabled
             ? await issueEphemeralKey(iam, token, config.ephemeral, { runner, clock, secrets, facts })
             : undefined;
@@ -3802,7 +3576,6 @@ function skipOrFail(config, { runner, env }) {
     throw new errors_ActionError(`The \`apikey\` input is empty. ${advise(dependabot ? 'emptyKeyDependabot' : 'emptyKey')} ` +
         advise('skipMissingKey'));
 }
-/** The summary is a courtesy: failing to write it never fails the step. */
 async function writeSummary(runner, markdown) {
     try {
         await runner.writeSummary(markdown());
