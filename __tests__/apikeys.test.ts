@@ -15,6 +15,7 @@ import {
   header,
   IAM_ID,
   jsonResponse,
+  textResponse,
   scriptedTransport
 } from './helpers/fakes.js'
 import {
@@ -152,6 +153,20 @@ describe('deleteApiKey', () => {
   it("says 'already-gone' on 404", async () => {
     const { iam } = setup([identityError(404, 'BXNIM0102E', 'trace-404', 'API key not found.')])
     await expect(deleteApiKey(iam, TOKEN, KEY_ID)).resolves.toBe('already-gone')
+  })
+
+  it.each([
+    ['an HTML page from a proxy', textResponse(404, '<html><h1>404 Not Found</h1></html>')],
+    [
+      "an unknown route (the emulator's own answer)",
+      jsonResponse(404, { errors: [{ code: 'route_not_found', message: 'no route' }] })
+    ],
+    ['an empty body', textResponse(404, '')]
+  ])('takes a 404 with %s for an error, not for a deleted key', async (_what, answer) => {
+    const { iam } = setup([answer])
+    const error = await deleteApiKey(iam, TOKEN, KEY_ID).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(IamError)
+    expect(error).toMatchObject({ operation: 'API key deletion', status: 404 })
   })
 
   it('encodes the id into the path, so that an odd id cannot change the request', async () => {

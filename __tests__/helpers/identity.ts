@@ -68,6 +68,9 @@ export function ownKeyResponse(overrides: Record<string, unknown> = {}): HttpRes
   })
 }
 
+/** IAM's `errors[0].code` for a status, as the Identity API sends it (not_found for 404). */
+const IDENTITY_CODE: Record<number, string> = { 404: 'not_found' }
+
 /** The Identity API's error body: `{"errors":[...],"status_code":..,"trace":..}`. */
 export function identityError(
   status: number,
@@ -76,7 +79,9 @@ export function identityError(
   message = 'IAM said no.'
 ): HttpResponse {
   return jsonResponse(status, {
-    errors: [{ code: `code_${status}`, message_code: messageCode, message }],
+    errors: [
+      { code: IDENTITY_CODE[status] ?? `code_${status}`, message_code: messageCode, message }
+    ],
     status_code: status,
     trace
   })

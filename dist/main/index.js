@@ -1015,6 +1015,12 @@ async function createApiKey(iam, token, key, secrets) {
     }
     return { ...parsed, value: json.apikey };
 }
+function keyNotFound(res) {
+    if (res.status !== 404)
+        return false;
+    const body = apikey_object_parseJson(res.body);
+    return Array.isArray(body?.errors) && body.errors[0]?.code === 'not_found';
+}
 async function deleteApiKey(iam, token, id) {
     const res = await iam.call({
         operation: errors_OPERATION.deleteKey,
@@ -1022,7 +1028,7 @@ async function deleteApiKey(iam, token, id) {
         path: `/v1/apikeys/${encodeURIComponent(id)}`,
         headers: headers(token),
         idempotent: true,
-        ok: [204, 200, 404]
+        ok: (res) => res.status === 204 || res.status === 200 || keyNotFound(res)
     });
     return res.status === 404 ? 'already-gone' : 'deleted';
 }
@@ -1033,7 +1039,7 @@ async function getApiKey(iam, token, id) {
         path: `/v1/apikeys/${encodeURIComponent(id)}`,
         headers: headers(token),
         idempotent: true,
-        ok: [200, 404]
+        ok: (res) => res.status === 200 || keyNotFound(res)
     });
     if (res.status === 404)
         return undefined;
@@ -1404,7 +1410,7 @@ class IamClient {
         const { operation, path, idempotent, ok, ...http } = request;
         const url = `${this.options.endpoint}${path}`;
         const { response, attempts } = await sendWithRetry(() => this.options.transport({ ...http, url }), { ...this.options, operation, url, idempotent });
-        if (!ok.includes(response.status)) {
+        if (!(typeof ok === 'function' ? ok(response) : ok.includes(response.status))) {
             const { redact } = this.options;
             const details = parseIamErrorBody(redact(response.body), response.headers, redact);
             throw new IamError(operation, response.status, details, attempts);

@@ -2,6 +2,7 @@ import { ActionError, OPERATION } from '../errors.js'
 import type { Secrets } from '../secrets.js'
 import { parseApiKey, parseJson } from './apikey-object.js'
 import type { IamClient } from './client.js'
+import type { HttpResponse } from './http.js'
 
 /** An API key as the IAM Identity API describes it (its value comes only on creation). */
 export interface ApiKey {
@@ -67,7 +68,17 @@ export async function createApiKey(
   return { ...parsed, value: json.apikey }
 }
 
-/** 'deleted' on 204, 'already-gone' on 404; any other answer is an IamError. */
+/**
+ * IAM's own "no such key": a 404 whose body says `not_found`. A 404 with any other body (a
+ * wrong path, a proxy, an emulator's unknown route) is an error, never taken for "gone".
+ */
+function keyNotFound(res: HttpResponse): boolean {
+  if (res.status !== 404) return false
+  const body = parseJson(res.body) as { errors?: { code?: unknown }[] } | undefined
+  return Array.isArray(body?.errors) && body.errors[0]?.code === 'not_found'
+}
+
+/** 'deleted' on 204, 'already-gone' on IAM's 404 not_found; any other answer is an IamError. */
 export async function deleteApiKey(
   iam: IamClient,
   token: string,
@@ -79,7 +90,7 @@ export async function deleteApiKey(
     path: `/v1/apikeys/${encodeURIComponent(id)}`,
     headers: headers(token),
     idempotent: true,
-    ok: [204, 200, 404]
+    ok: (res) => res.status === 204 || res.status === 200 || keyNotFound(res)
   })
   return res.status === 404 ? 'already-gone' : 'deleted'
 }
@@ -99,7 +110,7 @@ export async function getApiKey(
     path: `/v1/apikeys/${encodeURIComponent(id)}`,
     headers: headers(token),
     idempotent: true,
-    ok: [200, 404]
+    ok: (res) => res.status === 200 || keyNotFound(res)
   })
   if (res.status === 404) return undefined
   const key = parseApiKey(parseJson(res.body))

@@ -11,8 +11,8 @@ export interface IamRequest extends Omit<HttpRequest, 'url'> {
   path: string
   /** false when the request creates something: a lost answer must not make a second one. */
   idempotent: boolean
-  /** The statuses that are an answer; any other becomes an IamError. */
-  ok: number[]
+  /** The answers that are not errors (statuses, or a test of the answer); any other becomes an IamError. */
+  ok: number[] | ((response: HttpResponse) => boolean)
 }
 
 export interface IamClientOptions {
@@ -43,7 +43,7 @@ export class IamClient {
       () => this.options.transport({ ...http, url }),
       { ...this.options, operation, url, idempotent }
     )
-    if (!ok.includes(response.status)) {
+    if (!(typeof ok === 'function' ? ok(response) : ok.includes(response.status))) {
       const { redact } = this.options
       const details = parseIamErrorBody(redact(response.body), response.headers, redact)
       throw new IamError(operation, response.status, details, attempts)
