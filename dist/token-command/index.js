@@ -1573,8 +1573,12 @@ function iso(seconds) {
 function checkAccount(token, pinned) {
     if (!pinned || token.accountId === pinned)
         return;
-    throw new errors/* ActionError */.lZ(`The API key belongs to account ${token.accountId ? oneLine(token.accountId) : '(none in the token)'}, but account-id ` +
-        `pins account ${pinned}. Use a key from account ${pinned}, or correct account-id.`);
+    const actual = token.accountId ? oneLine(token.accountId) : '(none in the token)';
+    const profile = token.claims.sub_type === 'Profile';
+    throw new errors/* ActionError */.lZ(`The token is for account ${actual}, but account-id pins account ${pinned}. ` +
+        (profile
+            ? `Use a trusted profile of account ${pinned}, or correct account-id.`
+            : `Use a key from account ${pinned}, or correct account-id.`));
 }
 
 ;// CONCATENATED MODULE: ./src/credentials/apikey.ts

@@ -163,8 +163,12 @@ function iso(seconds: number): string {
 /** The token must be for the pinned account: IAM checks IBM-Cloud-Tenant, and so do we. */
 export function checkAccount(token: IamToken, pinned: string | undefined): void {
   if (!pinned || token.accountId === pinned) return
+  const actual = token.accountId ? oneLine(token.accountId) : '(none in the token)'
+  const profile = token.claims.sub_type === 'Profile'
   throw new ActionError(
-    `The API key belongs to account ${token.accountId ? oneLine(token.accountId) : '(none in the token)'}, but account-id ` +
-      `pins account ${pinned}. Use a key from account ${pinned}, or correct account-id.`
+    `The token is for account ${actual}, but account-id pins account ${pinned}. ` +
+      (profile
+        ? `Use a trusted profile of account ${pinned}, or correct account-id.`
+        : `Use a key from account ${pinned}, or correct account-id.`)
   )
 }
