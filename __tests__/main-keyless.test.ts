@@ -278,4 +278,15 @@ describe('vpc-metadata: the two metadata calls', () => {
     )
     expect(h.runner.failed).toMatch(/request id: trace-123/)
   })
+
+  it('a refused instance identity token is not blamed on API-key permissions', async () => {
+    const h = await runWith({ 'vpc-metadata': 'true', 'max-attempts': '1' }, [
+      jsonResponse(200, identityBody(makeJwt({ sub: 'i' }))),
+      jsonResponse(401, { errors: [{ code: 'unauthorized', message: 'Token refused.' }] })
+    ])
+    expect(h.runner.failed).toMatch(
+      /VPC metadata IAM token request failed after 1 attempt: HTTP 401/
+    )
+    expect(h.runner.failed).not.toMatch(/manage its own API keys/)
+  })
 })

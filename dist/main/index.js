@@ -1311,7 +1311,8 @@ function adviceFor(err) {
         return advise('maybeCreated');
     if (status >= 500)
         return advise('iamFailing', { attempts });
-    if (operation !== errors_OPERATION.token && (status === 401 || status === 403)) {
+    const identityApi = [errors_OPERATION.createKey, errors_OPERATION.deleteKey, errors_OPERATION.listKeys];
+    if (identityApi.includes(operation) && (status === 401 || status === 403)) {
         return advise('keyNotPermitted');
     }
     if (operation === errors_OPERATION.createKey && status === 400)

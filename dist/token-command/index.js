@@ -1988,7 +1988,8 @@ function adviceFor(err) {
         return advise('maybeCreated');
     if (status >= 500)
         return advise('iamFailing', { attempts });
-    if (operation !== errors/* OPERATION */.qR.token && (status === 401 || status === 403)) {
+    const identityApi = [errors/* OPERATION */.qR.createKey, errors/* OPERATION */.qR.deleteKey, errors/* OPERATION */.qR.listKeys];
+    if (identityApi.includes(operation) && (status === 401 || status === 403)) {
         return advise('keyNotPermitted');
     }
     if (operation === errors/* OPERATION */.qR.createKey && status === 400)
