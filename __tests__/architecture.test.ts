@@ -48,6 +48,16 @@ describe('the shape of src/', () => {
     expect(imports(join(SRC, 'entry/main.ts'))).toEqual(['../main.js', './exit.js'])
     expect(imports(join(SRC, 'entry/post.ts'))).toEqual(['../post.js', './exit.js'])
     expect(imports(join(SRC, 'entry/exit.ts'))).toEqual([])
+    expect(imports(join(SRC, 'entry/token-command.ts'))).toEqual([
+      '../token-command/deps.js',
+      '../token-command/run.js',
+      './exit.js'
+    ])
+  })
+
+  it('ibmcloud-iam-token imports neither step', () => {
+    expect(graph('entry/token-command.ts')).not.toContain('main.ts')
+    expect(graph('entry/token-command.ts')).not.toContain('post.ts')
   })
 
   it('@actions/core is imported by the runner edge only', () => {

@@ -25,6 +25,7 @@ export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
  * @property {Record<string, string>} exportedEnv
  * @property {Record<string, string>} state
  * @property {string} summary
+ * @property {string[]} paths directories the step added to PATH (GITHUB_PATH), in order
  * @property {string[]} workspaceFiles files left in the job's workspace (must be none)
  * @property {number} ms
  * @typedef {object} StepOptions
@@ -35,6 +36,8 @@ export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
  * @property {boolean} [debug] RUNNER_DEBUG=1 unless false
  * @property {string} [node] the Node binary; default E2E_NODE or this process's
  * @property {string} [dist] the folder holding <entry>/index.js; default this checkout's dist/
+ * @property {string} [runnerTemp] RUNNER_TEMP, kept after the step (for later steps of a job);
+ *   default a fresh folder removed with the step
  */
 
 /** The `default:` of each input in action.yml (the runner fills these in). */
@@ -100,7 +103,8 @@ export async function runStep(entry, options) {
     GITHUB_OUTPUT: join(dir, 'output'),
     GITHUB_ENV: join(dir, 'env'),
     GITHUB_STATE: join(dir, 'state'),
-    GITHUB_STEP_SUMMARY: join(dir, 'summary')
+    GITHUB_STEP_SUMMARY: join(dir, 'summary'),
+    GITHUB_PATH: join(dir, 'path')
   }
   for (const f of Object.values(files)) writeFileSync(f, '')
 
@@ -116,7 +120,7 @@ export async function runStep(entry, options) {
     GITHUB_RUN_ATTEMPT: '1',
     GITHUB_JOB: 'deploy',
     GITHUB_SERVER_URL: 'https://github.com',
-    RUNNER_TEMP: dir,
+    RUNNER_TEMP: options.runnerTemp ?? dir,
     RUNNER_ENVIRONMENT: 'github-hosted',
     ...files,
     ...(options.debug === false ? {} : { RUNNER_DEBUG: '1' }),
@@ -159,6 +163,7 @@ export async function runStep(entry, options) {
     exportedEnv: parseCommandFile(read(files.GITHUB_ENV)),
     state: parseCommandFile(read(files.GITHUB_STATE)),
     summary: read(files.GITHUB_STEP_SUMMARY),
+    paths: read(files.GITHUB_PATH).split('\n').filter(Boolean),
     workspaceFiles: readdirSync(workspace),
     ms
   }

@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs'
+import type { Credential } from './credentials/credential.js'
+import { parseCredential } from './credentials/parse.js'
 import { ConfigError } from './errors.js'
 import { resolveEndpoint } from './iam/endpoints.js'
 import {
@@ -13,6 +16,8 @@ import {
 export interface Config {
   /** Trimmed; '' when the input is empty (fork pull requests, Dependabot). */
   apikey: string
+  /** What proves who the action is: exactly one source, or none (see on-missing-apikey). */
+  credential: Credential
   endpoint: string
   accountId?: string
   envName: string
@@ -21,6 +26,8 @@ export interface Config {
   timeoutMs: number
   onMissingApikey: 'fail' | 'skip'
   ephemeral: EphemeralConfig
+  /** Install `ibmcloud-iam-token` when the credential can be renewed without a stored secret. */
+  tokenCommand: boolean
 }
 
 export interface EphemeralConfig {
@@ -37,7 +44,10 @@ export type InputReader = (name: string) => string
  * Parses all inputs. Every problem is collected, so that one run reports all of them; the
  * API key's value never appears in a message.
  */
-export function parseConfig(read: InputReader): Config {
+export function parseConfig(
+  read: InputReader,
+  io: { readFile: (path: string) => string } = { readFile: (p) => readFileSync(p, 'utf8') }
+): Config {
   const get = (name: string) => read(name).trim()
   const problems: string[] = []
   const attempt = <T>(fn: () => T, fallback: T): T => {
@@ -62,8 +72,13 @@ export function parseConfig(read: InputReader): Config {
     () => parseBoolean('ephemeral-key', get('ephemeral-key'), false),
     false
   )
+  const apikey = attempt(() => validateApiKey(get('apikey')), '')
   const config: Config = {
-    apikey: attempt(() => validateApiKey(get('apikey')), ''),
+    apikey,
+    credential: parseCredential(
+      { get, apikey, accountId, ephemeralKey: ephemeralEnabled, readFile: io.readFile },
+      problems
+    ),
     endpoint: attempt(
       () =>
         resolveEndpoint({
@@ -101,7 +116,8 @@ export function parseConfig(read: InputReader): Config {
         () => parseBoolean('sweep-stale-keys', get('sweep-stale-keys'), false),
         false
       )
-    }
+    },
+    tokenCommand: attempt(() => parseBoolean('token-command', get('token-command'), true), true)
   }
   if (config.ephemeral.enabled && config.exportEnv && config.envName === config.ephemeral.envName) {
     problems.push(

@@ -1,5 +1,12 @@
 import { advise, type AdviceId } from './advice.js'
-import { ActionError, ConfigError, IamError, NetworkError, OPERATION } from './errors.js'
+import {
+  ActionError,
+  ConfigError,
+  IamError,
+  NetworkError,
+  OPERATION,
+  type Operation
+} from './errors.js'
 import { isDnsError, isTlsError, requestNeverSent } from './iam/network.js'
 
 const ADVICE_BY_CODE: Record<string, AdviceId> = {
@@ -16,7 +23,8 @@ function adviceFor(err: IamError): string | undefined {
   if (status === 429) return advise('rateLimited', { attempts })
   if (operation === OPERATION.createKey && status >= 500) return advise('maybeCreated')
   if (status >= 500) return advise('iamFailing', { attempts })
-  if (operation !== OPERATION.token && (status === 401 || status === 403)) {
+  const identityApi: Operation[] = [OPERATION.createKey, OPERATION.deleteKey, OPERATION.listKeys]
+  if (identityApi.includes(operation) && (status === 401 || status === 403)) {
     return advise('keyNotPermitted')
   }
   if (operation === OPERATION.createKey && status === 400) return advise('keyLimit')

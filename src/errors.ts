@@ -19,7 +19,9 @@ export const OPERATION = {
   token: 'token exchange',
   createKey: 'API key creation',
   deleteKey: 'API key deletion',
-  listKeys: 'API key listing'
+  listKeys: 'API key listing',
+  instanceIdentity: 'VPC metadata instance identity token request',
+  metadataIamToken: 'VPC metadata IAM token request'
 } as const
 export type Operation = (typeof OPERATION)[keyof typeof OPERATION]
 

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { advise } from './advice.js'
 import { parseConfig, type Config } from './config.js'
 import { credentialSource } from './credentials/sources.js'
@@ -13,6 +14,7 @@ import { runnerDeps } from './runner/actions-core.js'
 import type { Runner, StepDeps } from './runner/runner.js'
 import { Secrets } from './secrets.js'
 import { summaryMarkdown } from './summary.js'
+import { COMMAND, installTokenCommand } from './token-command/install.js'
 import { oneLine } from './untrusted.js'
 
 /** The main step. Never throws: a failure is reported with `setFailed`, scrubbed of secrets. */
@@ -23,13 +25,22 @@ export async function run(deps: StepDeps = runnerDeps()): Promise<void> {
   secrets.add(runner.getInput('apikey'))
   let config: Config | undefined
   try {
-    config = parseConfig((name) => runner.getInput(name))
-    const source = credentialSource(config)
+    // A compute-resource token is a credential: masked the moment it is read, each time.
+    const readFile = (path: string) => {
+      const content = readFileSync(path, 'utf8')
+      secrets.add(content)
+      return content
+    }
+    config = parseConfig((name) => runner.getInput(name), { readFile })
+    const source = credentialSource(config.credential)
     if (!source) return skipOrFail(config, deps)
     const log = (message: string) => runner.info(message)
-    const iam = connectIam(config, { ...deps, log }, secrets)
-    runner.debug(`Exchanging the API key for an IAM token at ${config.endpoint}`)
-    const token = await source(config, { iam, secrets, clock, accountId: config.accountId })
+    const connect = (endpoint: string) =>
+      connectIam({ ...config!, endpoint }, { ...deps, log }, secrets)
+    runner.debug(`Getting an IAM token (${config.credential.kind}) from ${config.endpoint}`)
+    const iam = connect(config.endpoint)
+    const { accountId } = config
+    const token = await source({ iam, secrets, clock, accountId, connect, readFile })
     checkAccount(token, config.accountId)
     const facts = runFacts(deps.env)
     // Created before anything is published: if IAM refuses, the step fails with nothing exported.
@@ -38,6 +49,12 @@ export async function run(deps: StepDeps = runnerDeps()): Promise<void> {
       : undefined
     publishToken(runner, config, token)
     if (key) publishEphemeralKey(runner, config, key)
+    const where = { host: deps.tokenCommandHost, runnerTemp: deps.env.RUNNER_TEMP }
+    try {
+      installTokenCommand(runner, config, token, where)
+    } catch (err) {
+      runner.warning(`${COMMAND} could not be installed: ${describeError(err)}`)
+    }
     runner.info(
       `Authenticated to IBM Cloud as ${oneLine(token.claims.name ?? token.iamId)} ` +
         `(${oneLine(token.iamId)}) in account ${oneLine(token.accountId)}; the token expires at ${new Date(token.expiration * 1000).toISOString()}.`

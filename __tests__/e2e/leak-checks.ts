@@ -58,3 +58,30 @@ export function lineIndex(step: StepResult, re: RegExp): number {
   const i = step.lines.findIndex((l) => re.test(l))
   return i < 0 ? Infinity : i
 }
+
+const JWT = /[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}/g
+
+/**
+ * Every JWT the step masked (the final token and any intermediate one: an API key's token
+ * before the assume grant, an instance identity token), in the order they were masked.
+ */
+export function maskedJwts(step: StepResult): string[] {
+  const values = step.commands.filter((c) => c.command === 'add-mask').map((c) => c.value)
+  return [...new Set(values.filter((v) => new RegExp(`^${JWT.source}$`).test(v)))]
+}
+
+/** JWTs that appear anywhere but in their own ::add-mask:: line (must be none). */
+export function unmaskedJwts(text: string): string[] {
+  return text
+    .split('\n')
+    .filter((line) => !line.startsWith('::add-mask::'))
+    .flatMap((line) => line.match(JWT) ?? [])
+}
+
+/** The claims of a JWT, unverified. */
+export function claimsOf(jwt: string): Record<string, unknown> {
+  return JSON.parse(Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString('utf8')) as Record<
+    string,
+    unknown
+  >
+}

@@ -5,6 +5,7 @@ export type EventKind =
   | 'setSecret'
   | 'setOutput'
   | 'exportVariable'
+  | 'addPath'
   | 'saveState'
   | 'debug'
   | 'info'
@@ -38,6 +39,8 @@ export class RecordingRunner implements Runner {
   readonly env: Record<string, string> = {}
   readonly state: Record<string, string>
   readonly summaries: string[] = []
+  /** Directories added to PATH, in order. */
+  readonly paths: string[] = []
   failed: string | undefined
   summaryError: Error | undefined
 
@@ -64,6 +67,11 @@ export class RecordingRunner implements Runner {
   exportVariable(name: string, value: string): void {
     this.events.push({ kind: 'exportVariable', name, value })
     this.env[name] = value
+  }
+
+  addPath(dir: string): void {
+    this.events.push({ kind: 'addPath', value: dir })
+    this.paths.push(dir)
   }
 
   saveState(name: string, value: string): void {

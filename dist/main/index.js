@@ -306,7 +306,7 @@ async function exitWhenFlushed() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(468);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(601);
 /* harmony import */ var _exit_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(478);
 
 
@@ -318,7 +318,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 468:
+/***/ 601:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -327,6 +327,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
 });
 
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: ./src/advice.ts
 const ADVICE = {
     emptyKey: {
@@ -438,7 +440,9 @@ const errors_OPERATION = {
     token: 'token exchange',
     createKey: 'API key creation',
     deleteKey: 'API key deletion',
-    listKeys: 'API key listing'
+    listKeys: 'API key listing',
+    instanceIdentity: 'VPC metadata instance identity token request',
+    metadataIamToken: 'VPC metadata IAM token request'
 };
 class IamError extends Error {
     operation;
@@ -472,73 +476,6 @@ class NetworkError extends Error {
     withContext(attempts, operation, url) {
         return new NetworkError(this.code, this.cause_, attempts, operation, url);
     }
-}
-
-;// CONCATENATED MODULE: ./src/iam/endpoints.ts
-
-const PUBLIC_ENDPOINT = 'https://iam.cloud.ibm.com';
-const PRIVATE_ENDPOINT = 'https://private.iam.cloud.ibm.com';
-const REGIONS = [
-    'au-syd',
-    'br-sao',
-    'ca-mon',
-    'ca-tor',
-    'eu-de',
-    'eu-es',
-    'eu-gb',
-    'jp-osa',
-    'jp-tok',
-    'us-east',
-    'us-south'
-];
-function isRegion(value) {
-    return REGIONS.includes(value);
-}
-function isLoopbackHost(hostname) {
-    const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
-    if (host === 'localhost' || host === '::1')
-        return true;
-    return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
-}
-function parseEndpoint(value) {
-    let url;
-    try {
-        url = new URL(value);
-    }
-    catch {
-        throw new ConfigError(`iam-endpoint "${value}" is not a URL. Give a base URL such as ${PUBLIC_ENDPOINT}.`);
-    }
-    if (url.username || url.password) {
-        throw new ConfigError('iam-endpoint must not contain a user name or password.');
-    }
-    if (url.search || url.hash || /[?#]/.test(value)) {
-        throw new ConfigError(`iam-endpoint must be a base URL without ?query or #fragment.`);
-    }
-    if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
-        throw new ConfigError(`iam-endpoint ${url.origin} uses plain http, which would send the API key unencrypted. ` +
-            'Use https:// (plain http is accepted only for a loopback emulator: localhost, 127.0.0.1, ::1).');
-    }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        throw new ConfigError(`iam-endpoint must start with https:// (got ${url.protocol}//).`);
-    }
-    return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
-}
-function resolveEndpoint(choice) {
-    if (choice.region && !isRegion(choice.region)) {
-        throw new ConfigError(`region "${choice.region}" is not an IBM Cloud region with an IAM endpoint. ` +
-            `Valid regions: ${REGIONS.join(', ')}.`);
-    }
-    if (choice.region && !choice.private) {
-        throw new ConfigError(`region "${choice.region}" selects a private regional IAM endpoint and needs private: true ` +
-            `(runners inside IBM Cloud: https://private.${choice.region}.iam.cloud.ibm.com). ` +
-            `IAM's public endpoint (${PUBLIC_ENDPOINT}) is global: on other runners remove region.`);
-    }
-    if (choice.iamEndpoint)
-        return parseEndpoint(choice.iamEndpoint);
-    if (choice.private) {
-        return choice.region ? `https://private.${choice.region}.iam.cloud.ibm.com` : PRIVATE_ENDPOINT;
-    }
-    return PUBLIC_ENDPOINT;
 }
 
 ;// CONCATENATED MODULE: ./src/inputs.ts
@@ -629,11 +566,236 @@ function parseChoice(input, value, choices) {
     throw new ConfigError(`${input} must be one of ${choices.join(', ')} (got "${printable(value)}").`);
 }
 
+;// CONCATENATED MODULE: ./src/iam/endpoints.ts
+
+const PUBLIC_ENDPOINT = 'https://iam.cloud.ibm.com';
+const PRIVATE_ENDPOINT = 'https://private.iam.cloud.ibm.com';
+const REGIONS = [
+    'au-syd',
+    'br-sao',
+    'ca-mon',
+    'ca-tor',
+    'eu-de',
+    'eu-es',
+    'eu-gb',
+    'jp-osa',
+    'jp-tok',
+    'us-east',
+    'us-south'
+];
+function isRegion(value) {
+    return REGIONS.includes(value);
+}
+function isLoopbackHost(hostname) {
+    const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+    if (host === 'localhost' || host === '::1')
+        return true;
+    return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+function parseEndpoint(value) {
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        throw new ConfigError(`iam-endpoint "${value}" is not a URL. Give a base URL such as ${PUBLIC_ENDPOINT}.`);
+    }
+    if (url.username || url.password) {
+        throw new ConfigError('iam-endpoint must not contain a user name or password.');
+    }
+    if (url.search || url.hash || /[?#]/.test(value)) {
+        throw new ConfigError(`iam-endpoint must be a base URL without ?query or #fragment.`);
+    }
+    if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
+        throw new ConfigError(`iam-endpoint ${url.origin} uses plain http, which would send the API key unencrypted. ` +
+            'Use https:// (plain http is accepted only for a loopback emulator: localhost, 127.0.0.1, ::1).');
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        throw new ConfigError(`iam-endpoint must start with https:// (got ${url.protocol}//).`);
+    }
+    return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
+}
+function resolveEndpoint(choice) {
+    if (choice.region && !isRegion(choice.region)) {
+        throw new ConfigError(`region "${choice.region}" is not an IBM Cloud region with an IAM endpoint. ` +
+            `Valid regions: ${REGIONS.join(', ')}.`);
+    }
+    if (choice.region && !choice.private) {
+        throw new ConfigError(`region "${choice.region}" selects a private regional IAM endpoint and needs private: true ` +
+            `(runners inside IBM Cloud: https://private.${choice.region}.iam.cloud.ibm.com). ` +
+            `IAM's public endpoint (${PUBLIC_ENDPOINT}) is global: on other runners remove region.`);
+    }
+    if (choice.iamEndpoint)
+        return parseEndpoint(choice.iamEndpoint);
+    if (choice.private) {
+        return choice.region ? `https://private.${choice.region}.iam.cloud.ibm.com` : PRIVATE_ENDPOINT;
+    }
+    return PUBLIC_ENDPOINT;
+}
+
+;// CONCATENATED MODULE: ./src/credentials/metadata-endpoint.ts
+
+
+const DEFAULT_METADATA_ENDPOINT = 'http://169.254.169.254';
+const PLAIN_HTTP_HOSTS = new Set(['169.254.169.254', 'api.metadata.cloud.ibm.com']);
+function parseMetadataEndpoint(value) {
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        throw new ConfigError(`vpc-metadata-endpoint "${value}" is not a URL. Leave it empty for ${DEFAULT_METADATA_ENDPOINT}.`);
+    }
+    if (url.username || url.password || url.search || url.hash || /[?#]/.test(value)) {
+        throw new ConfigError('vpc-metadata-endpoint must be a base URL without user name, password, ?query or #fragment.');
+    }
+    if (url.protocol === 'http:') {
+        const host = url.hostname.toLowerCase();
+        if (!PLAIN_HTTP_HOSTS.has(host) && !isLoopbackHost(host)) {
+            throw new ConfigError(`vpc-metadata-endpoint ${url.origin} uses plain http, which is accepted only for ` +
+                '169.254.169.254, api.metadata.cloud.ibm.com and loopback (an emulator). Use https://, ' +
+                `or leave it empty for ${DEFAULT_METADATA_ENDPOINT}.`);
+        }
+    }
+    else if (url.protocol !== 'https:') {
+        throw new ConfigError(`vpc-metadata-endpoint must start with http:// or https:// (got ${url.protocol}//).`);
+    }
+    return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
+}
+
+;// CONCATENATED MODULE: ./src/credentials/parse.ts
+
+
+
+function parseCredential(inputs, problems) {
+    const { get, apikey } = inputs;
+    const before = problems.length;
+    const refuse = (message) => problems.push(message);
+    const crFile = get('cr-token-file');
+    let vpc = false;
+    try {
+        vpc = parseBoolean('vpc-metadata', get('vpc-metadata'), false);
+    }
+    catch (err) {
+        if (!(err instanceof ConfigError))
+            throw err;
+        refuse(err.message);
+    }
+    const sources = [
+        apikey ? 'apikey' : '',
+        crFile ? 'cr-token-file' : '',
+        vpc ? 'vpc-metadata: true' : ''
+    ].filter(Boolean);
+    if (sources.length > 1) {
+        refuse(`${sources.join(' and ')} are each a credential source: give exactly one (apikey, with or ` +
+            'without a profile; cr-token-file with a profile; or vpc-metadata: true).');
+    }
+    const profile = parseProfile(inputs, refuse);
+    const profileGiven = ['profile-id', 'profile-crn', 'profile-name'].some((name) => get(name));
+    if (crFile && !profileGiven) {
+        refuse('cr-token-file needs a trusted profile: set profile-id (or profile-crn, or profile-name with ' +
+            "account-id) to the profile whose compute-resource trust rule admits this runner's token.");
+    }
+    if (crFile)
+        checkTokenFile(crFile, inputs.readFile, refuse);
+    const endpointInput = get('vpc-metadata-endpoint');
+    let endpoint = DEFAULT_METADATA_ENDPOINT;
+    if (endpointInput && !vpc) {
+        refuse('vpc-metadata-endpoint is set but vpc-metadata is not true: set vpc-metadata: true, or remove vpc-metadata-endpoint.');
+    }
+    else if (endpointInput) {
+        try {
+            endpoint = parseMetadataEndpoint(endpointInput);
+        }
+        catch (err) {
+            if (!(err instanceof ConfigError))
+                throw err;
+            refuse(err.message);
+        }
+    }
+    if (inputs.ephemeralKey && (profile || crFile || vpc)) {
+        refuse('ephemeral-key: true cannot be used with a trusted profile (profile-id, profile-crn, ' +
+            'profile-name, cr-token-file or vpc-metadata): trusted profiles cannot own API keys. Remove ' +
+            'ephemeral-key and run `ibmcloud-iam-token` in later steps for a fresh token (see ' +
+            "token-command), or drop the profile to get an ephemeral key for the API key's own service ID.");
+    }
+    if (problems.length > before)
+        return { kind: 'none' };
+    if (vpc)
+        return { kind: 'vpc-metadata', endpoint, ...(profile ? { profile } : {}) };
+    if (crFile && profile)
+        return { kind: 'cr-token-file', path: crFile, profile };
+    if (apikey && profile)
+        return { kind: 'apikey-profile', apikey, profile };
+    if (apikey)
+        return { kind: 'apikey', apikey };
+    return { kind: 'none' };
+}
+function parseProfile({ get, accountId }, refuse) {
+    const id = get('profile-id');
+    const crn = get('profile-crn');
+    const name = get('profile-name');
+    const given = [
+        ['profile-id', id],
+        ['profile-crn', crn],
+        ['profile-name', name]
+    ].filter(([, value]) => value);
+    if (given.length > 1) {
+        refuse(`${given.map(([input]) => input).join(' and ')} each name a trusted profile: give only one.`);
+        return undefined;
+    }
+    const odd = (value) => /[\u0000-\u001f\u007f-\u009f]/.test(value) || value.length > 512;
+    if (id && (odd(id) || !/^Profile-[A-Za-z0-9-]+$/.test(id))) {
+        refuse(`profile-id "${printable(id.slice(0, 80))}" is not a trusted profile id (Profile-<uuid>, as ` +
+            '`ibmcloud iam trusted-profile NAME --id` prints). For a name, use profile-name with account-id.');
+    }
+    else if (crn && (odd(crn) || !crn.startsWith('crn:'))) {
+        refuse(`profile-crn "${printable(crn.slice(0, 80))}" is not a CRN (crn:v1:...).`);
+    }
+    else if (name && odd(name)) {
+        refuse('profile-name contains a control character or is over 512 characters long.');
+    }
+    else if (name && !accountId) {
+        refuse('profile-name needs account-id: a profile name is unique only within an account. Set ' +
+            'account-id to the account of the profile, or use profile-id instead.');
+    }
+    else if (id)
+        return { id };
+    else if (crn)
+        return { crn };
+    else if (name && accountId)
+        return { name, account: accountId };
+    return undefined;
+}
+function checkTokenFile(path, readFile, refuse) {
+    const shown = printable(path);
+    let content;
+    try {
+        content = readFile(path);
+    }
+    catch (err) {
+        const code = err.code;
+        refuse(code === 'ENOENT'
+            ? `cr-token-file ${shown} does not exist. On Kubernetes, project a service-account token ` +
+                'there (a projected volume, see README "Keyless on self-hosted runners"); check the path ' +
+                'inside the runner container.'
+            : `cr-token-file ${shown} cannot be read (${typeof code === 'string' ? code : 'error'}): ` +
+                'check that it is a file the runner user may read.');
+        return;
+    }
+    if (content.trim() === '') {
+        refuse(`cr-token-file ${shown} is empty: the platform has not written a compute-resource token ` +
+            'there (yet). Check the projected volume or the path.');
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/config.ts
 
 
 
-function parseConfig(read) {
+
+
+function parseConfig(read, io = { readFile: (p) => (0,external_node_fs_namespaceObject.readFileSync)(p, 'utf8') }) {
     const get = (name) => read(name).trim();
     const problems = [];
     const attempt = (fn, fallback) => {
@@ -654,8 +816,10 @@ function parseConfig(read) {
             `got "${printable(accountId)}".`);
     }
     const ephemeralEnabled = attempt(() => parseBoolean('ephemeral-key', get('ephemeral-key'), false), false);
+    const apikey = attempt(() => validateApiKey(get('apikey')), '');
     const config = {
-        apikey: attempt(() => validateApiKey(get('apikey')), ''),
+        apikey,
+        credential: parseCredential({ get, apikey, accountId, ephemeralKey: ephemeralEnabled, readFile: io.readFile }, problems),
         endpoint: attempt(() => resolveEndpoint({
             iamEndpoint: get('iam-endpoint'),
             region: get('region'),
@@ -673,7 +837,8 @@ function parseConfig(read) {
             envName: attempt(() => validateEnvName('ephemeral-key-env', get('ephemeral-key-env') || 'IBMCLOUD_API_KEY'), ''),
             revoke: attempt(() => parseBoolean('revoke', get('revoke'), true), true),
             sweepStale: attempt(() => parseBoolean('sweep-stale-keys', get('sweep-stale-keys'), false), false)
-        }
+        },
+        tokenCommand: attempt(() => parseBoolean('token-command', get('token-command'), true), true)
     };
     if (config.ephemeral.enabled && config.exportEnv && config.envName === config.ephemeral.envName) {
         problems.push(`env-name and ephemeral-key-env are both ${config.envName}: give them different names.`);
@@ -733,7 +898,9 @@ function isObject(v) {
 
 
 const GRANT = {
-    apikey: 'urn:ibm:params:oauth:grant-type:apikey'
+    apikey: 'urn:ibm:params:oauth:grant-type:apikey',
+    assume: 'urn:ibm:params:oauth:grant-type:assume',
+    crToken: 'urn:ibm:params:oauth:grant-type:cr-token'
 };
 const NO_REFRESH_TOKEN = 'not_supported';
 async function requestToken(iam, form, ctx) {
@@ -834,8 +1001,12 @@ function iso(seconds) {
 function checkAccount(token, pinned) {
     if (!pinned || token.accountId === pinned)
         return;
-    throw new errors_ActionError(`The API key belongs to account ${token.accountId ? oneLine(token.accountId) : '(none in the token)'}, but account-id ` +
-        `pins account ${pinned}. Use a key from account ${pinned}, or correct account-id.`);
+    const actual = token.accountId ? oneLine(token.accountId) : '(none in the token)';
+    const profile = token.claims.sub_type === 'Profile';
+    throw new errors_ActionError(`The token is for account ${actual}, but account-id pins account ${pinned}. ` +
+        (profile
+            ? `Use a trusted profile of account ${pinned}, or correct account-id.`
+            : `Use a key from account ${pinned}, or correct account-id.`));
 }
 
 ;// CONCATENATED MODULE: ./src/credentials/apikey.ts
@@ -844,17 +1015,130 @@ function exchangeApiKey(apikey, ctx) {
     return requestToken(ctx.iam, { grant_type: GRANT.apikey, apikey, response_type: 'cloud_iam' }, { secrets: ctx.secrets, clock: ctx.clock, tenant: ctx.accountId });
 }
 
+;// CONCATENATED MODULE: ./src/credentials/credential.ts
+function profileForm(profile) {
+    if ('id' in profile)
+        return { profile_id: profile.id };
+    if ('crn' in profile)
+        return { profile_crn: profile.crn };
+    return { profile_name: profile.name, account: profile.account };
+}
+function describeProfile(profile) {
+    if (!profile)
+        return "the instance's default trusted profile";
+    if ('id' in profile)
+        return `trusted profile ${profile.id}`;
+    if ('crn' in profile)
+        return `trusted profile ${profile.crn}`;
+    return `trusted profile "${profile.name}" in account ${profile.account}`;
+}
+
+;// CONCATENATED MODULE: ./src/credentials/assume.ts
+
+
+async function assumeWithApiKey(apikey, profile, ctx) {
+    const io = { secrets: ctx.secrets, clock: ctx.clock };
+    const own = await requestToken(ctx.iam, { grant_type: GRANT.apikey, apikey, response_type: 'cloud_iam' }, io);
+    return requestToken(ctx.iam, { grant_type: GRANT.assume, access_token: own.accessToken, ...profileForm(profile) }, io);
+}
+
+;// CONCATENATED MODULE: ./src/credentials/cr-token.ts
+
+
+
+
+function readCrToken(path, secrets, readFile) {
+    let content;
+    try {
+        content = readFile(path);
+    }
+    catch (err) {
+        const code = err.code;
+        throw new errors_ActionError(`Cannot read the compute-resource token in ${printable(path)} (${typeof code === 'string' ? code : 'error'}). ` +
+            'Check that the projected token volume is still mounted at that path.');
+    }
+    secrets.add(content);
+    const token = content.trim();
+    if (!token) {
+        throw new errors_ActionError(`The compute-resource token file ${printable(path)} is empty. Check the projected volume.`);
+    }
+    return token;
+}
+function exchangeCrToken(crToken, profile, ctx) {
+    return requestToken(ctx.iam, { grant_type: GRANT.crToken, cr_token: crToken, ...profileForm(profile) }, { secrets: ctx.secrets, clock: ctx.clock, tenant: ctx.accountId });
+}
+
+;// CONCATENATED MODULE: ./src/credentials/vpc-metadata.ts
+
+
+const METADATA_VERSION = '2022-03-01';
+const IDENTITY_TOKEN_LIFETIME = 300;
+async function vpcInstanceToken(endpoint, profile, ctx) {
+    const imds = ctx.connect(endpoint);
+    const headers = {
+        'Content-Type': 'application/json',
+        Accept: 'application/json',
+        'Metadata-Flavor': 'ibm'
+    };
+    const identity = await imds.call({
+        operation: errors_OPERATION.instanceIdentity,
+        method: 'PUT',
+        path: `/instance_identity/v1/token?version=${METADATA_VERSION}`,
+        headers,
+        body: JSON.stringify({ expires_in: IDENTITY_TOKEN_LIFETIME }),
+        idempotent: true,
+        ok: [200, 201]
+    });
+    const identityToken = accessTokenOf(identity.body);
+    ctx.secrets.add(identityToken);
+    if (!identityToken) {
+        throw new errors_ActionError(`The VPC instance metadata service at ${endpoint} answered without an instance identity ` +
+            'token. Check vpc-metadata-endpoint, and that the metadata service is on for this instance.');
+    }
+    const res = await imds.call({
+        operation: errors_OPERATION.metadataIamToken,
+        method: 'POST',
+        path: `/instance_identity/v1/iam_token?version=${METADATA_VERSION}`,
+        headers: { ...headers, Authorization: `Bearer ${identityToken}` },
+        ...(profile ? { body: JSON.stringify({ trusted_profile: metadataProfile(profile) }) } : {}),
+        idempotent: true,
+        ok: [200, 201]
+    });
+    return parseTokenResponse(res.body, ctx.secrets, ctx.clock.now());
+}
+function accessTokenOf(body) {
+    try {
+        const token = JSON.parse(body).access_token;
+        return typeof token === 'string' ? token : '';
+    }
+    catch {
+        return '';
+    }
+}
+function metadataProfile(profile) {
+    if ('id' in profile)
+        return { id: profile.id };
+    if ('crn' in profile)
+        return { crn: profile.crn };
+    return { name: profile.name };
+}
+
 ;// CONCATENATED MODULE: ./src/credentials/sources.ts
 
-const SOURCES = [
-    {
-        name: 'apikey',
-        given: (config) => config.apikey !== '',
-        token: (c, ctx) => exchangeApiKey(c.apikey, ctx)
-    }
-];
-function credentialSource(config) {
-    return SOURCES.find((source) => source.given(config))?.token;
+
+
+
+const SOURCES = {
+    apikey: (c, ctx) => exchangeApiKey(c.apikey, ctx),
+    'apikey-profile': (c, ctx) => assumeWithApiKey(c.apikey, c.profile, ctx),
+    'cr-token-file': (c, ctx) => exchangeCrToken(readCrToken(c.path, ctx.secrets, ctx.readFile), c.profile, ctx),
+    'vpc-metadata': (c, ctx) => vpcInstanceToken(c.endpoint, c.profile, ctx)
+};
+function credentialSource(credential) {
+    if (credential.kind === 'none')
+        return undefined;
+    const source = SOURCES[credential.kind];
+    return (ctx) => source(credential, ctx);
 }
 
 ;// CONCATENATED MODULE: ./src/iam/network.ts
@@ -893,7 +1177,8 @@ function adviceFor(err) {
         return advise('maybeCreated');
     if (status >= 500)
         return advise('iamFailing', { attempts });
-    if (operation !== errors_OPERATION.token && (status === 401 || status === 403)) {
+    const identityApi = [errors_OPERATION.createKey, errors_OPERATION.deleteKey, errors_OPERATION.listKeys];
+    if (identityApi.includes(operation) && (status === 401 || status === 403)) {
         return advise('keyNotPermitted');
     }
     if (operation === errors_OPERATION.createKey && status === 400)
@@ -1538,12 +1823,12 @@ function toCommandProperties(annotationProperties) {
  * This is an internal utility function that powers the public API functions
  * such as setSecret, warning, error, and exportVariable.
  */
-function command_issueCommand(command, properties, message) {
+function issueCommand(command, properties, message) {
     const cmd = new Command(command, properties, message);
     process.stdout.write(cmd.toString() + external_os_namespaceObject.EOL);
 }
 function command_issue(name, message = '') {
-    command_issueCommand(name, {}, message);
+    issueCommand(name, {}, message);
 }
 const CMD_STRING = '::';
 class Command {
@@ -1606,7 +1891,7 @@ const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta
 
 
 
-function file_command_issueFileCommand(command, message) {
+function issueFileCommand(command, message) {
     const filePath = process.env[`GITHUB_${command}`];
     if (!filePath) {
         throw new Error(`Unable to find environment variable for file command ${command}`);
@@ -3014,9 +3299,9 @@ function exportVariable(name, val) {
     process.env[name] = convertedVal;
     const filePath = process.env['GITHUB_ENV'] || '';
     if (filePath) {
-        return file_command_issueFileCommand('ENV', prepareKeyValueMessage(name, val));
+        return issueFileCommand('ENV', prepareKeyValueMessage(name, val));
     }
-    command_issueCommand('set-env', { name }, convertedVal);
+    issueCommand('set-env', { name }, convertedVal);
 }
 /**
  * Registers a secret which will get masked from logs
@@ -3048,7 +3333,7 @@ function exportVariable(name, val) {
  * ```
  */
 function core_setSecret(secret) {
-    command_issueCommand('add-mask', {}, secret);
+    issueCommand('add-mask', {}, secret);
 }
 /**
  * Prepends inputPath to the PATH (for this action and future actions)
@@ -3062,7 +3347,7 @@ function addPath(inputPath) {
     else {
         issueCommand('add-path', {}, inputPath);
     }
-    process.env['PATH'] = `${inputPath}${path.delimiter}${process.env['PATH']}`;
+    process.env['PATH'] = `${inputPath}${external_path_namespaceObject.delimiter}${process.env['PATH']}`;
 }
 /**
  * Gets the value of an input.
@@ -3131,10 +3416,10 @@ function getBooleanInput(name, options) {
 function setOutput(name, value) {
     const filePath = process.env['GITHUB_OUTPUT'] || '';
     if (filePath) {
-        return file_command_issueFileCommand('OUTPUT', prepareKeyValueMessage(name, value));
+        return issueFileCommand('OUTPUT', prepareKeyValueMessage(name, value));
     }
     process.stdout.write(external_os_namespaceObject.EOL);
-    command_issueCommand('set-output', { name }, toCommandValue(value));
+    issueCommand('set-output', { name }, toCommandValue(value));
 }
 /**
  * Enables or disables the echoing of commands into stdout for the rest of the step.
@@ -3170,7 +3455,7 @@ function isDebug() {
  * @param message debug message
  */
 function core_debug(message) {
-    command_issueCommand('debug', {}, message);
+    issueCommand('debug', {}, message);
 }
 /**
  * Adds an error issue
@@ -3178,7 +3463,7 @@ function core_debug(message) {
  * @param properties optional properties to add to the annotation.
  */
 function error(message, properties = {}) {
-    command_issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a warning issue
@@ -3186,7 +3471,7 @@ function error(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function warning(message, properties = {}) {
-    command_issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a notice issue
@@ -3194,7 +3479,7 @@ function warning(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function notice(message, properties = {}) {
-    command_issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Writes info to log with console.log.
@@ -3253,9 +3538,9 @@ function group(name, fn) {
 function saveState(name, value) {
     const filePath = process.env['GITHUB_STATE'] || '';
     if (filePath) {
-        return file_command_issueFileCommand('STATE', prepareKeyValueMessage(name, value));
+        return issueFileCommand('STATE', prepareKeyValueMessage(name, value));
     }
-    command_issueCommand('save-state', { name }, toCommandValue(value));
+    issueCommand('save-state', { name }, toCommandValue(value));
 }
 /**
  * Gets the value of an state set by this action's main execution.
@@ -3288,6 +3573,10 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: external "node:url"
+const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 ;// CONCATENATED MODULE: ./src/clock.ts
 const systemClock = {
     now: () => Date.now(),
@@ -3406,11 +3695,14 @@ function toNetworkError(err) {
 
 
 
+
+
 const coreRunner = {
     getInput: (name) => getInput(name, { trimWhitespace: false }),
     setSecret: (value) => core_setSecret(value),
     setOutput: (name, value) => setOutput(name, value),
     exportVariable: (name, value) => exportVariable(name, value),
+    addPath: (dir) => addPath(dir),
     saveState: (name, value) => saveState(name, value),
     getState: (name) => getState(name),
     debug: (message) => core_debug(message),
@@ -3429,7 +3721,11 @@ function runnerDeps() {
         runner: coreRunner,
         clock: systemClock,
         env: process.env,
-        createTransport: ({ timeoutMs }) => createHttpTransport({ userAgent: userAgent(), timeoutMs })
+        createTransport: ({ timeoutMs }) => createHttpTransport({ userAgent: userAgent(), timeoutMs }),
+        tokenCommandHost: {
+            node: process.execPath,
+            script: (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)((0,external_node_url_namespaceObject.fileURLToPath)(import.meta.url)), '..', 'token-command', 'index.js')
+        }
     };
 }
 
@@ -3514,7 +3810,131 @@ function summaryMarkdown({ token, endpoint, ephemeralKey }) {
     ].join('\n');
 }
 
+;// CONCATENATED MODULE: ./src/token-command/cache.ts
+
+function readCache(path) {
+    try {
+        const json = JSON.parse(readFileSync(path, 'utf8'));
+        if (typeof json.accessToken === 'string' && typeof json.expiration === 'number') {
+            return { accessToken: json.accessToken, expiration: json.expiration };
+        }
+    }
+    catch {
+    }
+    return undefined;
+}
+function writeCache(path, token) {
+    const temp = `${path}.${process.pid}.${Date.now()}.tmp`;
+    (0,external_node_fs_namespaceObject.writeFileSync)(temp, JSON.stringify(token), { mode: 0o600, flag: 'wx' });
+    (0,external_node_fs_namespaceObject.renameSync)(temp, path);
+}
+
+;// CONCATENATED MODULE: ./src/token-command/renewal.ts
+function renewableCredential(config) {
+    const c = config.credential;
+    if (c.kind === 'cr-token-file' || c.kind === 'vpc-metadata')
+        return { credential: c };
+    if (config.ephemeral.enabled && config.exportEnv && c.kind === 'apikey') {
+        return { credential: { kind: 'apikey-env', envName: config.ephemeral.envName } };
+    }
+    return {
+        why: 'renewing would need the API key, which is never written to disk (use ephemeral-key: true, ' +
+            'cr-token-file or vpc-metadata for a renewable token)'
+    };
+}
+function parseRenewalConfig(text) {
+    const json = JSON.parse(text);
+    const kind = json?.credential?.kind;
+    if (json?.version !== 1 ||
+        !['cr-token-file', 'vpc-metadata', 'apikey-env'].includes(String(kind)) ||
+        typeof json.endpoint !== 'string' ||
+        typeof json.cache !== 'string' ||
+        typeof json.timeoutMs !== 'number' ||
+        typeof json.maxAttempts !== 'number') {
+        throw new Error('its config file is not one this version wrote');
+    }
+    return json;
+}
+
+;// CONCATENATED MODULE: ./src/token-command/shims.ts
+function shQuote(value) {
+    return `'${value.replace(/'/g, `'\\''`)}'`;
+}
+function posixShim({ node, script, config }) {
+    return [
+        '#!/bin/sh',
+        '# ibmcloud-iam-token: prints an IBM Cloud IAM token valid for at least 5 more minutes.',
+        `exec ${[node, script, config].map(shQuote).join(' ')} "$@"`,
+        ''
+    ].join('\n');
+}
+function cmdQuote(value) {
+    return `"${value.replace(/%/g, '%%')}"`;
+}
+function windowsShim({ node, script, config }) {
+    return [
+        '@echo off',
+        'rem ibmcloud-iam-token: prints an IBM Cloud IAM token valid for at least 5 more minutes.',
+        `${[node, script, config].map(cmdQuote).join(' ')} %*`,
+        'exit /b %ERRORLEVEL%',
+        ''
+    ].join('\r\n');
+}
+
+;// CONCATENATED MODULE: ./src/token-command/install.ts
+
+
+
+
+
+const COMMAND = 'ibmcloud-iam-token';
+function installTokenCommand(runner, config, token, where) {
+    if (!config.tokenCommand)
+        return undefined;
+    const renewal = renewableCredential(config);
+    const skip = (why) => {
+        runner.debug(`${COMMAND} is not installed: ${why}.`);
+        return undefined;
+    };
+    if ('why' in renewal)
+        return skip(renewal.why);
+    if (!where.host)
+        return skip('this runner gives no path to the bundled command');
+    if (!where.runnerTemp)
+        return skip('RUNNER_TEMP is not set');
+    const dir = (0,external_node_fs_namespaceObject.mkdtempSync)((0,external_node_path_namespaceObject.join)(where.runnerTemp, `${COMMAND}-`));
+    const file = {
+        version: 1,
+        credential: renewal.credential,
+        endpoint: config.endpoint,
+        ...(config.accountId ? { accountId: config.accountId } : {}),
+        timeoutMs: config.timeoutMs,
+        maxAttempts: config.maxAttempts,
+        cache: (0,external_node_path_namespaceObject.join)(dir, 'token.json')
+    };
+    const configPath = (0,external_node_path_namespaceObject.join)(dir, 'config.json');
+    (0,external_node_fs_namespaceObject.writeFileSync)(configPath, `${JSON.stringify(file, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
+    writeCache(file.cache, { accessToken: token.accessToken, expiration: token.expiration });
+    const launch = { ...where.host, config: configPath };
+    (0,external_node_fs_namespaceObject.writeFileSync)((0,external_node_path_namespaceObject.join)(dir, COMMAND), posixShim(launch), { mode: 0o700, flag: 'wx' });
+    (0,external_node_fs_namespaceObject.chmodSync)((0,external_node_path_namespaceObject.join)(dir, COMMAND), 0o700);
+    (0,external_node_fs_namespaceObject.writeFileSync)((0,external_node_path_namespaceObject.join)(dir, `${COMMAND}.cmd`), windowsShim(launch), { mode: 0o700, flag: 'wx' });
+    runner.addPath(dir);
+    runner.info(`Later steps can run \`${COMMAND}\` for a token valid at least 5 more minutes, renewed ` +
+        `${renewedFrom(renewal.credential)} (token-command: false turns this off).`);
+    return dir;
+}
+function renewedFrom(credential) {
+    if (credential.kind === 'cr-token-file')
+        return `from ${credential.path}, re-read each time`;
+    if (credential.kind === 'vpc-metadata')
+        return `from the VPC instance metadata service`;
+    return `with the ephemeral key in $${credential.envName}`;
+}
+
 ;// CONCATENATED MODULE: ./src/main.ts
+
+
 
 
 
@@ -3536,14 +3956,21 @@ async function run(deps = runnerDeps()) {
     secrets.add(runner.getInput('apikey'));
     let config;
     try {
-        config = parseConfig((name) => runner.getInput(name));
-        const source = credentialSource(config);
+        const readFile = (path) => {
+            const content = (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8');
+            secrets.add(content);
+            return content;
+        };
+        config = parseConfig((name) => runner.getInput(name), { readFile });
+        const source = credentialSource(config.credential);
         if (!source)
             return skipOrFail(config, deps);
         const log = (message) => runner.info(message);
-        const iam = connectIam(config, { ...deps, log }, secrets);
-        runner.debug(`Exchanging the API key for an IAM token at ${config.endpoint}`);
-        const token = await source(config, { iam, secrets, clock, accountId: config.accountId });
+        const connect = (endpoint) => connectIam({ ...config, endpoint }, { ...deps, log }, secrets);
+        runner.debug(`Getting an IAM token (${config.credential.kind}) from ${config.endpoint}`);
+        const iam = connect(config.endpoint);
+        const { accountId } = config;
+        const token = await source({ iam, secrets, clock, accountId, connect, readFile });
         checkAccount(token, config.accountId);
         const facts = runFacts(deps.env);
         const key = config.ephemeral.enabled
@@ -3552,6 +3979,13 @@ async function run(deps = runnerDeps()) {
         publishToken(runner, config, token);
         if (key)
             publishEphemeralKey(runner, config, key);
+        const where = { host: deps.tokenCommandHost, runnerTemp: deps.env.RUNNER_TEMP };
+        try {
+            installTokenCommand(runner, config, token, where);
+        }
+        catch (err) {
+            runner.warning(`${COMMAND} could not be installed: ${describeError(err)}`);
+        }
         runner.info(`Authenticated to IBM Cloud as ${oneLine(token.claims.name ?? token.iamId)} ` +
             `(${oneLine(token.iamId)}) in account ${oneLine(token.accountId)}; the token expires at ${new Date(token.expiration * 1000).toISOString()}.`);
         if (config.ephemeral.sweepStale) {

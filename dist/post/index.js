@@ -306,7 +306,7 @@ async function exitWhenFlushed() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(483);
+/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(151);
 /* harmony import */ var _exit_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(478);
 
 
@@ -318,7 +318,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 483:
+/***/ 151:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -338,7 +338,9 @@ const errors_OPERATION = {
     token: 'token exchange',
     createKey: 'API key creation',
     deleteKey: 'API key deletion',
-    listKeys: 'API key listing'
+    listKeys: 'API key listing',
+    instanceIdentity: 'VPC metadata instance identity token request',
+    metadataIamToken: 'VPC metadata IAM token request'
 };
 class IamError extends Error {
     operation;
@@ -421,7 +423,9 @@ function isObject(v) {
 
 
 const GRANT = {
-    apikey: 'urn:ibm:params:oauth:grant-type:apikey'
+    apikey: 'urn:ibm:params:oauth:grant-type:apikey',
+    assume: 'urn:ibm:params:oauth:grant-type:assume',
+    crToken: 'urn:ibm:params:oauth:grant-type:cr-token'
 };
 const NO_REFRESH_TOKEN = 'not_supported';
 async function requestToken(iam, form, ctx) {
@@ -522,8 +526,12 @@ function iso(seconds) {
 function checkAccount(token, pinned) {
     if (!pinned || token.accountId === pinned)
         return;
-    throw new ActionError(`The API key belongs to account ${token.accountId ? oneLine(token.accountId) : '(none in the token)'}, but account-id ` +
-        `pins account ${pinned}. Use a key from account ${pinned}, or correct account-id.`);
+    const actual = token.accountId ? oneLine(token.accountId) : '(none in the token)';
+    const profile = token.claims.sub_type === 'Profile';
+    throw new ActionError(`The token is for account ${actual}, but account-id pins account ${pinned}. ` +
+        (profile
+            ? `Use a trusted profile of account ${pinned}, or correct account-id.`
+            : `Use a key from account ${pinned}, or correct account-id.`));
 }
 
 ;// CONCATENATED MODULE: ./src/credentials/apikey.ts
@@ -532,73 +540,8 @@ function exchangeApiKey(apikey, ctx) {
     return requestToken(ctx.iam, { grant_type: GRANT.apikey, apikey, response_type: 'cloud_iam' }, { secrets: ctx.secrets, clock: ctx.clock, tenant: ctx.accountId });
 }
 
-;// CONCATENATED MODULE: ./src/iam/endpoints.ts
-
-const PUBLIC_ENDPOINT = 'https://iam.cloud.ibm.com';
-const PRIVATE_ENDPOINT = 'https://private.iam.cloud.ibm.com';
-const REGIONS = [
-    'au-syd',
-    'br-sao',
-    'ca-mon',
-    'ca-tor',
-    'eu-de',
-    'eu-es',
-    'eu-gb',
-    'jp-osa',
-    'jp-tok',
-    'us-east',
-    'us-south'
-];
-function isRegion(value) {
-    return REGIONS.includes(value);
-}
-function isLoopbackHost(hostname) {
-    const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
-    if (host === 'localhost' || host === '::1')
-        return true;
-    return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
-}
-function parseEndpoint(value) {
-    let url;
-    try {
-        url = new URL(value);
-    }
-    catch {
-        throw new ConfigError(`iam-endpoint "${value}" is not a URL. Give a base URL such as ${PUBLIC_ENDPOINT}.`);
-    }
-    if (url.username || url.password) {
-        throw new ConfigError('iam-endpoint must not contain a user name or password.');
-    }
-    if (url.search || url.hash || /[?#]/.test(value)) {
-        throw new ConfigError(`iam-endpoint must be a base URL without ?query or #fragment.`);
-    }
-    if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
-        throw new ConfigError(`iam-endpoint ${url.origin} uses plain http, which would send the API key unencrypted. ` +
-            'Use https:// (plain http is accepted only for a loopback emulator: localhost, 127.0.0.1, ::1).');
-    }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        throw new ConfigError(`iam-endpoint must start with https:// (got ${url.protocol}//).`);
-    }
-    return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
-}
-function resolveEndpoint(choice) {
-    if (choice.region && !isRegion(choice.region)) {
-        throw new ConfigError(`region "${choice.region}" is not an IBM Cloud region with an IAM endpoint. ` +
-            `Valid regions: ${REGIONS.join(', ')}.`);
-    }
-    if (choice.region && !choice.private) {
-        throw new ConfigError(`region "${choice.region}" selects a private regional IAM endpoint and needs private: true ` +
-            `(runners inside IBM Cloud: https://private.${choice.region}.iam.cloud.ibm.com). ` +
-            `IAM's public endpoint (${PUBLIC_ENDPOINT}) is global: on other runners remove region.`);
-    }
-    if (choice.iamEndpoint)
-        return parseEndpoint(choice.iamEndpoint);
-    if (choice.private) {
-        return choice.region ? `https://private.${choice.region}.iam.cloud.ibm.com` : PRIVATE_ENDPOINT;
-    }
-    return PUBLIC_ENDPOINT;
-}
-
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: ./src/inputs.ts
 
 const RESERVED_ENV_FAMILIES = [
@@ -687,11 +630,236 @@ function parseChoice(input, value, choices) {
     throw new ConfigError(`${input} must be one of ${choices.join(', ')} (got "${printable(value)}").`);
 }
 
+;// CONCATENATED MODULE: ./src/iam/endpoints.ts
+
+const PUBLIC_ENDPOINT = 'https://iam.cloud.ibm.com';
+const PRIVATE_ENDPOINT = 'https://private.iam.cloud.ibm.com';
+const REGIONS = [
+    'au-syd',
+    'br-sao',
+    'ca-mon',
+    'ca-tor',
+    'eu-de',
+    'eu-es',
+    'eu-gb',
+    'jp-osa',
+    'jp-tok',
+    'us-east',
+    'us-south'
+];
+function isRegion(value) {
+    return REGIONS.includes(value);
+}
+function isLoopbackHost(hostname) {
+    const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+    if (host === 'localhost' || host === '::1')
+        return true;
+    return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+function parseEndpoint(value) {
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        throw new ConfigError(`iam-endpoint "${value}" is not a URL. Give a base URL such as ${PUBLIC_ENDPOINT}.`);
+    }
+    if (url.username || url.password) {
+        throw new ConfigError('iam-endpoint must not contain a user name or password.');
+    }
+    if (url.search || url.hash || /[?#]/.test(value)) {
+        throw new ConfigError(`iam-endpoint must be a base URL without ?query or #fragment.`);
+    }
+    if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
+        throw new ConfigError(`iam-endpoint ${url.origin} uses plain http, which would send the API key unencrypted. ` +
+            'Use https:// (plain http is accepted only for a loopback emulator: localhost, 127.0.0.1, ::1).');
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        throw new ConfigError(`iam-endpoint must start with https:// (got ${url.protocol}//).`);
+    }
+    return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
+}
+function resolveEndpoint(choice) {
+    if (choice.region && !isRegion(choice.region)) {
+        throw new ConfigError(`region "${choice.region}" is not an IBM Cloud region with an IAM endpoint. ` +
+            `Valid regions: ${REGIONS.join(', ')}.`);
+    }
+    if (choice.region && !choice.private) {
+        throw new ConfigError(`region "${choice.region}" selects a private regional IAM endpoint and needs private: true ` +
+            `(runners inside IBM Cloud: https://private.${choice.region}.iam.cloud.ibm.com). ` +
+            `IAM's public endpoint (${PUBLIC_ENDPOINT}) is global: on other runners remove region.`);
+    }
+    if (choice.iamEndpoint)
+        return parseEndpoint(choice.iamEndpoint);
+    if (choice.private) {
+        return choice.region ? `https://private.${choice.region}.iam.cloud.ibm.com` : PRIVATE_ENDPOINT;
+    }
+    return PUBLIC_ENDPOINT;
+}
+
+;// CONCATENATED MODULE: ./src/credentials/metadata-endpoint.ts
+
+
+const DEFAULT_METADATA_ENDPOINT = 'http://169.254.169.254';
+const PLAIN_HTTP_HOSTS = new Set(['169.254.169.254', 'api.metadata.cloud.ibm.com']);
+function parseMetadataEndpoint(value) {
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        throw new ConfigError(`vpc-metadata-endpoint "${value}" is not a URL. Leave it empty for ${DEFAULT_METADATA_ENDPOINT}.`);
+    }
+    if (url.username || url.password || url.search || url.hash || /[?#]/.test(value)) {
+        throw new ConfigError('vpc-metadata-endpoint must be a base URL without user name, password, ?query or #fragment.');
+    }
+    if (url.protocol === 'http:') {
+        const host = url.hostname.toLowerCase();
+        if (!PLAIN_HTTP_HOSTS.has(host) && !isLoopbackHost(host)) {
+            throw new ConfigError(`vpc-metadata-endpoint ${url.origin} uses plain http, which is accepted only for ` +
+                '169.254.169.254, api.metadata.cloud.ibm.com and loopback (an emulator). Use https://, ' +
+                `or leave it empty for ${DEFAULT_METADATA_ENDPOINT}.`);
+        }
+    }
+    else if (url.protocol !== 'https:') {
+        throw new ConfigError(`vpc-metadata-endpoint must start with http:// or https:// (got ${url.protocol}//).`);
+    }
+    return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
+}
+
+;// CONCATENATED MODULE: ./src/credentials/parse.ts
+
+
+
+function parseCredential(inputs, problems) {
+    const { get, apikey } = inputs;
+    const before = problems.length;
+    const refuse = (message) => problems.push(message);
+    const crFile = get('cr-token-file');
+    let vpc = false;
+    try {
+        vpc = parseBoolean('vpc-metadata', get('vpc-metadata'), false);
+    }
+    catch (err) {
+        if (!(err instanceof ConfigError))
+            throw err;
+        refuse(err.message);
+    }
+    const sources = [
+        apikey ? 'apikey' : '',
+        crFile ? 'cr-token-file' : '',
+        vpc ? 'vpc-metadata: true' : ''
+    ].filter(Boolean);
+    if (sources.length > 1) {
+        refuse(`${sources.join(' and ')} are each a credential source: give exactly one (apikey, with or ` +
+            'without a profile; cr-token-file with a profile; or vpc-metadata: true).');
+    }
+    const profile = parseProfile(inputs, refuse);
+    const profileGiven = ['profile-id', 'profile-crn', 'profile-name'].some((name) => get(name));
+    if (crFile && !profileGiven) {
+        refuse('cr-token-file needs a trusted profile: set profile-id (or profile-crn, or profile-name with ' +
+            "account-id) to the profile whose compute-resource trust rule admits this runner's token.");
+    }
+    if (crFile)
+        checkTokenFile(crFile, inputs.readFile, refuse);
+    const endpointInput = get('vpc-metadata-endpoint');
+    let endpoint = DEFAULT_METADATA_ENDPOINT;
+    if (endpointInput && !vpc) {
+        refuse('vpc-metadata-endpoint is set but vpc-metadata is not true: set vpc-metadata: true, or remove vpc-metadata-endpoint.');
+    }
+    else if (endpointInput) {
+        try {
+            endpoint = parseMetadataEndpoint(endpointInput);
+        }
+        catch (err) {
+            if (!(err instanceof ConfigError))
+                throw err;
+            refuse(err.message);
+        }
+    }
+    if (inputs.ephemeralKey && (profile || crFile || vpc)) {
+        refuse('ephemeral-key: true cannot be used with a trusted profile (profile-id, profile-crn, ' +
+            'profile-name, cr-token-file or vpc-metadata): trusted profiles cannot own API keys. Remove ' +
+            'ephemeral-key and run `ibmcloud-iam-token` in later steps for a fresh token (see ' +
+            "token-command), or drop the profile to get an ephemeral key for the API key's own service ID.");
+    }
+    if (problems.length > before)
+        return { kind: 'none' };
+    if (vpc)
+        return { kind: 'vpc-metadata', endpoint, ...(profile ? { profile } : {}) };
+    if (crFile && profile)
+        return { kind: 'cr-token-file', path: crFile, profile };
+    if (apikey && profile)
+        return { kind: 'apikey-profile', apikey, profile };
+    if (apikey)
+        return { kind: 'apikey', apikey };
+    return { kind: 'none' };
+}
+function parseProfile({ get, accountId }, refuse) {
+    const id = get('profile-id');
+    const crn = get('profile-crn');
+    const name = get('profile-name');
+    const given = [
+        ['profile-id', id],
+        ['profile-crn', crn],
+        ['profile-name', name]
+    ].filter(([, value]) => value);
+    if (given.length > 1) {
+        refuse(`${given.map(([input]) => input).join(' and ')} each name a trusted profile: give only one.`);
+        return undefined;
+    }
+    const odd = (value) => /[\u0000-\u001f\u007f-\u009f]/.test(value) || value.length > 512;
+    if (id && (odd(id) || !/^Profile-[A-Za-z0-9-]+$/.test(id))) {
+        refuse(`profile-id "${printable(id.slice(0, 80))}" is not a trusted profile id (Profile-<uuid>, as ` +
+            '`ibmcloud iam trusted-profile NAME --id` prints). For a name, use profile-name with account-id.');
+    }
+    else if (crn && (odd(crn) || !crn.startsWith('crn:'))) {
+        refuse(`profile-crn "${printable(crn.slice(0, 80))}" is not a CRN (crn:v1:...).`);
+    }
+    else if (name && odd(name)) {
+        refuse('profile-name contains a control character or is over 512 characters long.');
+    }
+    else if (name && !accountId) {
+        refuse('profile-name needs account-id: a profile name is unique only within an account. Set ' +
+            'account-id to the account of the profile, or use profile-id instead.');
+    }
+    else if (id)
+        return { id };
+    else if (crn)
+        return { crn };
+    else if (name && accountId)
+        return { name, account: accountId };
+    return undefined;
+}
+function checkTokenFile(path, readFile, refuse) {
+    const shown = printable(path);
+    let content;
+    try {
+        content = readFile(path);
+    }
+    catch (err) {
+        const code = err.code;
+        refuse(code === 'ENOENT'
+            ? `cr-token-file ${shown} does not exist. On Kubernetes, project a service-account token ` +
+                'there (a projected volume, see README "Keyless on self-hosted runners"); check the path ' +
+                'inside the runner container.'
+            : `cr-token-file ${shown} cannot be read (${typeof code === 'string' ? code : 'error'}): ` +
+                'check that it is a file the runner user may read.');
+        return;
+    }
+    if (content.trim() === '') {
+        refuse(`cr-token-file ${shown} is empty: the platform has not written a compute-resource token ` +
+            'there (yet). Check the projected volume or the path.');
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/config.ts
 
 
 
-function parseConfig(read) {
+
+
+function parseConfig(read, io = { readFile: (p) => (0,external_node_fs_namespaceObject.readFileSync)(p, 'utf8') }) {
     const get = (name) => read(name).trim();
     const problems = [];
     const attempt = (fn, fallback) => {
@@ -712,8 +880,10 @@ function parseConfig(read) {
             `got "${printable(accountId)}".`);
     }
     const ephemeralEnabled = attempt(() => parseBoolean('ephemeral-key', get('ephemeral-key'), false), false);
+    const apikey = attempt(() => validateApiKey(get('apikey')), '');
     const config = {
-        apikey: attempt(() => validateApiKey(get('apikey')), ''),
+        apikey,
+        credential: parseCredential({ get, apikey, accountId, ephemeralKey: ephemeralEnabled, readFile: io.readFile }, problems),
         endpoint: attempt(() => resolveEndpoint({
             iamEndpoint: get('iam-endpoint'),
             region: get('region'),
@@ -731,7 +901,8 @@ function parseConfig(read) {
             envName: attempt(() => validateEnvName('ephemeral-key-env', get('ephemeral-key-env') || 'IBMCLOUD_API_KEY'), ''),
             revoke: attempt(() => parseBoolean('revoke', get('revoke'), true), true),
             sweepStale: attempt(() => parseBoolean('sweep-stale-keys', get('sweep-stale-keys'), false), false)
-        }
+        },
+        tokenCommand: attempt(() => parseBoolean('token-command', get('token-command'), true), true)
     };
     if (config.ephemeral.enabled && config.exportEnv && config.envName === config.ephemeral.envName) {
         problems.push(`env-name and ephemeral-key-env are both ${config.envName}: give them different names.`);
@@ -880,7 +1051,8 @@ function adviceFor(err) {
         return advise('maybeCreated');
     if (status >= 500)
         return advise('iamFailing', { attempts });
-    if (operation !== errors_OPERATION.token && (status === 401 || status === 403)) {
+    const identityApi = [errors_OPERATION.createKey, errors_OPERATION.deleteKey, errors_OPERATION.listKeys];
+    if (identityApi.includes(operation) && (status === 401 || status === 403)) {
         return advise('keyNotPermitted');
     }
     if (operation === errors_OPERATION.createKey && status === 400)
@@ -1477,12 +1649,12 @@ function toCommandProperties(annotationProperties) {
  * This is an internal utility function that powers the public API functions
  * such as setSecret, warning, error, and exportVariable.
  */
-function command_issueCommand(command, properties, message) {
+function issueCommand(command, properties, message) {
     const cmd = new Command(command, properties, message);
     process.stdout.write(cmd.toString() + external_os_namespaceObject.EOL);
 }
 function command_issue(name, message = '') {
-    command_issueCommand(name, {}, message);
+    issueCommand(name, {}, message);
 }
 const CMD_STRING = '::';
 class Command {
@@ -1545,7 +1717,7 @@ const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta
 
 
 
-function file_command_issueFileCommand(command, message) {
+function issueFileCommand(command, message) {
     const filePath = process.env[`GITHUB_${command}`];
     if (!filePath) {
         throw new Error(`Unable to find environment variable for file command ${command}`);
@@ -2953,9 +3125,9 @@ function exportVariable(name, val) {
     process.env[name] = convertedVal;
     const filePath = process.env['GITHUB_ENV'] || '';
     if (filePath) {
-        return file_command_issueFileCommand('ENV', prepareKeyValueMessage(name, val));
+        return issueFileCommand('ENV', prepareKeyValueMessage(name, val));
     }
-    command_issueCommand('set-env', { name }, convertedVal);
+    issueCommand('set-env', { name }, convertedVal);
 }
 /**
  * Registers a secret which will get masked from logs
@@ -2987,7 +3159,7 @@ function exportVariable(name, val) {
  * ```
  */
 function core_setSecret(secret) {
-    command_issueCommand('add-mask', {}, secret);
+    issueCommand('add-mask', {}, secret);
 }
 /**
  * Prepends inputPath to the PATH (for this action and future actions)
@@ -3001,7 +3173,7 @@ function addPath(inputPath) {
     else {
         issueCommand('add-path', {}, inputPath);
     }
-    process.env['PATH'] = `${inputPath}${path.delimiter}${process.env['PATH']}`;
+    process.env['PATH'] = `${inputPath}${external_path_namespaceObject.delimiter}${process.env['PATH']}`;
 }
 /**
  * Gets the value of an input.
@@ -3070,10 +3242,10 @@ function getBooleanInput(name, options) {
 function setOutput(name, value) {
     const filePath = process.env['GITHUB_OUTPUT'] || '';
     if (filePath) {
-        return file_command_issueFileCommand('OUTPUT', prepareKeyValueMessage(name, value));
+        return issueFileCommand('OUTPUT', prepareKeyValueMessage(name, value));
     }
     process.stdout.write(external_os_namespaceObject.EOL);
-    command_issueCommand('set-output', { name }, toCommandValue(value));
+    issueCommand('set-output', { name }, toCommandValue(value));
 }
 /**
  * Enables or disables the echoing of commands into stdout for the rest of the step.
@@ -3109,7 +3281,7 @@ function isDebug() {
  * @param message debug message
  */
 function core_debug(message) {
-    command_issueCommand('debug', {}, message);
+    issueCommand('debug', {}, message);
 }
 /**
  * Adds an error issue
@@ -3117,7 +3289,7 @@ function core_debug(message) {
  * @param properties optional properties to add to the annotation.
  */
 function error(message, properties = {}) {
-    command_issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a warning issue
@@ -3125,7 +3297,7 @@ function error(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function warning(message, properties = {}) {
-    command_issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a notice issue
@@ -3133,7 +3305,7 @@ function warning(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function notice(message, properties = {}) {
-    command_issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Writes info to log with console.log.
@@ -3192,9 +3364,9 @@ function group(name, fn) {
 function saveState(name, value) {
     const filePath = process.env['GITHUB_STATE'] || '';
     if (filePath) {
-        return file_command_issueFileCommand('STATE', prepareKeyValueMessage(name, value));
+        return issueFileCommand('STATE', prepareKeyValueMessage(name, value));
     }
-    command_issueCommand('save-state', { name }, toCommandValue(value));
+    issueCommand('save-state', { name }, toCommandValue(value));
 }
 /**
  * Gets the value of an state set by this action's main execution.
@@ -3227,6 +3399,10 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: external "node:url"
+const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 ;// CONCATENATED MODULE: ./src/clock.ts
 const systemClock = {
     now: () => Date.now(),
@@ -3345,11 +3521,14 @@ function toNetworkError(err) {
 
 
 
+
+
 const coreRunner = {
     getInput: (name) => getInput(name, { trimWhitespace: false }),
     setSecret: (value) => core_setSecret(value),
     setOutput: (name, value) => setOutput(name, value),
     exportVariable: (name, value) => exportVariable(name, value),
+    addPath: (dir) => addPath(dir),
     saveState: (name, value) => saveState(name, value),
     getState: (name) => getState(name),
     debug: (message) => core_debug(message),
@@ -3368,7 +3547,11 @@ function runnerDeps() {
         runner: coreRunner,
         clock: systemClock,
         env: process.env,
-        createTransport: ({ timeoutMs }) => createHttpTransport({ userAgent: userAgent(), timeoutMs })
+        createTransport: ({ timeoutMs }) => createHttpTransport({ userAgent: userAgent(), timeoutMs }),
+        tokenCommandHost: {
+            node: process.execPath,
+            script: (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)((0,external_node_url_namespaceObject.fileURLToPath)(import.meta.url)), '..', 'token-command', 'index.js')
+        }
     };
 }
 

@@ -4,7 +4,7 @@ import { ActionError, NetworkError } from '../errors.js'
 import { readBodyCapped } from './read-body.js'
 
 export interface HttpRequest {
-  method: 'GET' | 'POST' | 'DELETE'
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE'
   url: string
   headers: Record<string, string>
   body?: string

@@ -7,7 +7,11 @@ import { decodeJwtClaims, type IamClaims } from './jwt.js'
 
 /** The grant types of IAM's token endpoint, as the form's grant_type. */
 export const GRANT = {
-  apikey: 'urn:ibm:params:oauth:grant-type:apikey'
+  apikey: 'urn:ibm:params:oauth:grant-type:apikey',
+  /** A trusted profile, assumed with another identity's access token. */
+  assume: 'urn:ibm:params:oauth:grant-type:assume',
+  /** A trusted profile, with a compute resource's token (Kubernetes, Code Engine). */
+  crToken: 'urn:ibm:params:oauth:grant-type:cr-token'
 } as const
 
 /** What IAM returns as refresh_token without a client id: not a secret, never masked. */
@@ -159,8 +163,12 @@ function iso(seconds: number): string {
 /** The token must be for the pinned account: IAM checks IBM-Cloud-Tenant, and so do we. */
 export function checkAccount(token: IamToken, pinned: string | undefined): void {
   if (!pinned || token.accountId === pinned) return
+  const actual = token.accountId ? oneLine(token.accountId) : '(none in the token)'
+  const profile = token.claims.sub_type === 'Profile'
   throw new ActionError(
-    `The API key belongs to account ${token.accountId ? oneLine(token.accountId) : '(none in the token)'}, but account-id ` +
-      `pins account ${pinned}. Use a key from account ${pinned}, or correct account-id.`
+    `The token is for account ${actual}, but account-id pins account ${pinned}. ` +
+      (profile
+        ? `Use a trusted profile of account ${pinned}, or correct account-id.`
+        : `Use a key from account ${pinned}, or correct account-id.`)
   )
 }

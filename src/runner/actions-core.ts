@@ -1,4 +1,6 @@
 import * as core from '@actions/core'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { systemClock } from '../clock.js'
 import { createHttpTransport } from '../iam/http.js'
 import { userAgent } from '../version.js'
@@ -10,6 +12,7 @@ const coreRunner: Runner = {
   setSecret: (value) => core.setSecret(value),
   setOutput: (name, value) => core.setOutput(name, value),
   exportVariable: (name, value) => core.exportVariable(name, value),
+  addPath: (dir) => core.addPath(dir),
   saveState: (name, value) => core.saveState(name, value),
   getState: (name) => core.getState(name),
   debug: (message) => core.debug(message),
@@ -29,6 +32,12 @@ export function runnerDeps(): StepDeps {
     runner: coreRunner,
     clock: systemClock,
     env: process.env,
-    createTransport: ({ timeoutMs }) => createHttpTransport({ userAgent: userAgent(), timeoutMs })
+    createTransport: ({ timeoutMs }) => createHttpTransport({ userAgent: userAgent(), timeoutMs }),
+    // dist/main/index.js runs this; the command's bundle sits beside it in dist/token-command/.
+    tokenCommandHost: {
+      node: process.execPath,
+      // Not `new URL(.., import.meta.url)`: webpack would copy the file in as an asset.
+      script: join(dirname(fileURLToPath(import.meta.url)), '..', 'token-command', 'index.js')
+    }
   }
 }

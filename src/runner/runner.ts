@@ -11,6 +11,8 @@ export interface Runner {
   setSecret(value: string): void
   setOutput(name: string, value: string): void
   exportVariable(name: string, value: string): void
+  /** Prepends `dir` to PATH for the later steps of the job (GITHUB_PATH). */
+  addPath(dir: string): void
   saveState(name: string, value: string): void
   getState(name: string): string
   debug(message: string): void
@@ -29,4 +31,14 @@ export interface StepDeps {
   /** The process environment (GITHUB_* facts about the run). */
   env: Record<string, string | undefined>
   createTransport: (options: { timeoutMs: number }) => HttpTransport
+  /**
+   * Where `ibmcloud-iam-token` comes from: the Node binary running this step and the bundled
+   * script (dist/token-command/index.js). Without it the command is not installed.
+   */
+  tokenCommandHost?: TokenCommandHost
+}
+
+export interface TokenCommandHost {
+  node: string
+  script: string
 }

@@ -1,0 +1,197 @@
+import { parseConfig } from '../src/config.js'
+import { parseMetadataEndpoint } from '../src/credentials/metadata-endpoint.js'
+import { ConfigError } from '../src/errors.js'
+import { APIKEY } from './helpers/fakes.js'
+
+const ACCOUNT = '0123456789abcdef0123456789abcdef'
+const PROFILE_ID = 'Profile-9f1e2d3c-4b5a-6789-0abc-def012345678'
+const PROFILE_CRN = `crn:v1:bluemix:public:iam-identity::a/${ACCOUNT}::profile:${PROFILE_ID}`
+const CR_TOKEN = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJzeXN0ZW0ifQ.c2lnbmF0dXJl'
+
+/** Files the parser may read: path -> content, or an error code. */
+function files(map: Record<string, string | { code: string }>) {
+  const reads: string[] = []
+  const readFile = (path: string) => {
+    reads.push(path)
+    const entry = map[path]
+    if (entry === undefined) throw Object.assign(new Error('nope'), { code: 'ENOENT' })
+    if (typeof entry !== 'string') throw Object.assign(new Error('nope'), entry)
+    return entry
+  }
+  return { readFile, reads }
+}
+
+const TOKEN_FILE = '/var/run/secrets/tokens/sa-token'
+const fs = () =>
+  files({ [TOKEN_FILE]: `${CR_TOKEN}\n`, '/empty': ' \n\t', '/dir': { code: 'EISDIR' } })
+
+function parse(inputs: Record<string, string>) {
+  return parseConfig((name) => inputs[name] ?? '', fs())
+}
+
+function problem(inputs: Record<string, string>): string {
+  try {
+    parse(inputs)
+  } catch (err) {
+    expect(err).toBeInstanceOf(ConfigError)
+    return (err as Error).message
+  }
+  throw new Error(`expected parseConfig to refuse ${JSON.stringify(inputs)}`)
+}
+
+describe('the credential, parsed into one kind', () => {
+  it.each([
+    [{ apikey: APIKEY }, { kind: 'apikey', apikey: APIKEY }],
+    [
+      { apikey: APIKEY, 'profile-id': PROFILE_ID },
+      { kind: 'apikey-profile', apikey: APIKEY, profile: { id: PROFILE_ID } }
+    ],
+    [
+      { apikey: APIKEY, 'profile-crn': PROFILE_CRN },
+      { kind: 'apikey-profile', apikey: APIKEY, profile: { crn: PROFILE_CRN } }
+    ],
+    [
+      { apikey: APIKEY, 'profile-name': 'deployer', 'account-id': ACCOUNT },
+      { kind: 'apikey-profile', apikey: APIKEY, profile: { name: 'deployer', account: ACCOUNT } }
+    ],
+    [
+      { 'cr-token-file': TOKEN_FILE, 'profile-id': PROFILE_ID },
+      { kind: 'cr-token-file', path: TOKEN_FILE, profile: { id: PROFILE_ID } }
+    ],
+    [{ 'vpc-metadata': 'true' }, { kind: 'vpc-metadata', endpoint: 'http://169.254.169.254' }],
+    [
+      {
+        'vpc-metadata': 'true',
+        'profile-id': PROFILE_ID,
+        'vpc-metadata-endpoint': 'http://api.metadata.cloud.ibm.com/'
+      },
+      {
+        kind: 'vpc-metadata',
+        endpoint: 'http://api.metadata.cloud.ibm.com',
+        profile: { id: PROFILE_ID }
+      }
+    ],
+    [{}, { kind: 'none' }],
+    // An empty apikey (a fork pull request) with a profile: no source, on-missing-apikey decides.
+    [{ 'profile-id': PROFILE_ID }, { kind: 'none' }]
+  ])('%j', (inputs, credential) => {
+    expect(parse(inputs).credential).toEqual(credential)
+  })
+
+  it('reads the token file only to check it: its content is not in the config', () => {
+    const io = fs()
+    const config = parseConfig(
+      (name) => ({ 'cr-token-file': TOKEN_FILE, 'profile-id': PROFILE_ID })[name] ?? '',
+      io
+    )
+    expect(io.reads).toEqual([TOKEN_FILE])
+    expect(JSON.stringify(config)).not.toContain(CR_TOKEN)
+  })
+
+  it('token-command is on by default and can be turned off', () => {
+    expect(parse({ apikey: APIKEY }).tokenCommand).toBe(true)
+    expect(parse({ apikey: APIKEY, 'token-command': 'false' }).tokenCommand).toBe(false)
+    expect(problem({ apikey: APIKEY, 'token-command': 'maybe' })).toBe(
+      'token-command must be true or false (got "maybe").'
+    )
+  })
+})
+
+describe('refusals, each before any request', () => {
+  it.each([
+    [
+      { apikey: APIKEY, 'cr-token-file': TOKEN_FILE, 'profile-id': PROFILE_ID },
+      'apikey and cr-token-file are each a credential source: give exactly one (apikey, with or without a profile; cr-token-file with a profile; or vpc-metadata: true).'
+    ],
+    [
+      { apikey: APIKEY, 'profile-id': PROFILE_ID, 'profile-name': 'x', 'account-id': ACCOUNT },
+      'profile-id and profile-name each name a trusted profile: give only one.'
+    ],
+    [
+      { apikey: APIKEY, 'profile-name': 'deployer' },
+      'profile-name needs account-id: a profile name is unique only within an account. Set account-id to the account of the profile, or use profile-id instead.'
+    ],
+    [
+      { 'cr-token-file': TOKEN_FILE },
+      "cr-token-file needs a trusted profile: set profile-id (or profile-crn, or profile-name with account-id) to the profile whose compute-resource trust rule admits this runner's token."
+    ],
+    [{ 'cr-token-file': '/empty', 'profile-id': PROFILE_ID }, /^cr-token-file \/empty is empty/],
+    [
+      { 'cr-token-file': '/absent', 'profile-id': PROFILE_ID },
+      /^cr-token-file \/absent does not exist/
+    ],
+    [
+      { 'cr-token-file': '/dir', 'profile-id': PROFILE_ID },
+      /^cr-token-file \/dir cannot be read \(EISDIR\)/
+    ],
+    [
+      { apikey: APIKEY, 'profile-id': 'deployer' },
+      /^profile-id "deployer" is not a trusted profile id \(Profile-<uuid>/
+    ],
+    [{ apikey: APIKEY, 'profile-crn': 'Profile-1' }, /^profile-crn "Profile-1" is not a CRN/],
+    [
+      { 'vpc-metadata-endpoint': 'http://127.0.0.1:9' },
+      'vpc-metadata-endpoint is set but vpc-metadata is not true: set vpc-metadata: true, or remove vpc-metadata-endpoint.'
+    ],
+    [{ 'vpc-metadata': 'yes' }, 'vpc-metadata must be true or false (got "yes").'],
+    [
+      { 'vpc-metadata': 'true', 'vpc-metadata-endpoint': 'http://10.0.0.5' },
+      /^vpc-metadata-endpoint http:\/\/10\.0\.0\.5 uses plain http/
+    ]
+  ])('%j', (inputs, message) => {
+    if (typeof message === 'string') expect(problem(inputs)).toBe(message)
+    else expect(problem(inputs)).toMatch(message)
+  })
+
+  it.each<Record<string, string>>([
+    { apikey: APIKEY, 'profile-id': PROFILE_ID },
+    { 'cr-token-file': TOKEN_FILE, 'profile-id': PROFILE_ID },
+    { 'vpc-metadata': 'true' }
+  ])('ephemeral-key: true with a trusted profile (%j) says why and what to do', (inputs) => {
+    expect(problem({ ...inputs, 'ephemeral-key': 'true' })).toBe(
+      'ephemeral-key: true cannot be used with a trusted profile (profile-id, profile-crn, ' +
+        'profile-name, cr-token-file or vpc-metadata): trusted profiles cannot own API keys. Remove ' +
+        'ephemeral-key and run `ibmcloud-iam-token` in later steps for a fresh token (see ' +
+        "token-command), or drop the profile to get an ephemeral key for the API key's own service ID."
+    )
+  })
+
+  it('reports every problem in one message, with the other inputs', () => {
+    const message = problem({
+      apikey: APIKEY,
+      'vpc-metadata': 'true',
+      'profile-id': PROFILE_ID,
+      'profile-crn': PROFILE_CRN,
+      'max-attempts': '0'
+    })
+    expect(message.split('\n')).toEqual([
+      '3 inputs are wrong:',
+      expect.stringMatching(/^- apikey and vpc-metadata: true are each a credential source/),
+      '- profile-id and profile-crn each name a trusted profile: give only one.',
+      '- max-attempts must be a whole number from 1 to 10 (got "0").'
+    ])
+  })
+})
+
+describe('parseMetadataEndpoint', () => {
+  it.each([
+    ['http://169.254.169.254', 'http://169.254.169.254'],
+    ['http://api.metadata.cloud.ibm.com', 'http://api.metadata.cloud.ibm.com'],
+    ['http://127.0.0.1:8080/', 'http://127.0.0.1:8080'],
+    ['http://[::1]:8080', 'http://[::1]:8080'],
+    ['https://metadata.internal.example', 'https://metadata.internal.example']
+  ])('accepts %s', (value, endpoint) => {
+    expect(parseMetadataEndpoint(value)).toBe(endpoint)
+  })
+
+  it.each([
+    ['http://169.254.169.253', /plain http/],
+    ['http://api.metadata.cloud.ibm.com.evil.example', /plain http/],
+    ['ftp://169.254.169.254', /must start with http:\/\/ or https:\/\//],
+    ['http://user:pw@169.254.169.254', /without user name/],
+    ['http://169.254.169.254/?x=1', /\?query/],
+    ['not a url', /is not a URL/]
+  ])('refuses %s', (value, message) => {
+    expect(() => parseMetadataEndpoint(value)).toThrow(message)
+  })
+})

@@ -1,0 +1,226 @@
+import { spawn } from 'node:child_process'
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, afterEach, beforeEach, describe, expect, test } from '@jest/globals'
+import { unescapeData } from '../../scripts/runner-simulator.mjs'
+import { useEmulator } from './fixture.js'
+import {
+  claimsOf,
+  leaks,
+  runStep,
+  secretsOf,
+  unmaskedJwts,
+  type StepResult
+} from './leak-checks.js'
+
+// `ibmcloud-iam-token` in the later steps of a job: the main step from dist/ installs it under
+// RUNNER_TEMP and adds it to PATH; a later step runs the POSIX launcher as a shell would.
+
+const normal = useEmulator()
+const shortLived = useEmulator({ tokenLifetimeSeconds: 2 })
+const files = mkdtempSync(join(tmpdir(), 'token-command-e2e-'))
+afterAll(() => rmSync(files, { recursive: true, force: true }))
+let runnerTemp: string
+beforeEach(() => {
+  runnerTemp = mkdtempSync(join(tmpdir(), 'runner-temp-'))
+})
+afterEach(() => rmSync(runnerTemp, { recursive: true, force: true }))
+
+type Iam = ReturnType<typeof normal>
+
+function tokenFile(content: string): string {
+  const path = join(files, `sa-token-${Math.random().toString(36).slice(2)}`)
+  writeFileSync(path, content)
+  return path
+}
+
+function main(iam: Iam, inputs: Record<string, string>) {
+  return runStep('main', {
+    inputs: { 'iam-endpoint': iam.url, ...inputs },
+    caPath: iam.caPath,
+    runnerTemp
+  })
+}
+
+interface CommandRun {
+  code: number | null
+  stdout: string
+  stderr: string
+}
+
+/** A later step: `ibmcloud-iam-token` found on the PATH the main step added to, with the job's env. */
+async function command(iam: Iam, step: StepResult, env: Record<string, string> = {}) {
+  expect(step.paths).toHaveLength(1)
+  const child = spawn('ibmcloud-iam-token', [], {
+    env: {
+      PATH: `${step.paths[0]}:${process.env.PATH}`,
+      GITHUB_ACTIONS: 'true',
+      RUNNER_TEMP: runnerTemp,
+      NODE_EXTRA_CA_CERTS: iam.caPath!,
+      ...step.exportedEnv,
+      ...env
+    }
+  })
+  let stdout = ''
+  let stderr = ''
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()))
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
+  const code = await new Promise<number | null>((done) => child.on('close', done))
+  return { code, stdout, stderr } as CommandRun
+}
+
+/** What the command masked (through stderr, which the runner reads for commands too). */
+function masksOf(run: CommandRun): string[] {
+  return run.stderr
+    .split('\n')
+    .filter((l) => l.startsWith('::add-mask::'))
+    .map((l) => unescapeData(l.slice('::add-mask::'.length)))
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+describe('ibmcloud-iam-token', () => {
+  test('prints the cached token while it is fresh: no request, only the token on stdout', async () => {
+    const iam = normal()
+    const step = await main(iam, {
+      'cr-token-file': tokenFile(iam.seed.crToken),
+      'profile-id': iam.seed.crProfileId
+    })
+    expect(step.code).toBe(0)
+    expect(step.paths[0]!.startsWith(runnerTemp)).toBe(true)
+    expect(step.workspaceFiles).toEqual([])
+    iam.reset()
+    const run = await command(iam, step)
+    expect(run).toEqual({ code: 0, stdout: `${step.outputs.token}\n`, stderr: '' })
+    expect(iam.requests).toEqual([])
+  })
+
+  test('private files: the folder 0700, the cache and config 0600, no credential in the config', async () => {
+    const iam = normal()
+    const path = tokenFile(iam.seed.crToken)
+    const step = await main(iam, { 'cr-token-file': path, 'profile-id': iam.seed.crProfileId })
+    const dir = step.paths[0]!
+    expect(readdirSync(dir).sort()).toEqual([
+      'config.json',
+      'ibmcloud-iam-token',
+      'ibmcloud-iam-token.cmd',
+      'token.json'
+    ])
+    expect(statSync(dir).mode & 0o777).toBe(0o700)
+    expect(statSync(join(dir, 'token.json')).mode & 0o777).toBe(0o600)
+    expect(statSync(join(dir, 'config.json')).mode & 0o777).toBe(0o600)
+    const config = readFileSync(join(dir, 'config.json'), 'utf8')
+    expect(config).toContain(path)
+    expect(config).not.toContain(iam.seed.crToken)
+    expect(unmaskedJwts(config)).toEqual([])
+    const shim = readFileSync(join(dir, 'ibmcloud-iam-token.cmd'), 'utf8')
+    expect(shim).toContain(`"${process.execPath}"`)
+    expect(shim).toContain('%*')
+  })
+
+  test('cr-token-file: renews an expired token in a later step, re-reading the rotated file', async () => {
+    const iam = shortLived()
+    const path = tokenFile(iam.seed.crToken)
+    const step = await main(iam, { 'cr-token-file': path, 'profile-id': iam.seed.crProfileId })
+    expect(step.code).toBe(0)
+    await sleep(2500) // the main step's token has expired
+    expect(Number(step.outputs.expiration) * 1000).toBeLessThan(Date.now())
+    const rotated = iam.issueCrToken() // the platform rotates the projected token
+    writeFileSync(path, `${rotated}\n`)
+    iam.reset()
+    const run = await command(iam, step)
+    expect(run.code).toBe(0)
+    const token = run.stdout.trim()
+    expect(run.stdout).toBe(`${token}\n`)
+    expect(token).not.toBe(step.outputs.token)
+    expect(claimsOf(token).iam_id).toBe(`iam-${iam.seed.crProfileId}`)
+    expect((claimsOf(token).exp as number) * 1000).toBeGreaterThan(Date.now())
+    expect(iam.requests.map((r) => `${r.grantType} ${r.status}`)).toEqual([
+      'urn:ibm:params:oauth:grant-type:cr-token 200'
+    ])
+    // The new token and the token read from the file were masked before anything was printed.
+    expect(masksOf(run)).toEqual(expect.arrayContaining([rotated, token]))
+    expect(unmaskedJwts(run.stderr)).toEqual([])
+    expect(run.stderr).toMatch(/IAM issued a token valid for only \d s/)
+  })
+
+  test('vpc-metadata: renews through the metadata service', async () => {
+    const iam = shortLived()
+    const step = await main(iam, {
+      'vpc-metadata': 'true',
+      'vpc-metadata-endpoint': iam.metadataUrl
+    })
+    expect(step.code).toBe(0)
+    await sleep(2500)
+    iam.reset()
+    const run = await command(iam, step)
+    expect(run.code).toBe(0)
+    const token = run.stdout.trim()
+    expect(token).not.toBe(step.outputs.token)
+    expect(claimsOf(token).iam_id).toBe(`iam-${iam.seed.vsiProfileId}`)
+    expect(iam.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+      'PUT /instance_identity/v1/token',
+      'POST /instance_identity/v1/iam_token'
+    ])
+    expect(masksOf(run)).toContain(token)
+    expect(masksOf(run)).toHaveLength(2) // and the instance identity token
+  })
+
+  test('an ephemeral key: renews from the key in the environment, never from disk', async () => {
+    const iam = shortLived()
+    const step = await main(iam, { apikey: iam.seed.apikey, 'ephemeral-key': 'true' })
+    expect(step.code).toBe(0)
+    expect(leaks(step, secretsOf(iam.seed.apikey, step))).toEqual([])
+    const key = step.exportedEnv.IBMCLOUD_API_KEY!
+    const config = readFileSync(join(step.paths[0]!, 'config.json'), 'utf8')
+    expect(config).toContain('"envName": "IBMCLOUD_API_KEY"')
+    expect(config).not.toContain(key)
+    expect(config).not.toContain(iam.seed.apikey)
+    await sleep(2500)
+    iam.reset()
+    const run = await command(iam, step)
+    expect(run.code).toBe(0)
+    expect(iam.requests.map((r) => r.apikeyId)).toEqual([step.outputs['ephemeral-apikey-id']])
+    expect(masksOf(run)).toEqual(expect.arrayContaining([key, run.stdout.trim()]))
+  })
+
+  test('fails with a message on stderr, nothing on stdout, when it cannot renew', async () => {
+    const iam = shortLived()
+    const path = tokenFile(iam.seed.crToken)
+    const step = await main(iam, { 'cr-token-file': path, 'profile-id': iam.seed.crProfileId })
+    await sleep(2500)
+    rmSync(path)
+    const run = await command(iam, step)
+    expect(run.code).toBe(1)
+    expect(run.stdout).toBe('')
+    expect(run.stderr).toMatch(
+      /^ibmcloud-iam-token: Cannot read the compute-resource token in .* \(ENOENT\)/m
+    )
+  })
+
+  test('the ephemeral key missing from the environment is said plainly', async () => {
+    const iam = shortLived()
+    const step = await main(iam, { apikey: iam.seed.apikey, 'ephemeral-key': 'true' })
+    await sleep(2500)
+    const run = await command(iam, step, { IBMCLOUD_API_KEY: '' })
+    expect(run.code).toBe(1)
+    expect(run.stdout).toBe('')
+    expect(run.stderr).toMatch(/\$IBMCLOUD_API_KEY is empty in this step/)
+  })
+
+  test('not installed with token-command: false, nor for a long-lived API key', async () => {
+    const iam = normal()
+    const off = await main(iam, {
+      'cr-token-file': tokenFile(iam.seed.crToken),
+      'profile-id': iam.seed.crProfileId,
+      'token-command': 'false'
+    })
+    const apikey = await main(iam, { apikey: iam.seed.apikey })
+    for (const step of [off, apikey]) {
+      expect(step.code).toBe(0)
+      expect(step.paths).toEqual([])
+    }
+    expect(readdirSync(runnerTemp)).toEqual([])
+  })
+})

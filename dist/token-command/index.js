@@ -1,0 +1,2593 @@
+import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
+/******/ var __webpack_modules__ = ({
+
+/***/ 770:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+module.exports = __nccwpck_require__(218);
+
+
+/***/ }),
+
+/***/ 218:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+var __webpack_unused_export__;
+
+
+var net = __nccwpck_require__(278);
+var tls = __nccwpck_require__(756);
+var http = __nccwpck_require__(611);
+var https = __nccwpck_require__(692);
+var events = __nccwpck_require__(434);
+var assert = __nccwpck_require__(613);
+var util = __nccwpck_require__(23);
+
+
+exports.httpOverHttp = httpOverHttp;
+exports.httpsOverHttp = httpsOverHttp;
+exports.httpOverHttps = httpOverHttps;
+exports.httpsOverHttps = httpsOverHttps;
+
+
+function httpOverHttp(options) {
+  var agent = new TunnelingAgent(options);
+  agent.request = http.request;
+  return agent;
+}
+
+function httpsOverHttp(options) {
+  var agent = new TunnelingAgent(options);
+  agent.request = http.request;
+  agent.createSocket = createSecureSocket;
+  agent.defaultPort = 443;
+  return agent;
+}
+
+function httpOverHttps(options) {
+  var agent = new TunnelingAgent(options);
+  agent.request = https.request;
+  return agent;
+}
+
+function httpsOverHttps(options) {
+  var agent = new TunnelingAgent(options);
+  agent.request = https.request;
+  agent.createSocket = createSecureSocket;
+  agent.defaultPort = 443;
+  return agent;
+}
+
+
+function TunnelingAgent(options) {
+  var self = this;
+  self.options = options || {};
+  self.proxyOptions = self.options.proxy || {};
+  self.maxSockets = self.options.maxSockets || http.Agent.defaultMaxSockets;
+  self.requests = [];
+  self.sockets = [];
+
+  self.on('free', function onFree(socket, host, port, localAddress) {
+    var options = toOptions(host, port, localAddress);
+    for (var i = 0, len = self.requests.length; i < len; ++i) {
+      var pending = self.requests[i];
+      if (pending.host === options.host && pending.port === options.port) {
+        // Detect the request to connect same origin server,
+        // reuse the connection.
+        self.requests.splice(i, 1);
+        pending.request.onSocket(socket);
+        return;
+      }
+    }
+    socket.destroy();
+    self.removeSocket(socket);
+  });
+}
+util.inherits(TunnelingAgent, events.EventEmitter);
+
+TunnelingAgent.prototype.addRequest = function addRequest(req, host, port, localAddress) {
+  var self = this;
+  var options = mergeOptions({request: req}, self.options, toOptions(host, port, localAddress));
+
+  if (self.sockets.length >= this.maxSockets) {
+    // We are over limit so we'll add it to the queue.
+    self.requests.push(options);
+    return;
+  }
+
+  // If we are under maxSockets create a new one.
+  self.createSocket(options, function(socket) {
+    socket.on('free', onFree);
+    socket.on('close', onCloseOrRemove);
+    socket.on('agentRemove', onCloseOrRemove);
+    req.onSocket(socket);
+
+    function onFree() {
+      self.emit('free', socket, options);
+    }
+
+    function onCloseOrRemove(err) {
+      self.removeSocket(socket);
+      socket.removeListener('free', onFree);
+      socket.removeListener('close', onCloseOrRemove);
+      socket.removeListener('agentRemove', onCloseOrRemove);
+    }
+  });
+};
+
+TunnelingAgent.prototype.createSocket = function createSocket(options, cb) {
+  var self = this;
+  var placeholder = {};
+  self.sockets.push(placeholder);
+
+  var connectOptions = mergeOptions({}, self.proxyOptions, {
+    method: 'CONNECT',
+    path: options.host + ':' + options.port,
+    agent: false,
+    headers: {
+      host: options.host + ':' + options.port
+    }
+  });
+  if (options.localAddress) {
+    connectOptions.localAddress = options.localAddress;
+  }
+  if (connectOptions.proxyAuth) {
+    connectOptions.headers = connectOptions.headers || {};
+    connectOptions.headers['Proxy-Authorization'] = 'Basic ' +
+        new Buffer(connectOptions.proxyAuth).toString('base64');
+  }
+
+  debug('making CONNECT request');
+  var connectReq = self.request(connectOptions);
+  connectReq.useChunkedEncodingByDefault = false; // for v0.6
+  connectReq.once('response', onResponse); // for v0.6
+  connectReq.once('upgrade', onUpgrade);   // for v0.6
+  connectReq.once('connect', onConnect);   // for v0.7 or later
+  connectReq.once('error', onError);
+  connectReq.end();
+
+  function onResponse(res) {
+    // Very hacky. This is necessary to avoid http-parser leaks.
+    res.upgrade = true;
+  }
+
+  function onUpgrade(res, socket, head) {
+    // Hacky.
+    process.nextTick(function() {
+      onConnect(res, socket, head);
+    });
+  }
+
+  function onConnect(res, socket, head) {
+    connectReq.removeAllListeners();
+    socket.removeAllListeners();
+
+    if (res.statusCode !== 200) {
+      debug('tunneling socket could not be established, statusCode=%d',
+        res.statusCode);
+      socket.destroy();
+      var error = new Error('tunneling socket could not be established, ' +
+        'statusCode=' + res.statusCode);
+      error.code = 'ECONNRESET';
+      options.request.emit('error', error);
+      self.removeSocket(placeholder);
+      return;
+    }
+    if (head.length > 0) {
+      debug('got illegal response body from proxy');
+      socket.destroy();
+      var error = new Error('got illegal response body from proxy');
+      error.code = 'ECONNRESET';
+      options.request.emit('error', error);
+      self.removeSocket(placeholder);
+      return;
+    }
+    debug('tunneling connection has established');
+    self.sockets[self.sockets.indexOf(placeholder)] = socket;
+    return cb(socket);
+  }
+
+  function onError(cause) {
+    connectReq.removeAllListeners();
+
+    debug('tunneling socket could not be established, cause=%s\n',
+          cause.message, cause.stack);
+    var error = new Error('tunneling socket could not be established, ' +
+                          'cause=' + cause.message);
+    error.code = 'ECONNRESET';
+    options.request.emit('error', error);
+    self.removeSocket(placeholder);
+  }
+};
+
+TunnelingAgent.prototype.removeSocket = function removeSocket(socket) {
+  var pos = this.sockets.indexOf(socket)
+  if (pos === -1) {
+    return;
+  }
+  this.sockets.splice(pos, 1);
+
+  var pending = this.requests.shift();
+  if (pending) {
+    // If we have pending requests and a socket gets closed a new one
+    // needs to be created to take over in the pool for the one that closed.
+    this.createSocket(pending, function(socket) {
+      pending.request.onSocket(socket);
+    });
+  }
+};
+
+function createSecureSocket(options, cb) {
+  var self = this;
+  TunnelingAgent.prototype.createSocket.call(self, options, function(socket) {
+    var hostHeader = options.request.getHeader('host');
+    var tlsOptions = mergeOptions({}, self.options, {
+      socket: socket,
+      servername: hostHeader ? hostHeader.replace(/:.*$/, '') : options.host
+    });
+
+    // 0 is dummy port for v0.6
+    var secureSocket = tls.connect(0, tlsOptions);
+    self.sockets[self.sockets.indexOf(socket)] = secureSocket;
+    cb(secureSocket);
+  });
+}
+
+
+function toOptions(host, port, localAddress) {
+  if (typeof host === 'string') { // since v0.10
+    return {
+      host: host,
+      port: port,
+      localAddress: localAddress
+    };
+  }
+  return host; // for v0.11 or later
+}
+
+function mergeOptions(target) {
+  for (var i = 1, len = arguments.length; i < len; ++i) {
+    var overrides = arguments[i];
+    if (typeof overrides === 'object') {
+      var keys = Object.keys(overrides);
+      for (var j = 0, keyLen = keys.length; j < keyLen; ++j) {
+        var k = keys[j];
+        if (overrides[k] !== undefined) {
+          target[k] = overrides[k];
+        }
+      }
+    }
+  }
+  return target;
+}
+
+
+var debug;
+if (process.env.NODE_DEBUG && /\btunnel\b/.test(process.env.NODE_DEBUG)) {
+  debug = function() {
+    var args = Array.prototype.slice.call(arguments);
+    if (typeof args[0] === 'string') {
+      args[0] = 'TUNNEL: ' + args[0];
+    } else {
+      args.unshift('TUNNEL:');
+    }
+    console.error.apply(console, args);
+  }
+} else {
+  debug = function() {};
+}
+__webpack_unused_export__ = debug; // for test
+
+
+/***/ }),
+
+/***/ 478:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   K: () => (/* binding */ exitWhenFlushed)
+/* harmony export */ });
+const FLUSH_LIMIT_MS = 10_000;
+function flushed(stream) {
+    return new Promise((resolve) => stream.write('', () => resolve()));
+}
+async function exitWhenFlushed() {
+    let timer;
+    const limit = new Promise((resolve) => (timer = setTimeout(resolve, FLUSH_LIMIT_MS)));
+    await Promise.race([Promise.all([flushed(process.stdout), flushed(process.stderr)]), limit]);
+    clearTimeout(timer);
+    process.exit();
+}
+
+
+/***/ }),
+
+/***/ 561:
+/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _token_command_deps_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(892);
+/* harmony import */ var _token_command_run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(196);
+/* harmony import */ var _exit_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(478);
+
+
+
+process.exitCode = await (0,_token_command_run_js__WEBPACK_IMPORTED_MODULE_1__/* .runTokenCommand */ .K)(process.argv.slice(2), (0,_token_command_deps_js__WEBPACK_IMPORTED_MODULE_0__/* .commandDeps */ .o)());
+await (0,_exit_js__WEBPACK_IMPORTED_MODULE_2__/* .exitWhenFlushed */ .K)();
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 916:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Dr: () => (/* binding */ NetworkError),
+/* harmony export */   iS: () => (/* binding */ IamError),
+/* harmony export */   lZ: () => (/* binding */ ActionError),
+/* harmony export */   qR: () => (/* binding */ OPERATION),
+/* harmony export */   xL: () => (/* binding */ ConfigError)
+/* harmony export */ });
+class ConfigError extends Error {
+    name = 'ConfigError';
+}
+class ActionError extends Error {
+    name = 'ActionError';
+}
+const OPERATION = {
+    token: 'token exchange',
+    createKey: 'API key creation',
+    deleteKey: 'API key deletion',
+    listKeys: 'API key listing',
+    instanceIdentity: 'VPC metadata instance identity token request',
+    metadataIamToken: 'VPC metadata IAM token request'
+};
+class IamError extends Error {
+    operation;
+    status;
+    details;
+    attempts;
+    name = 'IamError';
+    constructor(operation, status, details, attempts) {
+        super(`IAM ${operation} failed with HTTP ${status}`);
+        this.operation = operation;
+        this.status = status;
+        this.details = details;
+        this.attempts = attempts;
+    }
+}
+class NetworkError extends Error {
+    code;
+    cause_;
+    attempts;
+    operation;
+    url;
+    name = 'NetworkError';
+    constructor(code, cause_, attempts = 1, operation, url) {
+        super(`${code}: ${cause_}`);
+        this.code = code;
+        this.cause_ = cause_;
+        this.attempts = attempts;
+        this.operation = operation;
+        this.url = url;
+    }
+    withContext(attempts, operation, url) {
+        return new NetworkError(this.code, this.cause_, attempts, operation, url);
+    }
+}
+
+
+/***/ }),
+
+/***/ 892:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  o: () => (/* binding */ commandDeps)
+});
+
+;// CONCATENATED MODULE: ./src/clock.ts
+const systemClock = {
+    now: () => Date.now(),
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    random: () => Math.random()
+};
+
+// EXTERNAL MODULE: external "http"
+var external_http_ = __nccwpck_require__(611);
+var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_http_, 2);
+// EXTERNAL MODULE: external "https"
+var external_https_ = __nccwpck_require__(692);
+var external_https_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_https_, 2);
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
+function getProxyUrl(reqUrl) {
+    const usingSsl = reqUrl.protocol === 'https:';
+    if (checkBypass(reqUrl)) {
+        return undefined;
+    }
+    const proxyVar = (() => {
+        if (usingSsl) {
+            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
+        }
+        else {
+            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
+        }
+    })();
+    if (proxyVar) {
+        try {
+            return new DecodedURL(proxyVar);
+        }
+        catch (_a) {
+            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
+                return new DecodedURL(`http://${proxyVar}`);
+        }
+    }
+    else {
+        return undefined;
+    }
+}
+function checkBypass(reqUrl) {
+    if (!reqUrl.hostname) {
+        return false;
+    }
+    const reqHost = reqUrl.hostname;
+    if (isLoopbackAddress(reqHost)) {
+        return true;
+    }
+    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
+    if (!noProxy) {
+        return false;
+    }
+    // Determine the request port
+    let reqPort;
+    if (reqUrl.port) {
+        reqPort = Number(reqUrl.port);
+    }
+    else if (reqUrl.protocol === 'http:') {
+        reqPort = 80;
+    }
+    else if (reqUrl.protocol === 'https:') {
+        reqPort = 443;
+    }
+    // Format the request hostname and hostname with port
+    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
+    if (typeof reqPort === 'number') {
+        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
+    }
+    // Compare request host against noproxy
+    for (const upperNoProxyItem of noProxy
+        .split(',')
+        .map(x => x.trim().toUpperCase())
+        .filter(x => x)) {
+        if (upperNoProxyItem === '*' ||
+            upperReqHosts.some(x => x === upperNoProxyItem ||
+                x.endsWith(`.${upperNoProxyItem}`) ||
+                (upperNoProxyItem.startsWith('.') &&
+                    x.endsWith(`${upperNoProxyItem}`)))) {
+            return true;
+        }
+    }
+    return false;
+}
+function isLoopbackAddress(host) {
+    const hostLower = host.toLowerCase();
+    return (hostLower === 'localhost' ||
+        hostLower.startsWith('127.') ||
+        hostLower.startsWith('[::1]') ||
+        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
+}
+class DecodedURL extends URL {
+    constructor(url, base) {
+        super(url, base);
+        this._decodedUsername = decodeURIComponent(super.username);
+        this._decodedPassword = decodeURIComponent(super.password);
+    }
+    get username() {
+        return this._decodedUsername;
+    }
+    get password() {
+        return this._decodedPassword;
+    }
+}
+//# sourceMappingURL=proxy.js.map
+// EXTERNAL MODULE: ./node_modules/tunnel/index.js
+var tunnel = __nccwpck_require__(770);
+;// CONCATENATED MODULE: ./stubs/undici/index.js
+// @actions/http-client imports ProxyAgent at the top of its module but uses it only in
+// getAgentDispatcher(), which this action never calls: proxied requests go through `tunnel`.
+class ProxyAgent {
+  constructor() {
+    throw new Error('undici is not shipped with this action (stubs/README.md)')
+  }
+}
+
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
+/* eslint-disable @typescript-eslint/no-explicit-any */
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+var HttpCodes;
+(function (HttpCodes) {
+    HttpCodes[HttpCodes["OK"] = 200] = "OK";
+    HttpCodes[HttpCodes["MultipleChoices"] = 300] = "MultipleChoices";
+    HttpCodes[HttpCodes["MovedPermanently"] = 301] = "MovedPermanently";
+    HttpCodes[HttpCodes["ResourceMoved"] = 302] = "ResourceMoved";
+    HttpCodes[HttpCodes["SeeOther"] = 303] = "SeeOther";
+    HttpCodes[HttpCodes["NotModified"] = 304] = "NotModified";
+    HttpCodes[HttpCodes["UseProxy"] = 305] = "UseProxy";
+    HttpCodes[HttpCodes["SwitchProxy"] = 306] = "SwitchProxy";
+    HttpCodes[HttpCodes["TemporaryRedirect"] = 307] = "TemporaryRedirect";
+    HttpCodes[HttpCodes["PermanentRedirect"] = 308] = "PermanentRedirect";
+    HttpCodes[HttpCodes["BadRequest"] = 400] = "BadRequest";
+    HttpCodes[HttpCodes["Unauthorized"] = 401] = "Unauthorized";
+    HttpCodes[HttpCodes["PaymentRequired"] = 402] = "PaymentRequired";
+    HttpCodes[HttpCodes["Forbidden"] = 403] = "Forbidden";
+    HttpCodes[HttpCodes["NotFound"] = 404] = "NotFound";
+    HttpCodes[HttpCodes["MethodNotAllowed"] = 405] = "MethodNotAllowed";
+    HttpCodes[HttpCodes["NotAcceptable"] = 406] = "NotAcceptable";
+    HttpCodes[HttpCodes["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
+    HttpCodes[HttpCodes["RequestTimeout"] = 408] = "RequestTimeout";
+    HttpCodes[HttpCodes["Conflict"] = 409] = "Conflict";
+    HttpCodes[HttpCodes["Gone"] = 410] = "Gone";
+    HttpCodes[HttpCodes["TooManyRequests"] = 429] = "TooManyRequests";
+    HttpCodes[HttpCodes["InternalServerError"] = 500] = "InternalServerError";
+    HttpCodes[HttpCodes["NotImplemented"] = 501] = "NotImplemented";
+    HttpCodes[HttpCodes["BadGateway"] = 502] = "BadGateway";
+    HttpCodes[HttpCodes["ServiceUnavailable"] = 503] = "ServiceUnavailable";
+    HttpCodes[HttpCodes["GatewayTimeout"] = 504] = "GatewayTimeout";
+})(HttpCodes || (HttpCodes = {}));
+var Headers;
+(function (Headers) {
+    Headers["Accept"] = "accept";
+    Headers["ContentType"] = "content-type";
+})(Headers || (Headers = {}));
+var MediaTypes;
+(function (MediaTypes) {
+    MediaTypes["ApplicationJson"] = "application/json";
+})(MediaTypes || (MediaTypes = {}));
+/**
+ * Returns the proxy URL, depending upon the supplied url and proxy environment variables.
+ * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+ */
+function lib_getProxyUrl(serverUrl) {
+    const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
+    return proxyUrl ? proxyUrl.href : '';
+}
+const HttpRedirectCodes = [
+    HttpCodes.MovedPermanently,
+    HttpCodes.ResourceMoved,
+    HttpCodes.SeeOther,
+    HttpCodes.TemporaryRedirect,
+    HttpCodes.PermanentRedirect
+];
+const HttpResponseRetryCodes = [
+    HttpCodes.BadGateway,
+    HttpCodes.ServiceUnavailable,
+    HttpCodes.GatewayTimeout
+];
+const RetryableHttpVerbs = ['OPTIONS', 'GET', 'DELETE', 'HEAD'];
+const ExponentialBackoffCeiling = 10;
+const ExponentialBackoffTimeSlice = 5;
+class HttpClientError extends Error {
+    constructor(message, statusCode) {
+        super(message);
+        this.name = 'HttpClientError';
+        this.statusCode = statusCode;
+        Object.setPrototypeOf(this, HttpClientError.prototype);
+    }
+}
+class HttpClientResponse {
+    constructor(message) {
+        this.message = message;
+    }
+    readBody() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+                let output = Buffer.alloc(0);
+                this.message.on('data', (chunk) => {
+                    output = Buffer.concat([output, chunk]);
+                });
+                this.message.on('end', () => {
+                    resolve(output.toString());
+                });
+            }));
+        });
+    }
+    readBodyBuffer() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+                const chunks = [];
+                this.message.on('data', (chunk) => {
+                    chunks.push(chunk);
+                });
+                this.message.on('end', () => {
+                    resolve(Buffer.concat(chunks));
+                });
+            }));
+        });
+    }
+}
+function isHttps(requestUrl) {
+    const parsedUrl = new URL(requestUrl);
+    return parsedUrl.protocol === 'https:';
+}
+class HttpClient {
+    constructor(userAgent, handlers, requestOptions) {
+        this._ignoreSslError = false;
+        this._allowRedirects = true;
+        this._allowRedirectDowngrade = false;
+        this._maxRedirects = 50;
+        this._allowRetries = false;
+        this._maxRetries = 1;
+        this._keepAlive = false;
+        this._disposed = false;
+        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
+        this.handlers = handlers || [];
+        this.requestOptions = requestOptions;
+        if (requestOptions) {
+            if (requestOptions.ignoreSslError != null) {
+                this._ignoreSslError = requestOptions.ignoreSslError;
+            }
+            this._socketTimeout = requestOptions.socketTimeout;
+            if (requestOptions.allowRedirects != null) {
+                this._allowRedirects = requestOptions.allowRedirects;
+            }
+            if (requestOptions.allowRedirectDowngrade != null) {
+                this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
+            }
+            if (requestOptions.maxRedirects != null) {
+                this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
+            }
+            if (requestOptions.keepAlive != null) {
+                this._keepAlive = requestOptions.keepAlive;
+            }
+            if (requestOptions.allowRetries != null) {
+                this._allowRetries = requestOptions.allowRetries;
+            }
+            if (requestOptions.maxRetries != null) {
+                this._maxRetries = requestOptions.maxRetries;
+            }
+        }
+    }
+    options(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('OPTIONS', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    get(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('GET', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    del(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('DELETE', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    post(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('POST', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    patch(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('PATCH', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    put(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('PUT', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    head(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('HEAD', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    sendStream(verb, requestUrl, stream, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request(verb, requestUrl, stream, additionalHeaders);
+        });
+    }
+    /**
+     * Gets a typed object from an endpoint
+     * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
+     */
+    getJson(requestUrl_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            const res = yield this.get(requestUrl, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    postJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.post(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    putJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.put(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    patchJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.patch(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    /**
+     * Makes a raw http request.
+     * All other methods such as get, post, patch, and request ultimately call this.
+     * Prefer get, del, post and patch
+     */
+    request(verb, requestUrl, data, headers) {
+        return __awaiter(this, void 0, void 0, function* () {
+            if (this._disposed) {
+                throw new Error('Client has already been disposed.');
+            }
+            const parsedUrl = new URL(requestUrl);
+            let info = this._prepareRequest(verb, parsedUrl, headers);
+            // Only perform retries on reads since writes may not be idempotent.
+            const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb)
+                ? this._maxRetries + 1
+                : 1;
+            let numTries = 0;
+            let response;
+            do {
+                response = yield this.requestRaw(info, data);
+                // Check if it's an authentication challenge
+                if (response &&
+                    response.message &&
+                    response.message.statusCode === HttpCodes.Unauthorized) {
+                    let authenticationHandler;
+                    for (const handler of this.handlers) {
+                        if (handler.canHandleAuthentication(response)) {
+                            authenticationHandler = handler;
+                            break;
+                        }
+                    }
+                    if (authenticationHandler) {
+                        return authenticationHandler.handleAuthentication(this, info, data);
+                    }
+                    else {
+                        // We have received an unauthorized response but have no handlers to handle it.
+                        // Let the response return to the caller.
+                        return response;
+                    }
+                }
+                let redirectsRemaining = this._maxRedirects;
+                while (response.message.statusCode &&
+                    HttpRedirectCodes.includes(response.message.statusCode) &&
+                    this._allowRedirects &&
+                    redirectsRemaining > 0) {
+                    const redirectUrl = response.message.headers['location'];
+                    if (!redirectUrl) {
+                        // if there's no location to redirect to, we won't
+                        break;
+                    }
+                    const parsedRedirectUrl = new URL(redirectUrl);
+                    if (parsedUrl.protocol === 'https:' &&
+                        parsedUrl.protocol !== parsedRedirectUrl.protocol &&
+                        !this._allowRedirectDowngrade) {
+                        throw new Error('Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.');
+                    }
+                    // we need to finish reading the response before reassigning response
+                    // which will leak the open socket.
+                    yield response.readBody();
+                    // strip authorization header if redirected to a different hostname
+                    if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
+                        for (const header in headers) {
+                            // header names are case insensitive
+                            if (header.toLowerCase() === 'authorization') {
+                                delete headers[header];
+                            }
+                        }
+                    }
+                    // let's make the request with the new redirectUrl
+                    info = this._prepareRequest(verb, parsedRedirectUrl, headers);
+                    response = yield this.requestRaw(info, data);
+                    redirectsRemaining--;
+                }
+                if (!response.message.statusCode ||
+                    !HttpResponseRetryCodes.includes(response.message.statusCode)) {
+                    // If not a retry code, return immediately instead of retrying
+                    return response;
+                }
+                numTries += 1;
+                if (numTries < maxTries) {
+                    yield response.readBody();
+                    yield this._performExponentialBackoff(numTries);
+                }
+            } while (numTries < maxTries);
+            return response;
+        });
+    }
+    /**
+     * Needs to be called if keepAlive is set to true in request options.
+     */
+    dispose() {
+        if (this._agent) {
+            this._agent.destroy();
+        }
+        this._disposed = true;
+    }
+    /**
+     * Raw request.
+     * @param info
+     * @param data
+     */
+    requestRaw(info, data) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => {
+                function callbackForResult(err, res) {
+                    if (err) {
+                        reject(err);
+                    }
+                    else if (!res) {
+                        // If `err` is not passed, then `res` must be passed.
+                        reject(new Error('Unknown error'));
+                    }
+                    else {
+                        resolve(res);
+                    }
+                }
+                this.requestRawWithCallback(info, data, callbackForResult);
+            });
+        });
+    }
+    /**
+     * Raw request with callback.
+     * @param info
+     * @param data
+     * @param onResult
+     */
+    requestRawWithCallback(info, data, onResult) {
+        if (typeof data === 'string') {
+            if (!info.options.headers) {
+                info.options.headers = {};
+            }
+            info.options.headers['Content-Length'] = Buffer.byteLength(data, 'utf8');
+        }
+        let callbackCalled = false;
+        function handleResult(err, res) {
+            if (!callbackCalled) {
+                callbackCalled = true;
+                onResult(err, res);
+            }
+        }
+        const req = info.httpModule.request(info.options, (msg) => {
+            const res = new HttpClientResponse(msg);
+            handleResult(undefined, res);
+        });
+        let socket;
+        req.on('socket', sock => {
+            socket = sock;
+        });
+        // If we ever get disconnected, we want the socket to timeout eventually
+        req.setTimeout(this._socketTimeout || 3 * 60000, () => {
+            if (socket) {
+                socket.end();
+            }
+            handleResult(new Error(`Request timeout: ${info.options.path}`));
+        });
+        req.on('error', function (err) {
+            // err has statusCode property
+            // res should have headers
+            handleResult(err);
+        });
+        if (data && typeof data === 'string') {
+            req.write(data, 'utf8');
+        }
+        if (data && typeof data !== 'string') {
+            data.on('close', function () {
+                req.end();
+            });
+            data.pipe(req);
+        }
+        else {
+            req.end();
+        }
+    }
+    /**
+     * Gets an http agent. This function is useful when you need an http agent that handles
+     * routing through a proxy server - depending upon the url and proxy environment variables.
+     * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+     */
+    getAgent(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        return this._getAgent(parsedUrl);
+    }
+    getAgentDispatcher(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        const proxyUrl = getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (!useProxy) {
+            return;
+        }
+        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
+    }
+    _prepareRequest(method, requestUrl, headers) {
+        const info = {};
+        info.parsedUrl = requestUrl;
+        const usingSsl = info.parsedUrl.protocol === 'https:';
+        info.httpModule = usingSsl ? external_https_namespaceObject : external_http_namespaceObject;
+        const defaultPort = usingSsl ? 443 : 80;
+        info.options = {};
+        info.options.host = info.parsedUrl.hostname;
+        info.options.port = info.parsedUrl.port
+            ? parseInt(info.parsedUrl.port)
+            : defaultPort;
+        info.options.path =
+            (info.parsedUrl.pathname || '') + (info.parsedUrl.search || '');
+        info.options.method = method;
+        info.options.headers = this._mergeHeaders(headers);
+        if (this.userAgent != null) {
+            info.options.headers['user-agent'] = this.userAgent;
+        }
+        info.options.agent = this._getAgent(info.parsedUrl);
+        // gives handlers an opportunity to participate
+        if (this.handlers) {
+            for (const handler of this.handlers) {
+                handler.prepareRequest(info.options);
+            }
+        }
+        return info;
+    }
+    _mergeHeaders(headers) {
+        if (this.requestOptions && this.requestOptions.headers) {
+            return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
+        }
+        return lowercaseKeys(headers || {});
+    }
+    /**
+     * Gets an existing header value or returns a default.
+     * Handles converting number header values to strings since HTTP headers must be strings.
+     * Note: This returns string | string[] since some headers can have multiple values.
+     * For headers that must always be a single string (like Content-Type), use the
+     * specialized _getExistingOrDefaultContentTypeHeader method instead.
+     */
+    _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
+            if (headerValue) {
+                clientHeader =
+                    typeof headerValue === 'number' ? headerValue.toString() : headerValue;
+            }
+        }
+        const additionalValue = additionalHeaders[header];
+        if (additionalValue !== undefined) {
+            return typeof additionalValue === 'number'
+                ? additionalValue.toString()
+                : additionalValue;
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
+    }
+    /**
+     * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
+     * Always returns a single string (not an array) since Content-Type should be a single value.
+     * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
+     * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
+     * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
+     */
+    _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
+            if (headerValue) {
+                if (typeof headerValue === 'number') {
+                    clientHeader = String(headerValue);
+                }
+                else if (Array.isArray(headerValue)) {
+                    clientHeader = headerValue.join(', ');
+                }
+                else {
+                    clientHeader = headerValue;
+                }
+            }
+        }
+        const additionalValue = additionalHeaders[Headers.ContentType];
+        // Return the first non-undefined value, converting numbers or arrays to strings if necessary
+        if (additionalValue !== undefined) {
+            if (typeof additionalValue === 'number') {
+                return String(additionalValue);
+            }
+            else if (Array.isArray(additionalValue)) {
+                return additionalValue.join(', ');
+            }
+            else {
+                return additionalValue;
+            }
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
+    }
+    _getAgent(parsedUrl) {
+        let agent;
+        const proxyUrl = getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (this._keepAlive && useProxy) {
+            agent = this._proxyAgent;
+        }
+        if (!useProxy) {
+            agent = this._agent;
+        }
+        // if agent is already assigned use that agent.
+        if (agent) {
+            return agent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        let maxSockets = 100;
+        if (this.requestOptions) {
+            maxSockets = this.requestOptions.maxSockets || external_http_.globalAgent.maxSockets;
+        }
+        // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
+        if (proxyUrl && proxyUrl.hostname) {
+            const agentOptions = {
+                maxSockets,
+                keepAlive: this._keepAlive,
+                proxy: Object.assign(Object.assign({}, ((proxyUrl.username || proxyUrl.password) && {
+                    proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
+                })), { host: proxyUrl.hostname, port: proxyUrl.port })
+            };
+            let tunnelAgent;
+            const overHttps = proxyUrl.protocol === 'https:';
+            if (usingSsl) {
+                tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
+            }
+            else {
+                tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
+            }
+            agent = tunnelAgent(agentOptions);
+            this._proxyAgent = agent;
+        }
+        // if tunneling agent isn't assigned create a new agent
+        if (!agent) {
+            const options = { keepAlive: this._keepAlive, maxSockets };
+            agent = usingSsl ? new external_https_.Agent(options) : new external_http_.Agent(options);
+            this._agent = agent;
+        }
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            agent.options = Object.assign(agent.options || {}, {
+                rejectUnauthorized: false
+            });
+        }
+        return agent;
+    }
+    _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
+        let proxyAgent;
+        if (this._keepAlive) {
+            proxyAgent = this._proxyAgentDispatcher;
+        }
+        // if agent is already assigned use that agent.
+        if (proxyAgent) {
+            return proxyAgent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        proxyAgent = new ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
+            token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
+        })));
+        this._proxyAgentDispatcher = proxyAgent;
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
+                rejectUnauthorized: false
+            });
+        }
+        return proxyAgent;
+    }
+    _getUserAgentWithOrchestrationId(userAgent) {
+        const baseUserAgent = userAgent || 'actions/http-client';
+        const orchId = process.env['ACTIONS_ORCHESTRATION_ID'];
+        if (orchId) {
+            // Sanitize the orchestration ID to ensure it contains only valid characters
+            // Valid characters: 0-9, a-z, _, -, .
+            const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
+            return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
+        }
+        return baseUserAgent;
+    }
+    _performExponentialBackoff(retryNumber) {
+        return __awaiter(this, void 0, void 0, function* () {
+            retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
+            const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
+            return new Promise(resolve => setTimeout(() => resolve(), ms));
+        });
+    }
+    _processResponse(res, options) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
+                const statusCode = res.message.statusCode || 0;
+                const response = {
+                    statusCode,
+                    result: null,
+                    headers: {}
+                };
+                // not found leads to null obj returned
+                if (statusCode === HttpCodes.NotFound) {
+                    resolve(response);
+                }
+                // get the result from the body
+                function dateTimeDeserializer(key, value) {
+                    if (typeof value === 'string') {
+                        const a = new Date(value);
+                        if (!isNaN(a.valueOf())) {
+                            return a;
+                        }
+                    }
+                    return value;
+                }
+                let obj;
+                let contents;
+                try {
+                    contents = yield res.readBody();
+                    if (contents && contents.length > 0) {
+                        if (options && options.deserializeDates) {
+                            obj = JSON.parse(contents, dateTimeDeserializer);
+                        }
+                        else {
+                            obj = JSON.parse(contents);
+                        }
+                        response.result = obj;
+                    }
+                    response.headers = res.message.headers;
+                }
+                catch (err) {
+                    // Invalid resource (contents not json);  leaving result obj null
+                }
+                // note that 3xx redirects are handled by the http layer.
+                if (statusCode > 299) {
+                    let msg;
+                    // if exception/error in body, attempt to get better error
+                    if (obj && obj.message) {
+                        msg = obj.message;
+                    }
+                    else if (contents && contents.length > 0) {
+                        // it may be the case that the exception is in the body message as string
+                        msg = contents;
+                    }
+                    else {
+                        msg = `Failed request: (${statusCode})`;
+                    }
+                    const err = new HttpClientError(msg, statusCode);
+                    err.result = response.result;
+                    reject(err);
+                }
+                else {
+                    resolve(response);
+                }
+            }));
+        });
+    }
+}
+const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
+//# sourceMappingURL=index.js.map
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(916);
+;// CONCATENATED MODULE: ./src/iam/read-body.ts
+
+const MAX_RESPONSE_BYTES = 1024 * 1024;
+function tooLarge(limit) {
+    return new errors/* ActionError */.lZ(`The answer from iam-endpoint is larger than ${Math.round(limit / 1024)} KiB, and IBM Cloud ` +
+        "IAM's answers are a few KB: refused without reading the rest. Check that `iam-endpoint` " +
+        'points at IAM itself, not at a proxy or a portal page.');
+}
+function readBodyCapped(message, signal, limit = MAX_RESPONSE_BYTES) {
+    return new Promise((resolve, reject) => {
+        const chunks = [];
+        let size = 0;
+        let settled = false;
+        const settle = (fail, text) => {
+            if (settled)
+                return;
+            settled = true;
+            signal.removeEventListener('abort', onAbort);
+            if (fail) {
+                message.destroy();
+                reject(fail);
+            }
+            else
+                resolve(text ?? '');
+        };
+        const onAbort = () => settle(new errors/* NetworkError */.Dr('ETIMEDOUT', 'request timed out'));
+        if (signal.aborted)
+            return onAbort();
+        signal.addEventListener('abort', onAbort);
+        const declared = Number(message.headers['content-length']);
+        if (Number.isFinite(declared) && declared > limit)
+            return settle(tooLarge(limit));
+        message.on('data', (chunk) => {
+            size += chunk.length;
+            if (size > limit)
+                return settle(tooLarge(limit));
+            chunks.push(chunk);
+        });
+        message.on('end', () => settle(undefined, Buffer.concat(chunks, size).toString('utf8')));
+        const brokenOff = () => settle(new errors/* NetworkError */.Dr('ECONNRESET', 'the connection closed before the answer was complete'));
+        message.on('error', brokenOff);
+        message.on('aborted', brokenOff);
+        message.on('close', () => {
+            if (!message.complete)
+                brokenOff();
+        });
+    });
+}
+
+;// CONCATENATED MODULE: ./src/iam/http.ts
+
+
+
+function createHttpTransport(options) {
+    return async ({ method, url, headers, body }) => {
+        const deadline = new AbortController();
+        const timer = setTimeout(() => deadline.abort(), options.timeoutMs);
+        const client = new HttpClient(options.userAgent, [attemptHandler(deadline.signal)], {
+            socketTimeout: options.timeoutMs,
+            allowRedirects: false,
+            allowRetries: false,
+            keepAlive: false
+        });
+        try {
+            const res = await client.request(method, url, body ?? null, headers);
+            const text = await readBodyCapped(res.message, deadline.signal, options.maxBytes);
+            const lower = {};
+            for (const [name, value] of Object.entries(res.message.headers)) {
+                lower[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+            }
+            return { status: res.message.statusCode ?? 0, headers: lower, body: text };
+        }
+        catch (err) {
+            if (err instanceof errors/* ActionError */.lZ)
+                throw err;
+            throw deadline.signal.aborted
+                ? new errors/* NetworkError */.Dr('ETIMEDOUT', 'request timed out')
+                : toNetworkError(err);
+        }
+        finally {
+            clearTimeout(timer);
+        }
+    };
+}
+function attemptHandler(signal) {
+    return {
+        prepareRequest(options) {
+            options.signal = signal;
+            if (typeof options.host === 'string')
+                options.host = options.host.replace(/^\[(.*)\]$/, '$1');
+        },
+        canHandleAuthentication: () => false,
+        handleAuthentication: () => Promise.reject(new Error('not used'))
+    };
+}
+function toNetworkError(err) {
+    if (err instanceof errors/* NetworkError */.Dr)
+        return err;
+    const e = err;
+    const message = typeof e?.message === 'string' ? e.message : String(err);
+    let code = typeof e?.code === 'string' ? e.code : 'EUNKNOWN';
+    if (code === 'EUNKNOWN' && /^Request timeout/.test(message))
+        code = 'ETIMEDOUT';
+    return new errors/* NetworkError */.Dr(code, code === 'ETIMEDOUT' ? 'request timed out' : message);
+}
+
+;// CONCATENATED MODULE: ./package.json
+const package_namespaceObject = /*#__PURE__*/JSON.parse('{"UU":"ibmcloud-iam-token-action","rE":"1.0.0"}');
+;// CONCATENATED MODULE: ./src/version.ts
+
+const ACTION_NAME = package_namespaceObject.UU;
+const ACTION_VERSION = package_namespaceObject.rE;
+function userAgent(nodeVersion = process.version, platform = process.platform, arch = process.arch) {
+    return `${ACTION_NAME}/${ACTION_VERSION} (node ${nodeVersion}; ${platform} ${arch})`;
+}
+
+// EXTERNAL MODULE: ./src/token-command/run.ts + 24 modules
+var run = __nccwpck_require__(196);
+;// CONCATENATED MODULE: ./src/token-command/deps.ts
+
+
+
+
+function commandDeps() {
+    return (0,run/* processIo */.Wr)(({ timeoutMs }) => createHttpTransport({ userAgent: userAgent(), timeoutMs }), systemClock);
+}
+
+
+/***/ }),
+
+/***/ 196:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Wr: () => (/* binding */ processIo),
+  K: () => (/* binding */ runTokenCommand)
+});
+
+// UNUSED EXPORTS: MIN_VALID_S, RENEW_BEFORE_S
+
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(916);
+;// CONCATENATED MODULE: ./src/untrusted.ts
+const MAX_OUTSIDE_CHARS = 200;
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+function oneLine(text) {
+    const raw = String(text);
+    const cut = raw.length > MAX_OUTSIDE_CHARS ? `${raw.slice(0, MAX_OUTSIDE_CHARS - 1)}…` : raw;
+    return cut
+        .replace(UNPRINTABLE, (c) => {
+        const escaped = JSON.stringify(c).slice(1, -1);
+        return escaped.length > 1 ? escaped : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+    })
+        .replace(/:(?=:)/g, ': ')
+        .replace(/##\[/g, '## [');
+}
+function codeCell(text) {
+    const line = oneLine(text).replace(/\|/g, '\\|');
+    const longestRun = Math.max(0, ...(line.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(longestRun + 1);
+    const pad = line.startsWith('`') || line.endsWith('`') ? ' ' : '';
+    return `${fence}${pad}${line}${pad}${fence}`;
+}
+
+;// CONCATENATED MODULE: ./src/iam/jwt.ts
+function decodeJwtClaims(token) {
+    const parts = token.split('.');
+    if (parts.length !== 3 || parts.some((p) => !/^[A-Za-z0-9_-]+$/.test(p)))
+        return undefined;
+    try {
+        const header = JSON.parse(Buffer.from(parts[0], 'base64url').toString('utf8'));
+        const payload = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8'));
+        if (!isObject(header) || !isObject(payload))
+            return undefined;
+        return payload;
+    }
+    catch {
+        return undefined;
+    }
+}
+function isObject(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+;// CONCATENATED MODULE: ./src/iam/token.ts
+
+
+
+const GRANT = {
+    apikey: 'urn:ibm:params:oauth:grant-type:apikey',
+    assume: 'urn:ibm:params:oauth:grant-type:assume',
+    crToken: 'urn:ibm:params:oauth:grant-type:cr-token'
+};
+const NO_REFRESH_TOKEN = 'not_supported';
+async function requestToken(iam, form, ctx) {
+    const headers = {
+        'Content-Type': 'application/x-www-form-urlencoded',
+        Accept: 'application/json'
+    };
+    if (ctx.tenant)
+        headers['IBM-Cloud-Tenant'] = ctx.tenant;
+    const res = await iam.call({
+        operation: errors/* OPERATION */.qR.token,
+        method: 'POST',
+        path: '/identity/token',
+        headers,
+        body: new URLSearchParams(form).toString(),
+        idempotent: true,
+        ok: [200]
+    });
+    return parseTokenResponse(res.body, ctx.secrets, ctx.clock.now());
+}
+function parseTokenResponse(body, secrets, nowMs) {
+    let json;
+    try {
+        json = JSON.parse(body);
+    }
+    catch {
+        throw new errors/* ActionError */.lZ('IBM Cloud IAM answered 200 but the body is not JSON. Check that `iam-endpoint` points at IAM itself, not at a proxy or portal page.');
+    }
+    const accessToken = json?.access_token;
+    if (typeof accessToken === 'string')
+        secrets.add(accessToken);
+    const refresh = json?.refresh_token;
+    if (typeof refresh === 'string' && refresh !== NO_REFRESH_TOKEN)
+        secrets.add(refresh);
+    if (typeof accessToken !== 'string' || accessToken.length === 0) {
+        throw new errors/* ActionError */.lZ('IBM Cloud IAM answered 200 without an access_token. Check `iam-endpoint`.');
+    }
+    const claims = decodeJwtClaims(accessToken);
+    if (!claims) {
+        throw new errors/* ActionError */.lZ('IBM Cloud IAM returned an access_token that is not a JWT. Check `iam-endpoint`.');
+    }
+    const { expiration, expiresIn } = checkExpiry(json, claims, nowMs);
+    return {
+        accessToken,
+        tokenType: typeof json.token_type === 'string' ? json.token_type : 'Bearer',
+        expiresIn,
+        expiration,
+        claims,
+        accountId: claims.account?.bss ?? '',
+        iamId: claims.iam_id ?? claims.sub ?? ''
+    };
+}
+const MAX_TOKEN_LIFETIME_S = 3 * 3600;
+const CLOCK_SKEW_S = 5 * 60;
+function checkExpiry(json, claims, nowMs) {
+    const now = Math.floor(nowMs / 1000);
+    const refuse = (what) => new errors/* ActionError */.lZ(`IBM Cloud IAM returned a token ${what}. Check \`iam-endpoint\`.`);
+    const givenIn = json.expires_in;
+    if (givenIn !== undefined && !lifetime(givenIn)) {
+        throw refuse(`whose expires_in (${oneLine(givenIn)}) is not a lifetime of 1 s to 3 hours`);
+    }
+    if (json.expiration !== undefined && !epochSeconds(json.expiration)) {
+        throw refuse(`whose expiration (${oneLine(json.expiration)}) is not a time in epoch seconds`);
+    }
+    const expiration = epochSeconds(json.expiration) ?? epochSeconds(claims.exp);
+    if (expiration === undefined)
+        throw refuse('without an expiry (expiration/exp)');
+    const expiresIn = lifetime(givenIn) ?? expiration - now;
+    const issued = lifetime(givenIn) !== undefined ? expiration - expiresIn : epochSeconds(claims.iat);
+    const ahead = issued === undefined ? undefined : Math.round((now - issued) / 60);
+    const clocks = ahead === undefined || Math.abs(ahead) < 1
+        ? "IAM's clock or this runner's is wrong"
+        : `this runner's clock is about ${Math.abs(ahead)} min ${ahead > 0 ? 'ahead of' : 'behind'} ` +
+            "IAM's: check the runner's time (NTP)";
+    if (expiration <= now - CLOCK_SKEW_S || expiresIn <= 0) {
+        throw new errors/* ActionError */.lZ(`IBM Cloud IAM returned a token that expired at ${iso(expiration)}, but this runner's clock ` +
+            `says it is ${iso(now)}. ${clocks}, or check \`iam-endpoint\`.`);
+    }
+    if (expiration > now + MAX_TOKEN_LIFETIME_S + CLOCK_SKEW_S) {
+        throw new errors/* ActionError */.lZ(`IBM Cloud IAM returned a token that expires at ${iso(expiration)}, more than 3 hours after ` +
+            `this runner's ${iso(now)}; IAM tokens live at most an hour. ${clocks}, or check \`iam-endpoint\`.`);
+    }
+    return { expiration, expiresIn };
+}
+function lifetime(v) {
+    return typeof v === 'number' && Number.isFinite(v) && v >= 1 && v <= MAX_TOKEN_LIFETIME_S
+        ? Math.floor(v)
+        : undefined;
+}
+function epochSeconds(v) {
+    return typeof v === 'number' && Number.isFinite(v) && v > 0 && v < 253_402_300_800
+        ? Math.floor(v)
+        : undefined;
+}
+function iso(seconds) {
+    return new Date(seconds * 1000).toISOString();
+}
+function checkAccount(token, pinned) {
+    if (!pinned || token.accountId === pinned)
+        return;
+    const actual = token.accountId ? oneLine(token.accountId) : '(none in the token)';
+    const profile = token.claims.sub_type === 'Profile';
+    throw new errors/* ActionError */.lZ(`The token is for account ${actual}, but account-id pins account ${pinned}. ` +
+        (profile
+            ? `Use a trusted profile of account ${pinned}, or correct account-id.`
+            : `Use a key from account ${pinned}, or correct account-id.`));
+}
+
+;// CONCATENATED MODULE: ./src/credentials/apikey.ts
+
+function exchangeApiKey(apikey, ctx) {
+    return requestToken(ctx.iam, { grant_type: GRANT.apikey, apikey, response_type: 'cloud_iam' }, { secrets: ctx.secrets, clock: ctx.clock, tenant: ctx.accountId });
+}
+
+;// CONCATENATED MODULE: ./src/credentials/credential.ts
+function profileForm(profile) {
+    if ('id' in profile)
+        return { profile_id: profile.id };
+    if ('crn' in profile)
+        return { profile_crn: profile.crn };
+    return { profile_name: profile.name, account: profile.account };
+}
+function describeProfile(profile) {
+    if (!profile)
+        return "the instance's default trusted profile";
+    if ('id' in profile)
+        return `trusted profile ${profile.id}`;
+    if ('crn' in profile)
+        return `trusted profile ${profile.crn}`;
+    return `trusted profile "${profile.name}" in account ${profile.account}`;
+}
+
+;// CONCATENATED MODULE: ./src/credentials/assume.ts
+
+
+async function assumeWithApiKey(apikey, profile, ctx) {
+    const io = { secrets: ctx.secrets, clock: ctx.clock };
+    const own = await requestToken(ctx.iam, { grant_type: GRANT.apikey, apikey, response_type: 'cloud_iam' }, io);
+    return requestToken(ctx.iam, { grant_type: GRANT.assume, access_token: own.accessToken, ...profileForm(profile) }, io);
+}
+
+;// CONCATENATED MODULE: ./src/inputs.ts
+
+const RESERVED_ENV_FAMILIES = [
+    {
+        what: 'GITHUB_*, RUNNER_* and ACTIONS_* (the runner)',
+        test: (n) => /^(GITHUB|RUNNER|ACTIONS)_/.test(n)
+    },
+    { what: 'LD_* and DYLD_* (the dynamic loader)', test: (n) => /^(LD|DYLD)_/.test(n) },
+    {
+        what: 'shell hooks (BASH_ENV, ENV, PROMPT_COMMAND, IFS, PS1-PS4, BASH_FUNC_*, SHELLOPTS...)',
+        test: (n) => /^(BASH_ENV|ENV|ZDOTDIR|PROMPT_COMMAND|IFS|PS[0-4]|SHELLOPTS|BASHOPTS|CDPATH|GLOBIGNORE|HISTFILE|INPUTRC|BASH_FUNC_.*|BASH_XTRACEFD|SHELL|HOME|USER|TERM|TMPDIR|TZ)$/.test(n)
+    },
+    {
+        what: 'start-up settings of runtimes and tools (NODE_*, *_OPTIONS, *_OPTS, PYTHON*, GIT_*...)',
+        test: (n) => /(^|_)(OPTIONS|OPTS)$/.test(n) ||
+            /^(NODE_|PYTHON|PERL5|PERLLIB|RUBY|GIT_|NPM_CONFIG_|GEM_|BUNDLE_|PIP_|CARGO_|RUSTC|RUSTFLAGS|GO(FLAGS|PROXY|ROOT|TOOLCHAIN|ENV)$)/.test(n) ||
+            /ASKPASS$/.test(n) ||
+            /^(EDITOR|VISUAL|PAGER|BROWSER)$/.test(n)
+    },
+    {
+        what: 'search paths (PATH, *PATH, *_HOME)',
+        test: (n) => /PATH$/.test(n) || /_HOME$/.test(n)
+    },
+    {
+        what: 'proxies and CA bundles (HTTPS_PROXY, NO_PROXY, *_CA_CERTS, *_CA_BUNDLE, SSL_*...)',
+        test: (n) => /(^|_)PROXY$/.test(n) || /_CA_(CERTS?|BUNDLE|FILE)$/.test(n) || /^(SSL|TLS|CURL)_/.test(n)
+    },
+    { what: 'CI', test: (n) => n === 'CI' }
+];
+function validateEnvName(input, value) {
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(value)) {
+        throw new ConfigError(`${input} "${printable(value)}" is not a valid environment variable name: use letters, digits ` +
+            'and underscores, not starting with a digit (e.g. IBMCLOUD_IAM_TOKEN).');
+    }
+    const family = RESERVED_ENV_FAMILIES.find((f) => f.test(value.toUpperCase()));
+    if (family) {
+        throw new ConfigError(`${input} "${value}" is reserved: ${family.what} belong to the runner, the shell or a ` +
+            'runtime, and a token there would break later steps. Choose another name (e.g. IBMCLOUD_IAM_TOKEN).');
+    }
+    return value;
+}
+const MIN_APIKEY_LENGTH = 20;
+const MAX_APIKEY_LENGTH = 512;
+function validateApiKey(value) {
+    if (value === '')
+        return value;
+    const problem = value.length < MIN_APIKEY_LENGTH
+        ? `is only ${value.length} characters long`
+        : value.length > MAX_APIKEY_LENGTH
+            ? `is ${value.length} characters long`
+            :
+                /[\u0000-\u001f\u007f-\u009f\s]/.test(value)
+                    ? 'contains a space, a line break or another control character'
+                    : undefined;
+    if (!problem)
+        return value;
+    throw new ConfigError(`The \`apikey\` input cannot be an IBM Cloud API key: it ${problem} (IBM Cloud API keys are ` +
+        "44 characters of letters, digits, '-' and '_'). Check that the secret holds the key " +
+        'itself, as `ibmcloud iam api-key-create` or the console printed it, and nothing else.');
+}
+function printable(value) {
+    return JSON.stringify(value).slice(1, -1);
+}
+function parseBoolean(input, value, fallback) {
+    if (value === '')
+        return fallback;
+    if (['true', 'True', 'TRUE'].includes(value))
+        return true;
+    if (['false', 'False', 'FALSE'].includes(value))
+        return false;
+    throw new ConfigError(`${input} must be true or false (got "${printable(value)}").`);
+}
+function parseInteger(input, value, fallback, min, max) {
+    if (value === '')
+        return fallback;
+    if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
+        throw new ConfigError(`${input} must be a whole number from ${min} to ${max} (got "${printable(value)}").`);
+    }
+    return Number(value);
+}
+function parseChoice(input, value, choices) {
+    if (value === '')
+        return choices[0];
+    if (choices.includes(value))
+        return value;
+    throw new ConfigError(`${input} must be one of ${choices.join(', ')} (got "${printable(value)}").`);
+}
+
+;// CONCATENATED MODULE: ./src/credentials/cr-token.ts
+
+
+
+
+function readCrToken(path, secrets, readFile) {
+    let content;
+    try {
+        content = readFile(path);
+    }
+    catch (err) {
+        const code = err.code;
+        throw new errors/* ActionError */.lZ(`Cannot read the compute-resource token in ${printable(path)} (${typeof code === 'string' ? code : 'error'}). ` +
+            'Check that the projected token volume is still mounted at that path.');
+    }
+    secrets.add(content);
+    const token = content.trim();
+    if (!token) {
+        throw new errors/* ActionError */.lZ(`The compute-resource token file ${printable(path)} is empty. Check the projected volume.`);
+    }
+    return token;
+}
+function exchangeCrToken(crToken, profile, ctx) {
+    return requestToken(ctx.iam, { grant_type: GRANT.crToken, cr_token: crToken, ...profileForm(profile) }, { secrets: ctx.secrets, clock: ctx.clock, tenant: ctx.accountId });
+}
+
+;// CONCATENATED MODULE: ./src/credentials/vpc-metadata.ts
+
+
+const METADATA_VERSION = '2022-03-01';
+const IDENTITY_TOKEN_LIFETIME = 300;
+async function vpcInstanceToken(endpoint, profile, ctx) {
+    const imds = ctx.connect(endpoint);
+    const headers = {
+        'Content-Type': 'application/json',
+        Accept: 'application/json',
+        'Metadata-Flavor': 'ibm'
+    };
+    const identity = await imds.call({
+        operation: errors/* OPERATION */.qR.instanceIdentity,
+        method: 'PUT',
+        path: `/instance_identity/v1/token?version=${METADATA_VERSION}`,
+        headers,
+        body: JSON.stringify({ expires_in: IDENTITY_TOKEN_LIFETIME }),
+        idempotent: true,
+        ok: [200, 201]
+    });
+    const identityToken = accessTokenOf(identity.body);
+    ctx.secrets.add(identityToken);
+    if (!identityToken) {
+        throw new errors/* ActionError */.lZ(`The VPC instance metadata service at ${endpoint} answered without an instance identity ` +
+            'token. Check vpc-metadata-endpoint, and that the metadata service is on for this instance.');
+    }
+    const res = await imds.call({
+        operation: errors/* OPERATION */.qR.metadataIamToken,
+        method: 'POST',
+        path: `/instance_identity/v1/iam_token?version=${METADATA_VERSION}`,
+        headers: { ...headers, Authorization: `Bearer ${identityToken}` },
+        ...(profile ? { body: JSON.stringify({ trusted_profile: metadataProfile(profile) }) } : {}),
+        idempotent: true,
+        ok: [200, 201]
+    });
+    return parseTokenResponse(res.body, ctx.secrets, ctx.clock.now());
+}
+function accessTokenOf(body) {
+    try {
+        const token = JSON.parse(body).access_token;
+        return typeof token === 'string' ? token : '';
+    }
+    catch {
+        return '';
+    }
+}
+function metadataProfile(profile) {
+    if ('id' in profile)
+        return { id: profile.id };
+    if ('crn' in profile)
+        return { crn: profile.crn };
+    return { name: profile.name };
+}
+
+;// CONCATENATED MODULE: ./src/credentials/sources.ts
+
+
+
+
+const SOURCES = {
+    apikey: (c, ctx) => exchangeApiKey(c.apikey, ctx),
+    'apikey-profile': (c, ctx) => assumeWithApiKey(c.apikey, c.profile, ctx),
+    'cr-token-file': (c, ctx) => exchangeCrToken(readCrToken(c.path, ctx.secrets, ctx.readFile), c.profile, ctx),
+    'vpc-metadata': (c, ctx) => vpcInstanceToken(c.endpoint, c.profile, ctx)
+};
+function credentialSource(credential) {
+    if (credential.kind === 'none')
+        return undefined;
+    const source = SOURCES[credential.kind];
+    return (ctx) => source(credential, ctx);
+}
+
+;// CONCATENATED MODULE: ./src/advice.ts
+const ADVICE = {
+    emptyKey: {
+        symptom: '`The apikey input is empty`',
+        cause: 'GitHub passes no secrets to pull requests from forks (nor Actions secrets to Dependabot runs), or the secret name is misspelled.',
+        text: 'GitHub passes no secrets to pull requests from forks (nor Actions secrets to Dependabot runs); otherwise check that the secret exists and that `with: apikey: ${{ secrets.NAME }}` names it exactly.'
+    },
+    emptyKeyDependabot: {
+        symptom: '`The apikey input is empty` (run started by Dependabot)',
+        cause: 'Dependabot runs read Dependabot secrets, not Actions secrets.',
+        text: 'This run was started by Dependabot, which reads Dependabot secrets, not Actions secrets: add the key under Settings > Secrets > Dependabot.'
+    },
+    skipMissingKey: {
+        symptom: '`The apikey input is empty` (on purpose)',
+        cause: 'Runs without secrets (forks, Dependabot) should pass without IBM Cloud.',
+        text: 'To let such runs pass without IBM Cloud, set `on-missing-apikey: skip` and test `steps.<id>.outputs.authenticated`.'
+    },
+    wrongKey: {
+        symptom: '`HTTP 400 BXNIM0415E`',
+        cause: 'The key is mistyped, deleted, expired, or from another account or environment (staging keys only work at `https://iam.test.cloud.ibm.com`).',
+        text: 'The API key was not found: it is mistyped, deleted, expired, or from another IBM Cloud ' +
+            'account or environment. Check the secret passed as `apikey` (create a new key with ' +
+            '`ibmcloud iam api-key-create` or `ibmcloud iam service-api-key-create` and store it again).'
+    },
+    missingProperty: {
+        symptom: '`HTTP 400 BXNIM0109E`',
+        cause: 'A required form field was empty when IAM read it.',
+        text: 'IAM says a required property of the request is missing or empty.'
+    },
+    unsupportedGrant: {
+        symptom: '`HTTP 400 BXNIM0106E`',
+        cause: '`iam-endpoint` points at something that speaks another dialect of IAM.',
+        text: 'IAM does not support the grant or response type that was sent.'
+    },
+    accountPinned: {
+        symptom: '`account-id pins account X`',
+        cause: 'IAM refused the key, and `account-id` names an account the key may not belong to.',
+        text: 'account-id pins account {account}: check that the key belongs to that account.'
+    },
+    rateLimited: {
+        symptom: '`HTTP 429 ... after N attempts`',
+        cause: "Many jobs shared IAM's rate limit.",
+        text: 'IAM kept answering "too many requests" for {attempts} attempt(s), until the retry budget ' +
+            '(max-attempts × timeout-seconds) ran out. Many jobs starting at once share the rate limit: ' +
+            'raise `max-attempts` or `timeout-seconds` for a longer budget, or stagger the matrix with ' +
+            '`max-parallel`.'
+    },
+    maybeCreated: {
+        symptom: '`API key creation failed` with HTTP 5xx or a lost answer',
+        cause: 'IAM may have made the key before the answer was lost; a retry could make a second one.',
+        text: 'IAM may have created the key before failing, so it was not retried. Such a key expires at ' +
+            '`ephemeral-key-ttl`, and `sweep-stale-keys: true` deletes it on a later run once stale.'
+    },
+    iamFailing: {
+        symptom: '`HTTP 5xx ... after N attempts`',
+        cause: 'IAM, or a proxy in front of it, kept failing.',
+        text: 'IAM kept failing for {attempts} attempt(s). Check https://cloud.ibm.com/status; ' +
+            'if you set `iam-endpoint` or go through a proxy, check that it reaches IAM.'
+    },
+    keyNotPermitted: {
+        symptom: '`API key creation failed ... HTTP 403`',
+        cause: 'The identity may not manage its own API keys.',
+        text: 'The identity behind `apikey` may not manage its own API keys. For a service ID, grant it ' +
+            'the Operator (or Administrator) role on the IAM Identity Service for that service ID; for ' +
+            'a user, the "User API key creator" role where the account restricts API key creation. ' +
+            'Or set `ephemeral-key: false`.'
+    },
+    keyLimit: {
+        symptom: '`API key creation failed ... HTTP 400`',
+        cause: 'A limit on API keys is reached.',
+        text: 'IAM refused to create the key: a limit on API keys may be reached. Delete unused keys ' +
+            '(`sweep-stale-keys: true` removes the ones this action left behind).'
+    },
+    timeout: {
+        symptom: '`ETIMEDOUT`',
+        cause: 'No answer within `timeout-seconds`.',
+        text: 'IAM did not answer within `timeout-seconds`. Raise it, or check the network path (proxy, firewall).'
+    },
+    dns: {
+        symptom: '`ENOTFOUND`',
+        cause: 'The host does not resolve. Private endpoints resolve only inside IBM Cloud.',
+        text: 'The host name did not resolve. Check `iam-endpoint`/`region`; private endpoints resolve only inside IBM Cloud (VPC with a VPE).'
+    },
+    tls: {
+        symptom: '`TLS certificate was not trusted`',
+        cause: 'A TLS-inspecting proxy, or an endpoint whose certificate does not match its name.',
+        text: 'The TLS certificate was not trusted. Behind a TLS-inspecting proxy, point NODE_EXTRA_CA_CERTS at its CA bundle.'
+    },
+    network: {
+        symptom: '`Could not reach IBM Cloud IAM` (ECONNRESET and others)',
+        cause: 'The connection broke: a proxy, a firewall, or a private endpoint outside IBM Cloud.',
+        text: "Check the runner's network: a proxy needs HTTPS_PROXY (and NO_PROXY for exceptions); a private endpoint needs a runner inside IBM Cloud."
+    }
+};
+function advise(id, fill = {}) {
+    return ADVICE[id].text
+        .replace('{attempts}', String(fill.attempts ?? 'N'))
+        .replace('{account}', fill.account ?? 'X');
+}
+
+;// CONCATENATED MODULE: ./src/iam/network.ts
+const NEVER_SENT = new Set(['ECONNREFUSED', 'EAI_AGAIN', 'ENOTFOUND']);
+function requestNeverSent(code) {
+    return NEVER_SENT.has(code);
+}
+function isPermanentNetworkError(code) {
+    return code === 'ENOTFOUND' || code === 'ERR_INVALID_URL' || isTlsError(code);
+}
+function isTlsError(code) {
+    return /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY|HOSTNAME|ALTNAME/.test(code);
+}
+function isDnsError(code) {
+    return code === 'ENOTFOUND' || code === 'EAI_AGAIN';
+}
+
+;// CONCATENATED MODULE: ./src/describe-error.ts
+
+
+
+const ADVICE_BY_CODE = {
+    BXNIM0415E: 'wrongKey',
+    BXNIM0109E: 'missingProperty',
+    BXNIM0106E: 'unsupportedGrant'
+};
+function adviceFor(err) {
+    const code = err.details.errorCode;
+    const byCode = code ? ADVICE_BY_CODE[code] : undefined;
+    if (byCode)
+        return advise(byCode);
+    const { status, operation, attempts } = err;
+    if (status === 429)
+        return advise('rateLimited', { attempts });
+    if (operation === errors/* OPERATION */.qR.createKey && status >= 500)
+        return advise('maybeCreated');
+    if (status >= 500)
+        return advise('iamFailing', { attempts });
+    const identityApi = [errors/* OPERATION */.qR.createKey, errors/* OPERATION */.qR.deleteKey, errors/* OPERATION */.qR.listKeys];
+    if (identityApi.includes(operation) && (status === 401 || status === 403)) {
+        return advise('keyNotPermitted');
+    }
+    if (operation === errors/* OPERATION */.qR.createKey && status === 400)
+        return advise('keyLimit');
+    return undefined;
+}
+function networkAdvice(code) {
+    if (code === 'ETIMEDOUT')
+        return advise('timeout');
+    if (isDnsError(code))
+        return advise('dns');
+    if (isTlsError(code))
+        return advise('tls');
+    return advise('network');
+}
+function plural(n, what) {
+    return `${n} ${what}${n === 1 ? '' : 's'}`;
+}
+function describeError(err, context = {}) {
+    if (err instanceof errors/* IamError */.iS) {
+        const d = err.details;
+        const what = [d.errorCode, d.errorMessage].filter(Boolean).join(': ');
+        const lines = [
+            `IBM Cloud IAM ${err.operation} failed after ${plural(err.attempts, 'attempt')}: HTTP ${err.status}` +
+                (what ? ` ${what}` : '') +
+                (d.bodySummary ? ` (response: ${d.bodySummary})` : '')
+        ];
+        if (d.errorDetails)
+            lines.push(`Details: ${d.errorDetails}`);
+        const advice = adviceFor(err);
+        if (advice)
+            lines.push(advice);
+        if (context.accountId && err.operation === errors/* OPERATION */.qR.token && err.status < 500) {
+            lines.push(advise('accountPinned', { account: context.accountId }));
+        }
+        if (d.requestId)
+            lines.push(`IAM request id: ${d.requestId} (quote it to IBM support).`);
+        return lines.join('\n');
+    }
+    if (err instanceof errors/* NetworkError */.Dr) {
+        const target = err.url ? ` ${err.url}` : '';
+        const created = err.operation === errors/* OPERATION */.qR.createKey && !requestNeverSent(err.code)
+            ? `\n${advise('maybeCreated')}`
+            : '';
+        return (`Could not reach IBM Cloud IAM${target} (${err.operation ?? 'request'}) after ` +
+            `${plural(err.attempts, 'attempt')}: ${err.message}.\n${networkAdvice(err.code)}${created}`);
+    }
+    if (err instanceof errors/* ConfigError */.xL || err instanceof errors/* ActionError */.lZ)
+        return err.message;
+    if (err instanceof Error)
+        return `Unexpected error: ${err.message}`;
+    return `Unexpected error: ${String(err)}`;
+}
+
+;// CONCATENATED MODULE: ./src/iam/error-body.ts
+function parseIamErrorBody(body, headers, redact = (text) => text) {
+    const str = (v) => typeof v === 'string' && v.length > 0 ? clean(redact(v), 500) : undefined;
+    const details = {};
+    let json;
+    try {
+        json = JSON.parse(body);
+    }
+    catch {
+        json = undefined;
+    }
+    if (json && typeof json === 'object') {
+        const o = json;
+        details.errorCode = str(o.errorCode);
+        details.errorMessage = str(o.errorMessage);
+        details.errorDetails = str(o.errorDetails);
+        const context = o.context;
+        details.requestId = str(context?.requestId);
+        const first = Array.isArray(o.errors) ? o.errors[0] : undefined;
+        if (first && typeof first === 'object') {
+            details.errorCode ??= str(first.message_code) ?? str(first.code);
+            details.errorMessage ??= str(first.message);
+            details.requestId ??= str(o.trace);
+        }
+    }
+    if (!details.errorCode && !details.errorMessage)
+        details.bodySummary = summariseBody(redact(body));
+    details.requestId ??= str(headers['transaction-id'] ?? headers['x-request-id']);
+    for (const key of Object.keys(details)) {
+        if (details[key] === undefined)
+            delete details[key];
+    }
+    return details;
+}
+function clean(text, max) {
+    const flat = text
+        .replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ')
+        .replace(/<[^>]*>/g, ' ')
+        .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim();
+    return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+function summariseBody(body) {
+    const flat = clean(body, 160);
+    return flat.length > 0 ? flat : '(empty body)';
+}
+
+;// CONCATENATED MODULE: ./src/iam/backoff.ts
+const DEFAULT_BACKOFF = { baseDelayMs: 1000, maxDelayMs: 30_000 };
+const RATE_LIMIT_BACKOFF = {
+    floorMs: 1000,
+    firstSpreadMs: 3500,
+    nextSpreadMs: 500
+};
+function parseRetryAfter(value, nowMs) {
+    if (!value)
+        return undefined;
+    const trimmed = value.trim();
+    if (/^\d+$/.test(trimmed))
+        return Number(trimmed) * 1000;
+    const date = Date.parse(trimmed);
+    if (Number.isNaN(date))
+        return undefined;
+    return Math.max(0, date - nowMs);
+}
+function retryAfterFloor(retryAfterMs, backoff) {
+    return retryAfterMs === undefined ? 0 : Math.min(retryAfterMs, backoff.maxDelayMs);
+}
+function backoffDelay(attempt, backoff, random, retryAfterMs) {
+    const ceiling = Math.min(backoff.maxDelayMs, backoff.baseDelayMs * 2 ** (attempt - 1));
+    return retryAfterFloor(retryAfterMs, backoff) + Math.floor(random() * ceiling);
+}
+function rateLimitSpread(n, backoff) {
+    if (n <= 1)
+        return RATE_LIMIT_BACKOFF.firstSpreadMs;
+    return Math.min(backoff.maxDelayMs, RATE_LIMIT_BACKOFF.nextSpreadMs * 2 ** (n - 2));
+}
+function rateLimitDelay(n, backoff, random, retryAfterMs) {
+    const floor = retryAfterMs === undefined ? RATE_LIMIT_BACKOFF.floorMs : retryAfterFloor(retryAfterMs, backoff);
+    return floor + Math.floor(random() * rateLimitSpread(n, backoff));
+}
+
+;// CONCATENATED MODULE: ./src/iam/retry.ts
+
+
+
+function retryPolicy(limits) {
+    const { maxAttempts, timeoutMs } = limits;
+    return { maxAttempts, budgetMs: maxAttempts * timeoutMs, ...DEFAULT_BACKOFF };
+}
+function isRetryableStatus(status) {
+    return status === 408 || status === 429 || (status >= 500 && status !== 501 && status <= 599);
+}
+function isRetryableNetworkError(err) {
+    return !isPermanentNetworkError(err.code);
+}
+function mayRetryCreate(outcome) {
+    if (typeof outcome === 'number')
+        return outcome === 429;
+    return requestNeverSent(outcome.code);
+}
+const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
+async function sendWithRetry(send, ctx) {
+    const { policy, clock } = ctx;
+    const deadline = clock.now() + policy.budgetMs;
+    let failures = 0;
+    let rateLimited = 0;
+    for (let attempt = 1;; attempt++) {
+        let outcome;
+        let retryAfterMs;
+        try {
+            const response = await send();
+            const retryable = isRetryableStatus(response.status) && (ctx.idempotent || mayRetryCreate(response.status));
+            if (!retryable)
+                return { response, attempts: attempt };
+            outcome = { response };
+            retryAfterMs = parseRetryAfter(response.headers['retry-after'], clock.now());
+        }
+        catch (err) {
+            if (!(err instanceof errors/* NetworkError */.Dr))
+                throw err;
+            const retryable = isRetryableNetworkError(err) && (ctx.idempotent || mayRetryCreate(err));
+            if (!retryable)
+                throw err.withContext(attempt, ctx.operation, ctx.url);
+            outcome = { error: err };
+        }
+        const status = 'response' in outcome ? outcome.response.status : undefined;
+        const giveUp = () => {
+            if ('response' in outcome)
+                return { response: outcome.response, attempts: attempt };
+            throw outcome.error.withContext(attempt, ctx.operation, ctx.url);
+        };
+        if (policy.maxAttempts <= 1)
+            return giveUp();
+        let delay;
+        let floor;
+        let note;
+        if (status === 429) {
+            rateLimited++;
+            delay = rateLimitDelay(rateLimited, policy, clock.random, retryAfterMs);
+            floor =
+                retryAfterMs === undefined
+                    ? RATE_LIMIT_BACKOFF.floorMs
+                    : retryAfterFloor(retryAfterMs, policy);
+            note = `IAM is rate limiting (HTTP 429) on attempt ${attempt}`;
+        }
+        else {
+            failures++;
+            if (failures >= policy.maxAttempts)
+                return giveUp();
+            delay = backoffDelay(failures, policy, clock.random, retryAfterMs);
+            floor = retryAfterFloor(retryAfterMs, policy);
+            const why = status === undefined
+                ? `no answer from IAM (${'error' in outcome ? outcome.error.code : ''})`
+                : `IAM answered HTTP ${status}`;
+            note =
+                rateLimited === 0
+                    ? `${why} on attempt ${attempt} of ${policy.maxAttempts}`
+                    : `${why} on attempt ${attempt} (failure ${failures} of ${policy.maxAttempts}; ` +
+                        `${rateLimited} rate limited before)`;
+        }
+        const left = deadline - clock.now();
+        if (floor > left) {
+            ctx.log(`${ctx.operation}: ${note}; giving up: the retry budget (max-attempts × timeout-seconds, ` +
+                `${seconds(policy.budgetMs)}) has ${seconds(Math.max(0, left))} left`);
+            return giveUp();
+        }
+        delay = Math.min(delay, left);
+        ctx.log(`${ctx.operation}: ${note}; retrying in ${seconds(delay)}` +
+            (retryAfterMs !== undefined ? ` (Retry-After ${Math.round(retryAfterMs / 1000)} s)` : ''));
+        await clock.sleep(delay);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/iam/client.ts
+
+
+
+class IamClient {
+    options;
+    constructor(options) {
+        this.options = options;
+    }
+    get endpoint() {
+        return this.options.endpoint;
+    }
+    async call(request) {
+        const { operation, path, idempotent, ok, ...http } = request;
+        const url = `${this.options.endpoint}${path}`;
+        const { response, attempts } = await sendWithRetry(() => this.options.transport({ ...http, url }), { ...this.options, operation, url, idempotent });
+        if (!(typeof ok === 'function' ? ok(response) : ok.includes(response.status))) {
+            const { redact } = this.options;
+            const details = parseIamErrorBody(redact(response.body), response.headers, redact);
+            throw new errors/* IamError */.iS(operation, response.status, details, attempts);
+        }
+        return response;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/iam/connect.ts
+
+
+function connectIam(connection, io, secrets) {
+    return new IamClient({
+        endpoint: connection.endpoint,
+        transport: io.createTransport({ timeoutMs: connection.timeoutMs }),
+        clock: io.clock,
+        policy: retryPolicy(connection),
+        log: io.log,
+        redact: (text) => secrets.redact(text)
+    });
+}
+
+;// CONCATENATED MODULE: ./src/secrets.ts
+class Secrets {
+    mask;
+    known = [];
+    constructor(mask) {
+        this.mask = mask;
+    }
+    add(value) {
+        if (!value)
+            return;
+        const forms = new Set([value, value.trim()]);
+        for (const line of value.split(/\r?\n/))
+            forms.add(line.trim());
+        for (const form of [...forms]) {
+            forms.add(encodeURIComponent(form));
+            forms.add(new URLSearchParams({ v: form }).toString().slice(2));
+            for (const escaped of jsonEscapedForms(form))
+                forms.add(escaped);
+        }
+        for (const form of forms) {
+            if (form.length < 4 || this.known.includes(form))
+                continue;
+            this.mask(form);
+            this.known.push(form);
+        }
+        this.known.sort((a, b) => b.length - a.length);
+    }
+    redact(text) {
+        let out = text;
+        for (const secret of this.known)
+            out = out.split(secret).join('***');
+        return out;
+    }
+}
+function jsonEscapedForms(value) {
+    const json = JSON.stringify(value).slice(1, -1);
+    const ascii = (hex) => json.replace(/[^\u0020-\u007e]/g, (c) => `\\u${hex(c.charCodeAt(0)).padStart(4, '0')}`);
+    return [
+        json,
+        ascii((code) => code.toString(16)),
+        ascii((code) => code.toString(16).toUpperCase())
+    ];
+}
+
+;// CONCATENATED MODULE: ./src/token-command/cache.ts
+
+function readCache(path) {
+    try {
+        const json = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8'));
+        if (typeof json.accessToken === 'string' && typeof json.expiration === 'number') {
+            return { accessToken: json.accessToken, expiration: json.expiration };
+        }
+    }
+    catch {
+    }
+    return undefined;
+}
+function cache_writeCache(path, token) {
+    const temp = `${path}.${process.pid}.${Date.now()}.tmp`;
+    (0,external_node_fs_namespaceObject.writeFileSync)(temp, JSON.stringify(token), { mode: 0o600, flag: 'wx' });
+    (0,external_node_fs_namespaceObject.renameSync)(temp, path);
+}
+
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: ./src/token-command/install.ts
+
+
+
+
+
+const COMMAND = 'ibmcloud-iam-token';
+function installTokenCommand(runner, config, token, where) {
+    if (!config.tokenCommand)
+        return undefined;
+    const renewal = renewableCredential(config);
+    const skip = (why) => {
+        runner.debug(`${COMMAND} is not installed: ${why}.`);
+        return undefined;
+    };
+    if ('why' in renewal)
+        return skip(renewal.why);
+    if (!where.host)
+        return skip('this runner gives no path to the bundled command');
+    if (!where.runnerTemp)
+        return skip('RUNNER_TEMP is not set');
+    const dir = mkdtempSync(join(where.runnerTemp, `${COMMAND}-`));
+    const file = {
+        version: 1,
+        credential: renewal.credential,
+        endpoint: config.endpoint,
+        ...(config.accountId ? { accountId: config.accountId } : {}),
+        timeoutMs: config.timeoutMs,
+        maxAttempts: config.maxAttempts,
+        cache: join(dir, 'token.json')
+    };
+    const configPath = join(dir, 'config.json');
+    writeFileSync(configPath, `${JSON.stringify(file, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
+    writeCache(file.cache, { accessToken: token.accessToken, expiration: token.expiration });
+    const launch = { ...where.host, config: configPath };
+    writeFileSync(join(dir, COMMAND), posixShim(launch), { mode: 0o700, flag: 'wx' });
+    chmodSync(join(dir, COMMAND), 0o700);
+    writeFileSync(join(dir, `${COMMAND}.cmd`), windowsShim(launch), { mode: 0o700, flag: 'wx' });
+    runner.addPath(dir);
+    runner.info(`Later steps can run \`${COMMAND}\` for a token valid at least 5 more minutes, renewed ` +
+        `${renewedFrom(renewal.credential)} (token-command: false turns this off).`);
+    return dir;
+}
+function renewedFrom(credential) {
+    if (credential.kind === 'cr-token-file')
+        return `from ${credential.path}, re-read each time`;
+    if (credential.kind === 'vpc-metadata')
+        return `from the VPC instance metadata service`;
+    return `with the ephemeral key in $${credential.envName}`;
+}
+
+;// CONCATENATED MODULE: ./src/token-command/renewal.ts
+function renewal_renewableCredential(config) {
+    const c = config.credential;
+    if (c.kind === 'cr-token-file' || c.kind === 'vpc-metadata')
+        return { credential: c };
+    if (config.ephemeral.enabled && config.exportEnv && c.kind === 'apikey') {
+        return { credential: { kind: 'apikey-env', envName: config.ephemeral.envName } };
+    }
+    return {
+        why: 'renewing would need the API key, which is never written to disk (use ephemeral-key: true, ' +
+            'cr-token-file or vpc-metadata for a renewable token)'
+    };
+}
+function parseRenewalConfig(text) {
+    const json = JSON.parse(text);
+    const kind = json?.credential?.kind;
+    if (json?.version !== 1 ||
+        !['cr-token-file', 'vpc-metadata', 'apikey-env'].includes(String(kind)) ||
+        typeof json.endpoint !== 'string' ||
+        typeof json.cache !== 'string' ||
+        typeof json.timeoutMs !== 'number' ||
+        typeof json.maxAttempts !== 'number') {
+        throw new Error('its config file is not one this version wrote');
+    }
+    return json;
+}
+
+;// CONCATENATED MODULE: ./src/token-command/run.ts
+
+
+
+
+
+
+
+
+
+
+const RENEW_BEFORE_S = 10 * 60;
+const MIN_VALID_S = 5 * 60;
+async function runTokenCommand(args, io) {
+    const onRunner = io.env.GITHUB_ACTIONS === 'true';
+    const secrets = new Secrets((value) => {
+        if (onRunner)
+            io.stderr(`::add-mask::${value}\n`);
+    });
+    try {
+        const config = loadConfig(args[0], io.readFile);
+        const now = Math.floor(io.clock.now() / 1000);
+        const cached = readCache(config.cache);
+        if (cached && cached.expiration - now >= RENEW_BEFORE_S) {
+            io.stdout(`${cached.accessToken}\n`);
+            return 0;
+        }
+        const credential = resolveCredential(config, io.env, secrets);
+        const source = credentialSource(credential);
+        if (!source)
+            throw new errors/* ActionError */.lZ('nothing to renew the token from');
+        const log = (message) => io.stderr(`${COMMAND}: ${message}\n`);
+        const deps = { createTransport: io.createTransport, clock: io.clock, log };
+        const connect = (endpoint) => connectIam({ ...config, endpoint }, deps, secrets);
+        const token = await source({
+            iam: connect(config.endpoint),
+            secrets,
+            clock: io.clock,
+            accountId: config.accountId,
+            connect,
+            readFile: io.readFile
+        });
+        checkAccount(token, config.accountId);
+        cache_writeCache(config.cache, { accessToken: token.accessToken, expiration: token.expiration });
+        const left = token.expiration - now;
+        if (left < MIN_VALID_S) {
+            log(`IAM issued a token valid for only ${left} s (less than ${MIN_VALID_S} s).`);
+        }
+        io.stdout(`${token.accessToken}\n`);
+        return 0;
+    }
+    catch (err) {
+        io.stderr(`${COMMAND}: ${secrets.redact(describeError(err))}\n`);
+        return 1;
+    }
+}
+function loadConfig(path, readFile) {
+    if (!path)
+        throw new errors/* ActionError */.lZ('no config file given: run it through its launcher on PATH.');
+    try {
+        return parseRenewalConfig(readFile(path));
+    }
+    catch (err) {
+        const why = err instanceof Error ? err.message : String(err);
+        throw new errors/* ActionError */.lZ(`cannot use ${path} (${why}). It is written by the IBM Cloud IAM token action in an ` +
+            'earlier step of this job and removed with RUNNER_TEMP when the job ends.');
+    }
+}
+function resolveCredential(config, env, secrets) {
+    const c = config.credential;
+    if (c.kind !== 'apikey-env')
+        return c;
+    const apikey = env[c.envName];
+    secrets.add(apikey);
+    if (!apikey?.trim()) {
+        throw new errors/* ActionError */.lZ(`$${c.envName} is empty in this step, so the token cannot be renewed: the ephemeral key ` +
+            'is exported only to the steps after the action (check env: overrides of this step).');
+    }
+    return { kind: 'apikey', apikey: apikey.trim() };
+}
+function processIo(createTransport, clock) {
+    return {
+        env: process.env,
+        clock,
+        createTransport,
+        readFile: (path) => (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8'),
+        stdout: (text) => process.stdout.write(text),
+        stderr: (text) => process.stderr.write(text)
+    };
+}
+
+
+/***/ }),
+
+/***/ 613:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
+
+/***/ }),
+
+/***/ 434:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 611:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
+
+/***/ }),
+
+/***/ 692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
+
+/***/ }),
+
+/***/ 278:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
+
+/***/ }),
+
+/***/ 756:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
+
+/***/ }),
+
+/***/ 23:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+
+/***/ })
+
+/******/ });
+/************************************************************************/
+/******/ // The module cache
+/******/ var __webpack_module_cache__ = {};
+/******/ 
+/******/ // The require function
+/******/ function __nccwpck_require__(moduleId) {
+/******/ 	// Check if module is in cache
+/******/ 	var cachedModule = __webpack_module_cache__[moduleId];
+/******/ 	if (cachedModule !== undefined) {
+/******/ 		return cachedModule.exports;
+/******/ 	}
+/******/ 	// Create a new module (and put it into the cache)
+/******/ 	var module = __webpack_module_cache__[moduleId] = {
+/******/ 		// no module.id needed
+/******/ 		// no module.loaded needed
+/******/ 		exports: {}
+/******/ 	};
+/******/ 
+/******/ 	// Execute the module function
+/******/ 	var threw = true;
+/******/ 	try {
+/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		threw = false;
+/******/ 	} finally {
+/******/ 		if(threw) delete __webpack_module_cache__[moduleId];
+/******/ 	}
+/******/ 
+/******/ 	// Return the exports of the module
+/******/ 	return module.exports;
+/******/ }
+/******/ 
+/************************************************************************/
+/******/ /* webpack/runtime/asset-relocator-loader */
+/******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
+/******/ 
+/******/ /* webpack/runtime/async module */
+/******/ (() => {
+/******/ 	var webpackQueues = typeof Symbol === "function" ? Symbol("webpack queues") : "__webpack_queues__";
+/******/ 	var webpackExports = typeof Symbol === "function" ? Symbol("webpack exports") : "__webpack_exports__";
+/******/ 	var webpackError = typeof Symbol === "function" ? Symbol("webpack error") : "__webpack_error__";
+/******/ 	var resolveQueue = (queue) => {
+/******/ 		if(queue && queue.d < 1) {
+/******/ 			queue.d = 1;
+/******/ 			queue.forEach((fn) => (fn.r--));
+/******/ 			queue.forEach((fn) => (fn.r-- ? fn.r++ : fn()));
+/******/ 		}
+/******/ 	}
+/******/ 	var wrapDeps = (deps) => (deps.map((dep) => {
+/******/ 		if(dep !== null && typeof dep === "object") {
+/******/ 			if(dep[webpackQueues]) return dep;
+/******/ 			if(dep.then) {
+/******/ 				var queue = [];
+/******/ 				queue.d = 0;
+/******/ 				dep.then((r) => {
+/******/ 					obj[webpackExports] = r;
+/******/ 					resolveQueue(queue);
+/******/ 				}, (e) => {
+/******/ 					obj[webpackError] = e;
+/******/ 					resolveQueue(queue);
+/******/ 				});
+/******/ 				var obj = {};
+/******/ 				obj[webpackQueues] = (fn) => (fn(queue));
+/******/ 				return obj;
+/******/ 			}
+/******/ 		}
+/******/ 		var ret = {};
+/******/ 		ret[webpackQueues] = x => {};
+/******/ 		ret[webpackExports] = dep;
+/******/ 		return ret;
+/******/ 	}));
+/******/ 	__nccwpck_require__.a = (module, body, hasAwait) => {
+/******/ 		var queue;
+/******/ 		hasAwait && ((queue = []).d = -1);
+/******/ 		var depQueues = new Set();
+/******/ 		var exports = module.exports;
+/******/ 		var currentDeps;
+/******/ 		var outerResolve;
+/******/ 		var reject;
+/******/ 		var promise = new Promise((resolve, rej) => {
+/******/ 			reject = rej;
+/******/ 			outerResolve = resolve;
+/******/ 		});
+/******/ 		promise[webpackExports] = exports;
+/******/ 		promise[webpackQueues] = (fn) => (queue && fn(queue), depQueues.forEach(fn), promise["catch"](x => {}));
+/******/ 		module.exports = promise;
+/******/ 		body((deps) => {
+/******/ 			currentDeps = wrapDeps(deps);
+/******/ 			var fn;
+/******/ 			var getResult = () => (currentDeps.map((d) => {
+/******/ 				if(d[webpackError]) throw d[webpackError];
+/******/ 				return d[webpackExports];
+/******/ 			}))
+/******/ 			var promise = new Promise((resolve) => {
+/******/ 				fn = () => (resolve(getResult));
+/******/ 				fn.r = 0;
+/******/ 				var fnQueue = (q) => (q !== queue && !depQueues.has(q) && (depQueues.add(q), q && !q.d && (fn.r++, q.push(fn))));
+/******/ 				currentDeps.map((dep) => (dep[webpackQueues](fnQueue)));
+/******/ 			});
+/******/ 			return fn.r ? promise : getResult();
+/******/ 		}, (err) => ((err ? reject(promise[webpackError] = err) : outerResolve(exports)), resolveQueue(queue)));
+/******/ 		queue && queue.d < 0 && (queue.d = 0);
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/define property getters */
+/******/ (() => {
+/******/ 	// define getter functions for harmony exports
+/******/ 	__nccwpck_require__.d = (exports, definition) => {
+/******/ 		for(var key in definition) {
+/******/ 			if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
+/******/ 				Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
+/******/ 			}
+/******/ 		}
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/hasOwnProperty shorthand */
+/******/ (() => {
+/******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
+/******/ })();
+/******/ 
+/************************************************************************/
+/******/ 
+/******/ // startup
+/******/ // Load entry module and return exports
+/******/ // This entry module used 'module' so it can't be inlined
+/******/ var __webpack_exports__ = __nccwpck_require__(561);
+/******/ __webpack_exports__ = await __webpack_exports__;
+/******/ 

@@ -1,0 +1,64 @@
+import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Config } from '../config.js'
+import type { IamToken } from '../iam/token.js'
+import type { Runner, TokenCommandHost } from '../runner/runner.js'
+import { writeCache } from './cache.js'
+import { renewableCredential, type RenewalConfig } from './renewal.js'
+import { posixShim, windowsShim } from './shims.js'
+
+export const COMMAND = 'ibmcloud-iam-token'
+
+/**
+ * Puts `ibmcloud-iam-token` on PATH for the later steps, when the credential can be renewed
+ * without a stored secret: a private folder under RUNNER_TEMP (never the workspace) holding
+ * the two launchers, the config (no secret in it) and the token cache (mode 0600), seeded with
+ * this step's token. Returns the folder, or undefined when nothing was installed (and why is
+ * logged).
+ */
+export function installTokenCommand(
+  runner: Runner,
+  config: Config,
+  token: IamToken,
+  where: { host?: TokenCommandHost; runnerTemp?: string }
+): string | undefined {
+  if (!config.tokenCommand) return undefined
+  const renewal = renewableCredential(config)
+  const skip = (why: string) => {
+    runner.debug(`${COMMAND} is not installed: ${why}.`)
+    return undefined
+  }
+  if ('why' in renewal) return skip(renewal.why)
+  if (!where.host) return skip('this runner gives no path to the bundled command')
+  if (!where.runnerTemp) return skip('RUNNER_TEMP is not set')
+  // mkdtemp makes the folder with mode 0700: only the runner's user can list or read it.
+  const dir = mkdtempSync(join(where.runnerTemp, `${COMMAND}-`))
+  const file: RenewalConfig = {
+    version: 1,
+    credential: renewal.credential,
+    endpoint: config.endpoint,
+    ...(config.accountId ? { accountId: config.accountId } : {}),
+    timeoutMs: config.timeoutMs,
+    maxAttempts: config.maxAttempts,
+    cache: join(dir, 'token.json')
+  }
+  const configPath = join(dir, 'config.json')
+  writeFileSync(configPath, `${JSON.stringify(file, null, 2)}\n`, { mode: 0o600, flag: 'wx' })
+  writeCache(file.cache, { accessToken: token.accessToken, expiration: token.expiration })
+  const launch = { ...where.host, config: configPath }
+  writeFileSync(join(dir, COMMAND), posixShim(launch), { mode: 0o700, flag: 'wx' })
+  chmodSync(join(dir, COMMAND), 0o700) // whatever the umask
+  writeFileSync(join(dir, `${COMMAND}.cmd`), windowsShim(launch), { mode: 0o700, flag: 'wx' })
+  runner.addPath(dir)
+  runner.info(
+    `Later steps can run \`${COMMAND}\` for a token valid at least 5 more minutes, renewed ` +
+      `${renewedFrom(renewal.credential)} (token-command: false turns this off).`
+  )
+  return dir
+}
+
+function renewedFrom(credential: RenewalConfig['credential']): string {
+  if (credential.kind === 'cr-token-file') return `from ${credential.path}, re-read each time`
+  if (credential.kind === 'vpc-metadata') return `from the VPC instance metadata service`
+  return `with the ephemeral key in $${credential.envName}`
+}

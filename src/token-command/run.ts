@@ -1,0 +1,121 @@
+import { readFileSync } from 'node:fs'
+import type { Clock } from '../clock.js'
+import type { Credential } from '../credentials/credential.js'
+import { credentialSource } from '../credentials/sources.js'
+import { describeError } from '../describe-error.js'
+import { ActionError } from '../errors.js'
+import { connectIam } from '../iam/connect.js'
+import type { HttpTransport } from '../iam/http.js'
+import { checkAccount } from '../iam/token.js'
+import { Secrets } from '../secrets.js'
+import { readCache, writeCache } from './cache.js'
+import { COMMAND } from './install.js'
+import { parseRenewalConfig, type RenewalConfig } from './renewal.js'
+
+/** A cached token is printed while it has at least this long to live; else it is renewed. */
+export const RENEW_BEFORE_S = 10 * 60
+/** What the command promises: the printed token is valid at least this much longer. */
+export const MIN_VALID_S = 5 * 60
+
+export interface CommandIo {
+  env: Record<string, string | undefined>
+  clock: Clock
+  createTransport: (options: { timeoutMs: number }) => HttpTransport
+  readFile: (path: string) => string
+  /** The token, and nothing else, goes here. */
+  stdout: (text: string) => void
+  /** Messages, retry notes and (on a runner) `::add-mask::` commands go here. */
+  stderr: (text: string) => void
+}
+
+/**
+ * `ibmcloud-iam-token <config.json>`: prints a token valid for at least MIN_VALID_S more
+ * seconds, from the cache or renewed. Returns the exit code: 0 with only the token on stdout,
+ * 1 with a message on stderr.
+ */
+export async function runTokenCommand(args: string[], io: CommandIo): Promise<number> {
+  // On a runner, every secret this process sees is masked through stderr, which the runner
+  // reads for workflow commands too, while stdout stays the token alone.
+  const onRunner = io.env.GITHUB_ACTIONS === 'true'
+  const secrets = new Secrets((value) => {
+    if (onRunner) io.stderr(`::add-mask::${value}\n`)
+  })
+  try {
+    const config = loadConfig(args[0], io.readFile)
+    const now = Math.floor(io.clock.now() / 1000)
+    const cached = readCache(config.cache)
+    if (cached && cached.expiration - now >= RENEW_BEFORE_S) {
+      io.stdout(`${cached.accessToken}\n`)
+      return 0
+    }
+    const credential = resolveCredential(config, io.env, secrets)
+    const source = credentialSource(credential)
+    if (!source) throw new ActionError('nothing to renew the token from')
+    const log = (message: string) => io.stderr(`${COMMAND}: ${message}\n`)
+    const deps = { createTransport: io.createTransport, clock: io.clock, log }
+    const connect = (endpoint: string) => connectIam({ ...config, endpoint }, deps, secrets)
+    const token = await source({
+      iam: connect(config.endpoint),
+      secrets,
+      clock: io.clock,
+      accountId: config.accountId,
+      connect,
+      readFile: io.readFile
+    })
+    checkAccount(token, config.accountId)
+    writeCache(config.cache, { accessToken: token.accessToken, expiration: token.expiration })
+    const left = token.expiration - now
+    if (left < MIN_VALID_S) {
+      log(`IAM issued a token valid for only ${left} s (less than ${MIN_VALID_S} s).`)
+    }
+    io.stdout(`${token.accessToken}\n`)
+    return 0
+  } catch (err) {
+    io.stderr(`${COMMAND}: ${secrets.redact(describeError(err))}\n`)
+    return 1
+  }
+}
+
+function loadConfig(path: string | undefined, readFile: (path: string) => string): RenewalConfig {
+  if (!path) throw new ActionError('no config file given: run it through its launcher on PATH.')
+  try {
+    return parseRenewalConfig(readFile(path))
+  } catch (err) {
+    const why = err instanceof Error ? err.message : String(err)
+    throw new ActionError(
+      `cannot use ${path} (${why}). It is written by the IBM Cloud IAM token action in an ` +
+        'earlier step of this job and removed with RUNNER_TEMP when the job ends.'
+    )
+  }
+}
+
+/** The credential to renew from; an ephemeral key comes from the environment, masked first. */
+function resolveCredential(
+  config: RenewalConfig,
+  env: Record<string, string | undefined>,
+  secrets: Secrets
+): Credential {
+  const c = config.credential
+  if (c.kind !== 'apikey-env') return c
+  const apikey = env[c.envName]
+  secrets.add(apikey)
+  if (!apikey?.trim()) {
+    throw new ActionError(
+      `$${c.envName} is empty in this step, so the token cannot be renewed: the ephemeral key ` +
+        'is exported only to the steps after the action (check env: overrides of this step).'
+    )
+  }
+  return { kind: 'apikey', apikey: apikey.trim() }
+}
+
+/** The real process: argv, env, the system clock and the shipped HTTP transport. */
+export function processIo(createTransport: CommandIo['createTransport'], clock: Clock): CommandIo {
+  return {
+    env: process.env,
+    clock,
+    createTransport,
+    readFile: (path) => readFileSync(path, 'utf8'),
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text)
+  }
+}
