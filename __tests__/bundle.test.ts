@@ -17,16 +17,6 @@ const entries = readdirSync(join(ROOT, 'dist'))
   .filter((name) => statSync(join(ROOT, 'dist', name, 'index.js'), { throwIfNoEntry: false }))
   .sort()
 
-/** Package names of the node_modules files webpack marked as bundled in a bundle. */
-function bundledPackages(code: string): string[] {
-  const names = new Set<string>()
-  for (const m of code.matchAll(/(?:CONCATENATED|EXTERNAL) MODULE: \.\/node_modules\/(\S+)/g)) {
-    const parts = (m[1] ?? '').split('/')
-    names.add(parts[0]?.startsWith('@') ? `${parts[0]}/${parts[1]}` : (parts[0] ?? ''))
-  }
-  return [...names].sort()
-}
-
 /** Package names in ncc's licenses.txt: a name line, after a blank line, then a license id. */
 function licensedPackages(text: string): string[] {
   const lines = text.split('\n')
@@ -52,21 +42,14 @@ describe('dist bundles', () => {
       expect(statSync(file).size).toBeLessThanOrEqual(BUDGET_BYTES)
     })
 
-    it('bundles only the packages the action calls', () => {
-      const bundled = bundledPackages(code)
-      expect(bundled.length).toBeGreaterThan(0) // the markers are still there to read
-      expect(bundled.filter((name) => !SHIPPED.includes(name))).toEqual([])
-    })
-
-    it('lists exactly its bundled packages (and the stubs) in licenses.txt', () => {
+    it('bundles only the packages the action calls (ncc licenses each one it bundles)', () => {
       const licenses = readFileSync(join(ROOT, 'dist', entry, 'licenses.txt'), 'utf8')
       const named = licensedPackages(licenses).filter((name) => !name.startsWith('never-called-'))
-      // Each bundle licenses what it bundles (dist/token-command has no @actions/core).
-      expect(named).toEqual(bundledPackages(code))
+      expect(named.length).toBeGreaterThan(0) // the list is still there to read
+      expect(named.filter((name) => !SHIPPED.includes(name))).toEqual([])
     })
 
     it('has no trace of undici, @actions/exec or @actions/io', () => {
-      expect(code).not.toMatch(/node_modules\/(undici|@actions\/exec|@actions\/io)\//)
       // Strings from each library's own code, found whatever webpack does with module names.
       expect(code).not.toContain('UND_ERR_') // undici's error codes
       expect(code).not.toContain('ToolRunner') // @actions/exec
