@@ -73,4 +73,13 @@ describe('the shape of src/', () => {
       .filter(([, lines]) => lines > 200)
     expect(long).toEqual([])
   })
+
+  it("every module is named in README's map of src/", () => {
+    const readme = readFileSync(join(SRC, '../README.md'), 'utf8')
+    const map = readme.slice(readme.indexOf('### Map of `src/`'), readme.indexOf('The emulator ('))
+    const unnamed = sources()
+      .map((file) => relative(SRC, file))
+      .filter((rel) => !map.includes(`${rel}\``) && !map.includes(`${rel.split('/').pop()}\``))
+    expect(unnamed).toEqual([])
+  })
 })
