@@ -1,6 +1,7 @@
 // @ts-check
 // npm run emulator -- [--http] [--port N] [--metadata-port N] [--token-lifetime S] [--routes]
-//   [--rate-limit N [--retry-after S]]
+//   [--rate-limit N [--retry-after S]] [--write-env FILE]
+import { appendFileSync } from 'node:fs'
 import process from 'node:process'
 import { parseArgs } from 'node:util'
 import { startEmulator } from './iam-emulator.mjs'
@@ -9,7 +10,7 @@ import { APIKEY_GRANT, ASSUME_GRANT, CR_TOKEN_GRANT } from './routes-token.mjs'
 
 const USAGE =
   'Usage: node emulator/cli.mjs [--http] [--port N] [--metadata-port N] [--token-lifetime SECONDS] [--routes]\n' +
-  '         [--rate-limit TOKEN_REQUESTS_PER_SECOND [--retry-after SECONDS]]'
+  '         [--rate-limit TOKEN_REQUESTS_PER_SECOND [--retry-after SECONDS]] [--write-env FILE]'
 
 /** Every route served, as `npm run emulator` documents it. */
 const ROUTES = [
@@ -83,6 +84,7 @@ async function main() {
       'metadata-port': { type: 'string' },
       'token-lifetime': { type: 'string' },
       routes: { type: 'boolean', default: false },
+      'write-env': { type: 'string' },
       'rate-limit': { type: 'string' },
       'retry-after': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false }
@@ -106,6 +108,18 @@ async function main() {
       limit === undefined ? null : { limit, windowMs: 1000, retryAfterSeconds: retryAfter ?? null }
   })
   const { seed } = emulator
+  if (values['write-env']) {
+    // For a workflow that starts the emulator in the background (e.g. append the file to
+    // $GITHUB_ENV): where it listens and its demo key, which is nobody's secret.
+    const lines = [
+      `EMULATOR_URL=${emulator.url}`,
+      `EMULATOR_METADATA_URL=${emulator.metadataUrl}`,
+      `EMULATOR_APIKEY=${seed.apikey}`,
+      `EMULATOR_ACCOUNT_ID=${seed.accountId}`,
+      ...(emulator.caPath ? [`EMULATOR_CA=${emulator.caPath}`] : [])
+    ]
+    appendFileSync(values['write-env'], `${lines.join('\n')}\n`)
+  }
   const curlCa = emulator.caPath ? ` --cacert ${emulator.caPath}` : ''
   console.log(`IBM Cloud IAM emulator listening on ${emulator.url}`)
   console.log(`VPC instance metadata service (plain http): ${emulator.metadataUrl}`)
