@@ -182,9 +182,10 @@ export function maskAll(text, masks) {
 
 /**
  * What a runner shows in the log: masked values replaced by ***, workflow commands other than
- * annotations hidden (debug lines only with RUNNER_DEBUG). @param {StepResult} step
+ * annotations hidden, and debug lines only when the run has debug logging on (GitHub hides them
+ * otherwise). @param {StepResult} step @param {{ debug?: boolean }} [options]
  */
-export function renderLog(step) {
+export function renderLog(step, { debug = false } = {}) {
   const masks = step.commands.filter((c) => c.command === 'add-mask').map((c) => c.value)
   /** @param {string} s */
   const mask = (s) => maskAll(s, masks)
@@ -196,7 +197,7 @@ export function renderLog(step) {
       out.push(
         `${cmd[1] === 'error' ? 'Error' : cmd[1] === 'warning' ? 'Warning' : 'Notice'}: ${mask(unescapeData(cmd[2] ?? ''))}`
       )
-    } else if (cmd[1] === 'debug') out.push(`##[debug]${mask(unescapeData(cmd[2] ?? ''))}`)
+    } else if (cmd[1] === 'debug' && debug) out.push(`##[debug]${mask(unescapeData(cmd[2] ?? ''))}`)
   }
   return out.join('\n')
 }
