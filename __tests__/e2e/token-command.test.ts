@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process'
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import { afterAll, afterEach, beforeEach, describe, expect, test } from '@jest/globals'
 import { unescapeData } from '../../scripts/runner-simulator.mjs'
 import { useEmulator } from './fixture.js'
@@ -115,7 +115,8 @@ describe('ibmcloud-iam-token', () => {
     expect(config).not.toContain(iam.seed.crToken)
     expect(unmaskedJwts(config)).toEqual([])
     const shim = readFileSync(join(dir, 'ibmcloud-iam-token.cmd'), 'utf8')
-    expect(shim).toContain(`"${process.execPath}"`)
+    // The Node that ran the main step (the Node 24 pass of .ci/run sets E2E_NODE).
+    expect(shim).toContain(`"${resolve(process.env.E2E_NODE || process.execPath)}"`)
     expect(shim).toContain('%*')
   })
 
