@@ -117,6 +117,13 @@ describe('createApiKey', () => {
     expect(masked).toEqual([])
   })
 
+  it('throws an ActionError, publishing nothing, when the 201 has an empty apikey', async () => {
+    const { iam } = setup([createdKeyResponse({ apikey: '' })])
+    await expect(createApiKey(iam, TOKEN, NEW_KEY, recordingSecrets().secrets)).rejects.toThrow(
+      'IBM Cloud IAM answered the API key creation without a key id and value.'
+    )
+  })
+
   it('throws an ActionError when the 201 body is not JSON', async () => {
     const { iam } = setup([{ status: 201, headers: {}, body: '<html>created</html>' }])
     await expect(

@@ -132,6 +132,21 @@ describe('keyName', () => {
     expect(isOurs(key, other)).toBe(false)
   })
 
+  it('cuts owner to 20, repository to 30, run id to 20 and attempt to 5 characters', () => {
+    const facts: RunFacts = {
+      ...FACTS,
+      owner: 'o'.repeat(39),
+      repo: 'r'.repeat(100),
+      runId: '1'.repeat(25),
+      runAttempt: '1234567',
+      job: 'j'
+    }
+    expect(keyNamePrefix(facts)).toBe(`gha-${'o'.repeat(20)}-${'r'.repeat(30)}-`)
+    expect(keyName(facts, fixed(0.5))).toBe(
+      `gha-${'o'.repeat(20)}-${'r'.repeat(30)}-${'1'.repeat(20)}-12345-j-7fffff`
+    )
+  })
+
   it('is not padded when the job name is short', () => {
     expect(keyName(FACTS, fixed(0.5)).length).toBeLessThan(100)
   })
@@ -170,6 +185,20 @@ describe('isOurs', () => {
 
   it('is true for a key this action made for this repository', () => {
     expect(isOurs(OURS, FACTS)).toBe(true)
+  })
+
+  it('is true for a key of a run attempt with more than one digit', () => {
+    const theirs = key(
+      'gha-octo-widgets-1111-12-build-0a0a0a',
+      'Ephemeral key made by ibmcloud-iam-token-action for https://github.com/octo/widgets/actions/runs/1111/attempts/12; deleted by its post step, or expired by IAM.'
+    )
+    expect(isOurs(theirs, FACTS)).toBe(true)
+  })
+
+  it('is false when the description goes on from the run URL without a slash', () => {
+    const description =
+      'Ephemeral key made by ibmcloud-iam-token-action for https://github.com/octo/widgets/actions/runs9876543210/attempts/2; deleted by its post step, or expired by IAM.'
+    expect(isOurs(key(OURS.name, description), FACTS)).toBe(false)
   })
 
   it('is true for a key of another run, attempt or job of this repository', () => {
@@ -220,6 +249,34 @@ describe('isOurs', () => {
     expect(isOurs(key('gha-octo-widgets-deploy-7fffff', description), FACTS)).toBe(false)
     expect(isOurs(key('gha-octo-widgets-', description), FACTS)).toBe(false)
     expect(isOurs(key('gha-octo-widgets-12-x-deploy', description), FACTS)).toBe(false)
+  })
+
+  it('is false when the run id and attempt do not follow the prefix at once', () => {
+    const description = keyDescription(FACTS)
+    // Digits further on in the name do not make it ours: the check is anchored after the prefix.
+    expect(isOurs(key('gha-octo-widgets-deploy-12-3-7fffff', description), FACTS)).toBe(false)
+    expect(isOurs(key('gha-octo-widgets-x9876543210-2-deploy-7fffff', description), FACTS)).toBe(
+      false
+    )
+  })
+
+  it('is true for a key of another run of a repository whose name starts with digits', () => {
+    // Only the run id at the end of the run URL is left out of the comparison, not /2024.
+    const facts = runFacts({ ...RUN_ENV, GITHUB_REPOSITORY: '42/2024-widgets' })
+    const otherRun = runFacts({
+      ...RUN_ENV,
+      GITHUB_REPOSITORY: '42/2024-widgets',
+      GITHUB_RUN_ID: '7'
+    })
+    const theirs = key(
+      'gha-42-2024-widgets-7-2-deploy-7fffff',
+      'Ephemeral key made by ibmcloud-iam-token-action for https://github.com/42/2024-widgets/actions/runs/7/attempts/2; deleted by its post step, or expired by IAM.'
+    )
+    expect(isOurs(theirs, facts)).toBe(true)
+    expect(isOurs(theirs, otherRun)).toBe(true)
+    // ...and a key of 42/2025-widgets is still not ours.
+    const other = runFacts({ ...RUN_ENV, GITHUB_REPOSITORY: '42/2025-widgets' })
+    expect(isOurs(theirs, other)).toBe(false)
   })
 
   it.each(['ci-deployer', 'terraform', 'gha-octo-gadgets-9876543210-2-deploy-7fffff', ''])(

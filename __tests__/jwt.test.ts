@@ -35,7 +35,22 @@ describe('decodeJwtClaims', () => {
     ['a payload that is not JSON', `${b64('{"alg":"RS256"}')}.${b64('hello')}.sig`],
     ['a payload that is an array', `${b64('{"alg":"RS256"}')}.${b64('[1,2]')}.sig`],
     ['a header that is not JSON', `${b64('nope')}.${b64('{"a":1}')}.sig`],
-    ['a Bearer prefix', `Bearer ${makeJwt({ a: 1 })}`]
+    ['a Bearer prefix', `Bearer ${makeJwt({ a: 1 })}`],
+    // Node's base64url decoder skips such characters: the shape check must refuse them.
+    [
+      'a segment that starts with a non-base64url character',
+      `!${b64('{"alg":"RS256"}')}.${b64('{"a":1}')}.sig`
+    ],
+    [
+      'a segment that ends with a non-base64url character',
+      `${b64('{"alg":"RS256"}')}.${b64('{"a":1}')}!.sig`
+    ],
+    ['a payload that is null', `${b64('{"alg":"RS256"}')}.${b64('null')}.sig`],
+    ['a payload that is a number', `${b64('{"alg":"RS256"}')}.${b64('42')}.sig`],
+    ['a payload that is a string', `${b64('{"alg":"RS256"}')}.${b64('"claims"')}.sig`],
+    ['a header that is an array', `${b64('["RS256"]')}.${b64('{"a":1}')}.sig`],
+    ['a header that is null', `${b64('null')}.${b64('{"a":1}')}.sig`],
+    ['a header that is a number', `${b64('7')}.${b64('{"a":1}')}.sig`]
   ])('returns undefined for %s', (_what, token) => {
     expect(decodeJwtClaims(token)).toBeUndefined()
   })

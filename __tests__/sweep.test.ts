@@ -1,7 +1,7 @@
 import { run as runMain } from '../src/main.js'
 import { runFacts } from '../src/ephemeral/naming.js'
 import { STATE } from '../src/ephemeral/state.js'
-import { sweepStaleKeys } from '../src/ephemeral/sweep.js'
+import { longestJobMinutes, sweepStaleKeys } from '../src/ephemeral/sweep.js'
 import type { HttpResponse } from '../src/iam/http.js'
 import {
   ACCOUNT_ID,
@@ -96,6 +96,19 @@ async function sweep(responses: HttpResponse[], keepId?: string) {
     .map((r) => decodeURIComponent(r.url.slice(`${ENDPOINT}/v1/apikeys/`.length)))
   return { deleted, deletes, runner, transport }
 }
+
+describe('longestJobMinutes', () => {
+  it('is 6 hours on GitHub-hosted runners', () => {
+    expect(longestJobMinutes({ RUNNER_ENVIRONMENT: 'github-hosted' })).toBe(360)
+  })
+
+  it.each([{ RUNNER_ENVIRONMENT: 'self-hosted' }, {}])(
+    'is 5 days on self-hosted runners, and when the runner does not say (%p)',
+    (env) => {
+      expect(longestJobMinutes(env)).toBe(7200)
+    }
+  )
+})
 
 describe('sweepStaleKeys', () => {
   const KEYS: KeySpec[] = [
