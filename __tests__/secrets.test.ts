@@ -38,6 +38,40 @@ describe('Secrets.add', () => {
     expect(masked).toContain('abcdefgh')
   })
 
+  it('masks the trimmed whole of a multi-line secret, not only its lines', () => {
+    const { masked, secrets } = recorder()
+    secrets.add('  first-line-AAAA\nsecond-line-BBBB  ')
+    expect(masked).toContain('first-line-AAAA\nsecond-line-BBBB')
+  })
+
+  it('masks a form of exactly 4 characters and skips one of 3', () => {
+    const { masked, secrets } = recorder()
+    secrets.add('long-enough-secret\nabcd\nxyz')
+    expect(masked).toContain('abcd')
+    expect(masked).not.toContain('xyz')
+  })
+
+  it('masks the form-encoded form, with + for spaces, as the token request sends it', () => {
+    const { masked, secrets } = recorder()
+    secrets.add('two words-1234')
+    expect(masked).toContain('two+words-1234')
+  })
+
+  it('masks the value as a JSON string writes it: control characters escaped', () => {
+    const { masked, secrets } = recorder()
+    secrets.add('tab\there-1234')
+    expect(masked).toContain('tab\\there-1234')
+  })
+
+  it('masks non-ASCII characters as \\u escapes in lower and upper case hex', () => {
+    const { masked, secrets } = recorder()
+    secrets.add('clé-secrète-1234')
+    expect(masked).toContain('cl\\u00e9-secr\\u00e8te-1234')
+    expect(masked).toContain('cl\\u00E9-secr\\u00E8te-1234')
+    // The ASCII characters stay as they are in every escaped form.
+    expect(masked.filter((m) => m.includes('\\u0063'))).toEqual([])
+  })
+
   it('masks each form once, however often it is added', () => {
     const { masked, secrets } = recorder()
     secrets.add('repeated-secret')
