@@ -112,6 +112,34 @@ describe('apikey', () => {
 })
 
 describe('env-name', () => {
+  // Every member of every reserved family, one by one: dropping any of them must fail a test.
+  it.each([
+    ...['GITHUB_X', 'RUNNER_X', 'ACTIONS_X', 'LD_X', 'DYLD_X'],
+    ...['BASH_ENV', 'ENV', 'ZDOTDIR', 'PROMPT_COMMAND', 'IFS', 'PS0', 'PS1', 'PS2', 'PS3', 'PS4'],
+    ...['SHELLOPTS', 'BASHOPTS', 'CDPATH', 'GLOBIGNORE', 'HISTFILE', 'INPUTRC', 'BASH_FUNC_F'],
+    ...['BASH_XTRACEFD', 'SHELL', 'HOME', 'USER', 'TERM', 'TMPDIR', 'TZ'],
+    ...['OPTIONS', 'X_OPTIONS', 'OPTS', 'X_OPTS', 'NODE_X', 'PYTHONX', 'PERL5X', 'PERLLIB'],
+    ...['RUBYX', 'GIT_X', 'NPM_CONFIG_X', 'GEM_X', 'BUNDLE_X', 'PIP_X', 'CARGO_X', 'RUSTC'],
+    ...['RUSTFLAGS', 'GOFLAGS', 'GOPROXY', 'GOROOT', 'GOTOOLCHAIN', 'GOENV', 'SSH_ASKPASS'],
+    ...['EDITOR', 'VISUAL', 'PAGER', 'BROWSER', 'PATH', 'XPATH', 'X_HOME'],
+    ...['PROXY', 'X_PROXY', 'X_CA_CERT', 'X_CA_CERTS', 'X_CA_BUNDLE', 'X_CA_FILE'],
+    ...['SSL_X', 'TLS_X', 'CURL_X', 'CI']
+  ])('refuses %s', (name) => {
+    expect(() => validateEnvName('env-name', name)).toThrow(/is reserved/)
+  })
+
+  // Names that only look like a family: the families are anchored, not substrings.
+  it.each([
+    ...['MY_GITHUB_X', 'XGITHUB_X', 'MY_RUNNER', 'XACTIONS_X', 'XLD_X', 'XDYLD_X', 'MYENV'],
+    ...['ENVX', 'BASH_ENVX', 'XIFS', 'PS5', 'PS44', 'XSHELL', 'HOMEX', 'XUSER', 'TERMINAL_ID'],
+    ...['XTZ', 'XBASH_FUNC_F', 'OPTIONSX', 'XOPTIONS', 'XOPTS', 'OPTSX', 'XNODE_X', 'NODEX'],
+    ...['XPYTHON', 'XGIT_X', 'GITX', 'GOFLAGSX', 'XGOROOT', 'GO', 'ASKPASSX', 'XEDITOR'],
+    ...['EDITORS', 'PATHX', 'X_HOMEX', 'HOME_X', 'PROXYX', 'XPROXY', 'X_CA_CERTSX'],
+    ...['XSSL_X', 'SSLX', 'XCURL_X', 'CIX', 'XCI', 'CIRCLE_TOKEN']
+  ])('accepts %s', (name) => {
+    expect(validateEnvName('env-name', name)).toBe(name)
+  })
+
   it.each([
     'IBMCLOUD_IAM_TOKEN',
     'IC_IAM_TOKEN',
