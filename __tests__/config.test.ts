@@ -106,8 +106,24 @@ describe('apikey', () => {
     expect(message).not.toContain(apikey)
   })
 
-  it('accepts 20 characters and more', () => {
+  it('accepts 20 characters and more, up to 512', () => {
     expect(parse({ apikey: 'a'.repeat(20) }).apikey).toBe('a'.repeat(20))
+    expect(parse({ apikey: 'a'.repeat(512) }).apikey).toBe('a'.repeat(512))
+  })
+
+  it.each([
+    ['abc', 'is only 3 characters long'],
+    ['k'.repeat(513), 'is 513 characters long'],
+    [
+      'Zx9_fakeFAKEfake01234 56789abcdefGHIJKLmnopqr',
+      'contains a space, a line break or another control character'
+    ]
+  ])('says what is wrong with the key and what a key looks like', (apikey, what) => {
+    expect(problem({ apikey })).toBe(
+      `The \`apikey\` input cannot be an IBM Cloud API key: it ${what} (IBM Cloud API keys are ` +
+        "44 characters of letters, digits, '-' and '_'). Check that the secret holds the key " +
+        'itself, as `ibmcloud iam api-key-create` or the console printed it, and nothing else.'
+    )
   })
 })
 
@@ -117,6 +133,7 @@ describe('env-name', () => {
     ...['GITHUB_X', 'RUNNER_X', 'ACTIONS_X', 'LD_X', 'DYLD_X'],
     ...['BASH_ENV', 'ENV', 'ZDOTDIR', 'PROMPT_COMMAND', 'IFS', 'PS0', 'PS1', 'PS2', 'PS3', 'PS4'],
     ...['SHELLOPTS', 'BASHOPTS', 'CDPATH', 'GLOBIGNORE', 'HISTFILE', 'INPUTRC', 'BASH_FUNC_F'],
+    ...['BASH_FUNC_', 'BASH_FUNC_LONGER_NAME'],
     ...['BASH_XTRACEFD', 'SHELL', 'HOME', 'USER', 'TERM', 'TMPDIR', 'TZ'],
     ...['OPTIONS', 'X_OPTIONS', 'OPTS', 'X_OPTS', 'NODE_X', 'PYTHONX', 'PERL5X', 'PERLLIB'],
     ...['RUBYX', 'GIT_X', 'NPM_CONFIG_X', 'GEM_X', 'BUNDLE_X', 'PIP_X', 'CARGO_X', 'RUSTC'],
@@ -199,6 +216,38 @@ describe('env-name', () => {
   ])('refuses a name with %s', (_what, name) => {
     const message = problem({ apikey: APIKEY, 'env-name': name })
     expect(message).toMatch(/^env-name /)
+  })
+
+  // The message names the family the name belongs to, so the user sees why it is refused.
+  it.each([
+    ['GITHUB_TOKEN', 'GITHUB_*, RUNNER_* and ACTIONS_* (the runner)'],
+    ['LD_PRELOAD', 'LD_* and DYLD_* (the dynamic loader)'],
+    [
+      'BASH_ENV',
+      'shell hooks (BASH_ENV, ENV, PROMPT_COMMAND, IFS, PS1-PS4, BASH_FUNC_*, SHELLOPTS...)'
+    ],
+    [
+      'NODE_OPTIONS',
+      'start-up settings of runtimes and tools (NODE_*, *_OPTIONS, *_OPTS, PYTHON*, GIT_*...)'
+    ],
+    ['PATH', 'search paths (PATH, *PATH, *_HOME)'],
+    [
+      'HTTPS_PROXY',
+      'proxies and CA bundles (HTTPS_PROXY, NO_PROXY, *_CA_CERTS, *_CA_BUNDLE, SSL_*...)'
+    ],
+    ['CI', 'CI']
+  ])('refuses %s naming its family', (name, family) => {
+    expect(problem({ apikey: APIKEY, 'env-name': name })).toBe(
+      `env-name "${name}" is reserved: ${family} belong to the runner, the shell or a runtime, and ` +
+        'a token there would break later steps. Choose another name (e.g. IBMCLOUD_IAM_TOKEN).'
+    )
+  })
+
+  it('says what a valid name looks like', () => {
+    expect(problem({ apikey: APIKEY, 'env-name': 'IAM-TOKEN' })).toBe(
+      'env-name "IAM-TOKEN" is not a valid environment variable name: use letters, digits and ' +
+        'underscores, not starting with a digit (e.g. IBMCLOUD_IAM_TOKEN).'
+    )
   })
 
   it('shows a refused name with its newline escaped, so the message stays on one line', () => {

@@ -178,6 +178,8 @@ describe('parseMetadataEndpoint', () => {
     ['http://169.254.169.254', 'http://169.254.169.254'],
     ['http://api.metadata.cloud.ibm.com', 'http://api.metadata.cloud.ibm.com'],
     ['http://127.0.0.1:8080/', 'http://127.0.0.1:8080'],
+    ['http://127.0.0.1:8080//', 'http://127.0.0.1:8080'],
+    ['http://API.Metadata.Cloud.IBM.com/', 'http://api.metadata.cloud.ibm.com'],
     ['http://[::1]:8080', 'http://[::1]:8080'],
     ['https://metadata.internal.example', 'https://metadata.internal.example']
   ])('accepts %s', (value, endpoint) => {
@@ -193,5 +195,37 @@ describe('parseMetadataEndpoint', () => {
     ['not a url', /is not a URL/]
   ])('refuses %s', (value, message) => {
     expect(() => parseMetadataEndpoint(value)).toThrow(message)
+  })
+
+  it.each([
+    'http://user@169.254.169.254',
+    'http://:pw@169.254.169.254',
+    'http://169.254.169.254/?',
+    'http://169.254.169.254/#x',
+    'http://169.254.169.254#'
+  ])('refuses %s as not a base URL', (value) => {
+    expect(() => parseMetadataEndpoint(value)).toThrow(
+      new ConfigError(
+        'vpc-metadata-endpoint must be a base URL without user name, password, ?query or #fragment.'
+      )
+    )
+  })
+
+  it('says exactly what it accepts', () => {
+    expect(() => parseMetadataEndpoint('not a url')).toThrow(
+      new ConfigError(
+        'vpc-metadata-endpoint "not a url" is not a URL. Leave it empty for http://169.254.169.254.'
+      )
+    )
+    expect(() => parseMetadataEndpoint('http://10.0.0.5:80/')).toThrow(
+      new ConfigError(
+        'vpc-metadata-endpoint http://10.0.0.5 uses plain http, which is accepted only for ' +
+          '169.254.169.254, api.metadata.cloud.ibm.com and loopback (an emulator). Use https://, ' +
+          'or leave it empty for http://169.254.169.254.'
+      )
+    )
+    expect(() => parseMetadataEndpoint('ftp://169.254.169.254')).toThrow(
+      new ConfigError('vpc-metadata-endpoint must start with http:// or https:// (got ftp://).')
+    )
   })
 })

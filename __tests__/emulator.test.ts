@@ -1,23 +1,21 @@
 import { createPublicKey, verify as verifySignature, type JsonWebKey } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import http from 'node:http'
-import https from 'node:https'
 import { dirname } from 'node:path'
 import tls from 'node:tls'
 import type { Socket } from 'node:net'
 import { startConnectProxy } from '../emulator/connect-proxy.mjs'
 import { startEmulator, type Emulator } from '../emulator/iam-emulator.mjs'
 import { OWN_CODES } from '../emulator/own-codes.mjs'
+import {
+  call as httpCall,
+  type CallOptions as HttpCallOptions,
+  type Reply
+} from './helpers/emulator-http.js'
 
 const APIKEY_GRANT = 'urn:ibm:params:oauth:grant-type:apikey'
 const ASSUME_GRANT = 'urn:ibm:params:oauth:grant-type:assume'
 
-interface Reply<T> {
-  status: number
-  headers: http.IncomingHttpHeaders
-  text: string
-  json: T
-}
 interface TokenBody {
   access_token: string
   refresh_token: string
@@ -67,48 +65,12 @@ interface Claims {
   authn: { iam_id: string }
 }
 
-interface CallOptions {
-  method?: string
-  path: string
-  headers?: Record<string, string>
-  body?: string
-  timeoutMs?: number
-}
-
-/** One request to an emulator, trusting only its throwaway CA. */
-function call<T = unknown>(em: Emulator, options: CallOptions): Promise<Reply<T>> {
-  const url = new URL(options.path, em.url)
-  const transport = url.protocol === 'https:' ? https : http
-  return new Promise((resolve, reject) => {
-    const req = transport.request(
-      url,
-      {
-        method: options.method ?? 'GET',
-        headers: options.headers,
-        agent: false,
-        ...(em.caPem ? { ca: em.caPem } : {})
-      },
-      (res) => {
-        let text = ''
-        res.setEncoding('utf8')
-        res.on('data', (chunk: string) => (text += chunk))
-        res.on('end', () => {
-          let json: T = undefined as T
-          try {
-            json = JSON.parse(text) as T
-          } catch {
-            // Plain text or empty body.
-          }
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json })
-        })
-      }
-    )
-    if (options.timeoutMs) {
-      req.setTimeout(options.timeoutMs, () => req.destroy(new Error('client timeout')))
-    }
-    req.on('error', reject)
-    req.end(options.body)
-  })
+/** One request to an emulator at `path`, trusting only its throwaway CA. */
+function call<T = unknown>(
+  em: Emulator,
+  { path, ...options }: HttpCallOptions & { path: string }
+): Promise<Reply<T>> {
+  return httpCall<T>(em, em.url, path, options)
 }
 
 const postToken = (em: Emulator, params: Record<string, string>, headers = {}) =>

@@ -77,6 +77,9 @@ describe('parseEndpoint', () => {
     expect(message).toMatch(/user name or password/)
     expect(message).not.toContain('s3cretPassw0rd')
     expect(refusal('https://onlyuser@iam.cloud.ibm.com')).toMatch(/user name or password/)
+    const passwordOnly = refusal('https://:0nlyPassw0rd@iam.cloud.ibm.com')
+    expect(passwordOnly).toBe('iam-endpoint must not contain a user name or password.')
+    expect(passwordOnly).not.toContain('0nlyPassw0rd')
   })
 
   it.each(['https://iam.cloud.ibm.com/?apikey=x', 'https://iam.cloud.ibm.com/#frag'])(
@@ -103,7 +106,29 @@ describe('parseEndpoint', () => {
   )
 
   it('refuses something that is not a URL', () => {
-    expect(refusal('iam.cloud.ibm.com')).toMatch(/not a URL/)
+    expect(refusal('iam.cloud.ibm.com')).toBe(
+      'iam-endpoint "iam.cloud.ibm.com" is not a URL. Give a base URL such as https://iam.cloud.ibm.com.'
+    )
+  })
+
+  it('says which scheme it got and which it wants', () => {
+    expect(refusal('ftp://iam.example.com')).toBe(
+      'iam-endpoint must start with https:// (got ftp://).'
+    )
+    expect(refusal('http://iam.cloud.ibm.com:8080')).toBe(
+      'iam-endpoint http://iam.cloud.ibm.com:8080 uses plain http, which would send the API key ' +
+        'unencrypted. Use https:// (plain http is accepted only for a loopback emulator: ' +
+        'localhost, 127.0.0.1, ::1).'
+    )
+  })
+})
+
+describe('REGIONS', () => {
+  it('are the regions IAM has a private regional endpoint in', () => {
+    expect([...REGIONS]).toEqual([
+      ...['au-syd', 'br-sao', 'ca-mon', 'ca-tor', 'eu-de', 'eu-es', 'eu-gb', 'jp-osa', 'jp-tok'],
+      ...['us-east', 'us-south']
+    ])
   })
 })
 
@@ -130,7 +155,11 @@ describe('resolveEndpoint', () => {
 
   it('refuses a region without private: true instead of ignoring it', () => {
     expect(() => resolveEndpoint({ iamEndpoint: '', region: 'eu-de', private: false })).toThrow(
-      /region "eu-de" selects a private regional IAM endpoint and needs private: true/
+      new ConfigError(
+        'region "eu-de" selects a private regional IAM endpoint and needs private: true ' +
+          '(runners inside IBM Cloud: https://private.eu-de.iam.cloud.ibm.com). ' +
+          "IAM's public endpoint (https://iam.cloud.ibm.com) is global: on other runners remove region."
+      )
     )
   })
 

@@ -14,6 +14,47 @@ describe('oneLine: outside text made inert for one log line', () => {
     expect(oneLine('iam-ServiceId-1234 ApiKey-ab-cd')).toBe('iam-ServiceId-1234 ApiKey-ab-cd')
     expect(oneLine('a'.repeat(1000))).toHaveLength(200)
   })
+
+  it('keeps 200 characters as they are and cuts 201 to 199 and an ellipsis', () => {
+    expect(oneLine('a'.repeat(200))).toBe('a'.repeat(200))
+    expect(oneLine(`${'a'.repeat(199)}bc`)).toBe(`${'a'.repeat(199)}…`)
+  })
+
+  it('prints what is not a string as text', () => {
+    expect(oneLine(42)).toBe('42')
+    expect(oneLine(undefined)).toBe('undefined')
+  })
+
+  // Each end of each escaped range, and the character just outside it.
+  it.each([
+    ['\u0000', '\\u0000'],
+    ['\u001f', '\\u001f'],
+    ['\u007f', '\\u007f'],
+    ['\u0080', '\\u0080'],
+    ['\u009f', '\\u009f'],
+    ['\t', '\\t'],
+    ['\u2028', '\\u2028'],
+    ['\u2029', '\\u2029'],
+    ['\u202a', '\\u202a'],
+    ['\u202e', '\\u202e'],
+    ['\u2066', '\\u2066'],
+    ['\u2069', '\\u2069']
+  ])('escapes %j', (raw, shown) => {
+    expect(oneLine(`<${raw}>`)).toBe(`<${shown}>`)
+  })
+
+  it.each([' ', '~', '\u00a0', 'é', '\u2027', '\u202f', '\u2065', '\u206a', '"', '\\'])(
+    'leaves %j as it is',
+    (c) => {
+      expect(oneLine(`<${c}>`)).toBe(`<${c}>`)
+    }
+  )
+
+  it('breaks apart every :: and ##[, not only the first', () => {
+    expect(oneLine('::a::b ##[x ##[y')).toBe(': :a: :b ## [x ## [y')
+    expect(oneLine(':::')).toBe(': : :')
+    expect(oneLine('a:b #[c')).toBe('a:b #[c')
+  })
 })
 
 describe('codeCell: outside text in a Markdown table cell', () => {
@@ -21,6 +62,11 @@ describe('codeCell: outside text in a Markdown table cell', () => {
     expect(codeCell('a | b')).toBe('`a \\| b`')
     expect(codeCell('x``y')).toBe('```x``y```')
     expect(codeCell('`edge`')).toBe('`` `edge` ``')
+    expect(codeCell('`start')).toBe('`` `start ``')
+    expect(codeCell('end`')).toBe('`` end` ``')
+    expect(codeCell('a`b```c``d')).toBe('````a`b```c``d````')
+    expect(codeCell('a|b|c')).toBe('`a\\|b\\|c`')
+    expect(codeCell('plain')).toBe('`plain`')
     expect(codeCell('<img src=x onerror=alert(1)>\n| row')).toBe(
       '`<img src=x onerror=alert(1)>\\n\\| row`'
     )

@@ -14,6 +14,8 @@ export interface CallOptions {
   method?: string
   headers?: Record<string, string>
   body?: string
+  /** Destroys the request with 'client timeout' after this long without activity. */
+  timeoutMs?: number
 }
 
 /** One request to `base` + `path`; the emulator's CA is trusted for https. */
@@ -49,6 +51,9 @@ export function call<T = Record<string, unknown>>(
         })
       }
     )
+    if (options.timeoutMs) {
+      req.setTimeout(options.timeoutMs, () => req.destroy(new Error('client timeout')))
+    }
     req.on('error', reject)
     req.end(options.body)
   })

@@ -20,14 +20,15 @@ export function parseMetadataEndpoint(value: string): string {
       `vpc-metadata-endpoint "${value}" is not a URL. Leave it empty for ${DEFAULT_METADATA_ENDPOINT}.`
     )
   }
-  if (url.username || url.password || url.search || url.hash || /[?#]/.test(value)) {
+  // ?query and #fragment on the raw text: `URL` drops a bare trailing '?' or '#'.
+  if (url.username || url.password || /[?#]/.test(value)) {
     throw new ConfigError(
       'vpc-metadata-endpoint must be a base URL without user name, password, ?query or #fragment.'
     )
   }
   if (url.protocol === 'http:') {
-    const host = url.hostname.toLowerCase()
-    if (!PLAIN_HTTP_HOSTS.has(host) && !isLoopbackHost(host)) {
+    // `URL` gives the host name in lower case.
+    if (!PLAIN_HTTP_HOSTS.has(url.hostname) && !isLoopbackHost(url.hostname)) {
       throw new ConfigError(
         `vpc-metadata-endpoint ${url.origin} uses plain http, which is accepted only for ` +
           '169.254.169.254, api.metadata.cloud.ibm.com and loopback (an emulator). Use https://, ' +

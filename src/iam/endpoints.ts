@@ -23,10 +23,13 @@ function isRegion(value: string): value is Region {
   return (REGIONS as readonly string[]).includes(value)
 }
 
-/** localhost, 127.0.0.0/8 and ::1: the only hosts plain http is allowed to. */
+/**
+ * localhost, 127.0.0.0/8 and ::1: the only hosts plain http is allowed to. `URL.hostname` gives
+ * IPv6 in brackets (`[::1]`); a bare `::1` is accepted too.
+ */
 export function isLoopbackHost(hostname: string): boolean {
-  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase()
-  if (host === 'localhost' || host === '::1') return true
+  const host = hostname.toLowerCase()
+  if (host === 'localhost' || host === '[::1]' || host === '::1') return true
   return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host)
 }
 
@@ -43,7 +46,8 @@ export function parseEndpoint(value: string): string {
   if (url.username || url.password) {
     throw new ConfigError('iam-endpoint must not contain a user name or password.')
   }
-  if (url.search || url.hash || /[?#]/.test(value)) {
+  // On the raw text: `URL` drops a bare trailing '?' or '#' from search and hash.
+  if (/[?#]/.test(value)) {
     throw new ConfigError(`iam-endpoint must be a base URL without ?query or #fragment.`)
   }
   if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
