@@ -32,7 +32,8 @@ function run(
   responses: (HttpResponse | Error)[],
   maxAttempts = 5,
   randoms = [0.5],
-  timeoutMs = 30_000
+  timeoutMs = 30_000,
+  idempotent = true
 ) {
   const clock = fakeClock(Date.UTC(2026, 1, 20, 12, 0, 0), randoms)
   const transport = scriptedTransport(responses)
@@ -43,7 +44,7 @@ function run(
     log: (m) => logs.push(m),
     operation: 'token exchange',
     url: URL_,
-    idempotent: true
+    idempotent
   })
   return { result, clock, transport, logs }
 }
@@ -85,7 +86,22 @@ describe('parseRetryAfter', () => {
   it('reads seconds', () => {
     expect(parseRetryAfter('7', now)).toBe(7000)
     expect(parseRetryAfter(' 0 ', now)).toBe(0)
+    expect(parseRetryAfter(' 7 ', now)).toBe(7000)
+    expect(parseRetryAfter('120', now)).toBe(120_000)
   })
+
+  it('reads the IMF-fixdate form and the obsolete RFC 850 form', () => {
+    // 12:00:30 on the day `now` is 12:00:00.
+    expect(parseRetryAfter('Fri, 20 Feb 2026 12:00:30 GMT', now)).toBe(30_000)
+    expect(parseRetryAfter('Friday, 20-Feb-26 12:00:30 GMT', now)).toBe(30_000)
+  })
+
+  it.each(['1.5', '-5', '7s', '0x10', '5 seconds', 'x Fri, 20 Feb 2026 12:00:30 GMT'])(
+    'ignores %j, which is neither seconds nor an HTTP date',
+    (value) => {
+      expect(parseRetryAfter(value, now)).toBeUndefined()
+    }
+  )
 
   it('reads an HTTP date relative to now', () => {
     expect(parseRetryAfter(new Date(now + 12_000).toUTCString(), now)).toBe(12_000)
@@ -369,5 +385,106 @@ describe('sendWithRetry, rate limits and the time budget', () => {
     expect(attempts).toBe(2)
     expect(clock.sleeps).toEqual([2999])
     expect(transport.remaining()).toBe(2)
+  })
+})
+
+describe('sendWithRetry, a request that creates something (idempotent: false)', () => {
+  const create = (responses: (HttpResponse | Error)[]) => run(responses, 5, [0.5], 30_000, false)
+
+  it.each([500, 502, 503, 504, 408])(
+    'does not repeat a create answered %d: IAM may have made the key',
+    async (status) => {
+      const { result, transport, clock } = create([textResponse(status, ''), ok])
+      const { response, attempts } = await result
+      expect(response.status).toBe(status)
+      expect(attempts).toBe(1)
+      expect(transport.remaining()).toBe(1)
+      expect(clock.sleeps).toEqual([])
+    }
+  )
+
+  it('repeats a create answered 429: IAM refused it before doing anything', async () => {
+    const { result, transport } = create([tooMany(), ok])
+    expect((await result).response.status).toBe(200)
+    expect(transport.requests).toHaveLength(2)
+  })
+
+  it.each(['ECONNREFUSED', 'EAI_AGAIN'])(
+    'repeats a create whose connection was never made (%s)',
+    async (code) => {
+      const { result, transport } = create([networkError(code), ok])
+      expect((await result).attempts).toBe(2)
+      expect(transport.requests).toHaveLength(2)
+    }
+  )
+
+  it.each(['ECONNRESET', 'ETIMEDOUT', 'EPIPE'])(
+    'does not repeat a create whose answer was lost (%s)',
+    async (code) => {
+      const { result, transport } = create([networkError(code), ok])
+      const err = await result.catch((e: unknown) => e)
+      expect(err).toMatchObject({ code, attempts: 1, operation: 'token exchange', url: URL_ })
+      expect(transport.remaining()).toBe(1)
+    }
+  )
+
+  it('does not repeat a create whose host name does not exist (ENOTFOUND is permanent)', async () => {
+    const { result, transport } = create([networkError('ENOTFOUND'), ok])
+    await expect(result).rejects.toMatchObject({ code: 'ENOTFOUND', attempts: 1 })
+    expect(transport.remaining()).toBe(1)
+  })
+})
+
+describe('sendWithRetry, the retry log line', () => {
+  it('names the status, the attempt of max-attempts and the wait', async () => {
+    const { result, logs } = run([textResponse(503, ''), ok])
+    await result
+    expect(logs).toEqual([
+      'token exchange: IAM answered HTTP 503 on attempt 1 of 5; retrying in 0.5 s'
+    ])
+  })
+
+  it('names the network error code', async () => {
+    const { result, logs } = run([networkError('ECONNRESET'), ok], 3, [0.25])
+    await result
+    expect(logs).toEqual([
+      'token exchange: no answer from IAM (ECONNRESET) on attempt 1 of 3; retrying in 0.3 s'
+    ])
+  })
+
+  it('names a 429 and the Retry-After IAM sent, in seconds', async () => {
+    const { result, logs } = run([tooMany({ 'Retry-After': '9' }), ok], 5, [0])
+    await result
+    expect(logs).toEqual([
+      'token exchange: IAM is rate limiting (HTTP 429) on attempt 1; retrying in 9.0 s (Retry-After 9 s)'
+    ])
+  })
+
+  it('counts failures apart from 429s once both happened', async () => {
+    const { result, logs } = run([tooMany(), tooMany(), textResponse(500, ''), ok], 4, [0])
+    await result
+    expect(logs).toEqual([
+      'token exchange: IAM is rate limiting (HTTP 429) on attempt 1; retrying in 1.0 s',
+      'token exchange: IAM is rate limiting (HTTP 429) on attempt 2; retrying in 1.0 s',
+      'token exchange: IAM answered HTTP 500 on attempt 3 (failure 1 of 4; 2 rate limited before); retrying in 0.0 s'
+    ])
+  })
+
+  it('says how much of the budget was left when it gives up', async () => {
+    // Budget 2 × 5 s = 10 s; IAM asks for 20 s at once.
+    const { result, logs } = run([tooMany({ 'Retry-After': '20' }), ok], 2, [0.5], 5000)
+    await result
+    expect(logs).toEqual([
+      'token exchange: IAM is rate limiting (HTTP 429) on attempt 1; giving up: the retry budget ' +
+        '(max-attempts × timeout-seconds, 10.0 s) has 10.0 s left'
+    ])
+  })
+
+  it('logs nothing when it gives up after the last attempt of max-attempts', async () => {
+    const { result, logs } = run([textResponse(503, ''), textResponse(503, '')], 2, [0])
+    await result
+    expect(logs).toEqual([
+      'token exchange: IAM answered HTTP 503 on attempt 1 of 2; retrying in 0.0 s'
+    ])
   })
 })

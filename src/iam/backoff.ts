@@ -27,11 +27,16 @@ export const RATE_LIMIT_BACKOFF = {
   nextSpreadMs: 500
 } as const
 
-/** Retry-After in seconds or as an HTTP date; undefined when absent or unreadable. */
+/**
+ * Retry-After in seconds or as an HTTP date (all three of RFC 9110's forms start with the day's
+ * name); undefined when absent or unreadable. `Date.parse` alone would read "1.5" or "-5" as
+ * dates in 2001.
+ */
 export function parseRetryAfter(value: string | undefined, nowMs: number): number | undefined {
   if (!value) return undefined
   const trimmed = value.trim()
   if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000
+  if (!/^(Mon|Tue|Wed|Thu|Fri|Sat|Sun)/.test(trimmed)) return undefined
   const date = Date.parse(trimmed)
   if (Number.isNaN(date)) return undefined
   return Math.max(0, date - nowMs)

@@ -126,7 +126,7 @@ function checkExpiry(
   const clocks =
     ahead === undefined || Math.abs(ahead) < 1
       ? "IAM's clock or this runner's is wrong"
-      : `this runner's clock is about ${Math.abs(ahead)} min ${ahead > 0 ? 'ahead of' : 'behind'} ` +
+      : `This runner's clock is about ${Math.abs(ahead)} min ${ahead > 0 ? 'ahead of' : 'behind'} ` +
         "IAM's: check the runner's time (NTP)"
   if (expiration <= now - CLOCK_SKEW_S || expiresIn <= 0) {
     throw new ActionError(
