@@ -10,16 +10,25 @@ const file = args.find((a) => !a.startsWith('--')) ?? 'reports/mutation/mutation
 const showSurvivors = args.includes('--survivors')
 const report = JSON.parse(readFileSync(file, 'utf8'))
 
+/** @typedef {{ Killed: number, Timeout: number, Survived: number, NoCoverage: number, other: number }} Count */
+/** @typedef {{ status: string, mutatorName: string, replacement?: string, location: { start: { line: number } } }} Mutant */
+/** @typedef {'Killed' | 'Timeout' | 'Survived' | 'NoCoverage'} Scored */
+
+/** @type {string[]} */
 const SCORED = ['Killed', 'Timeout', 'Survived', 'NoCoverage']
+/** @returns {Count} */
+const zero = () => ({ Killed: 0, Timeout: 0, Survived: 0, NoCoverage: 0, other: 0 })
 const rows = []
-const total = { Killed: 0, Timeout: 0, Survived: 0, NoCoverage: 0, other: 0 }
+const total = zero()
 for (const [path, { mutants }] of Object.entries(report.files).sort(([a], [b]) =>
   a.localeCompare(b)
 )) {
-  const count = { Killed: 0, Timeout: 0, Survived: 0, NoCoverage: 0, other: 0 }
-  for (const m of mutants) count[SCORED.includes(m.status) ? m.status : 'other']++
-  for (const k of Object.keys(total)) total[k] += count[k]
-  const survivors = mutants
+  const count = zero()
+  for (const m of /** @type {Mutant[]} */ (mutants)) {
+    count[SCORED.includes(m.status) ? /** @type {Scored} */ (m.status) : 'other']++
+  }
+  for (const k of /** @type {(keyof Count)[]} */ (Object.keys(total))) total[k] += count[k]
+  const survivors = /** @type {Mutant[]} */ (mutants)
     .filter((m) => m.status === 'Survived' || m.status === 'NoCoverage')
     .map((m) => ({
       line: m.location.start.line,
@@ -30,7 +39,7 @@ for (const [path, { mutants }] of Object.entries(report.files).sort(([a], [b]) =
   rows.push({ path, count, survivors })
 }
 
-const score = (c) => {
+const score = (/** @type {Count} */ c) => {
   const scored = c.Killed + c.Timeout + c.Survived + c.NoCoverage
   return scored === 0 ? 'n/a' : `${((100 * (c.Killed + c.Timeout)) / scored).toFixed(1)} %`
 }
