@@ -229,3 +229,132 @@ describe('parseMetadataEndpoint', () => {
     )
   })
 })
+
+describe('a refused input does not add problems of its own elsewhere', () => {
+  it('an unreadable ephemeral-key counts as false for the keyless sources', () => {
+    expect(
+      problem({ 'ephemeral-key': 'yes', 'vpc-metadata': 'true', 'profile-id': PROFILE_ID })
+    ).toBe('ephemeral-key must be true or false (got "yes").')
+  })
+
+  it('a refused apikey counts as none when another source is given', () => {
+    expect(
+      problem({ apikey: 'abc', 'cr-token-file': TOKEN_FILE, 'profile-id': PROFILE_ID })
+    ).toMatch(/^The `apikey` input cannot be an IBM Cloud API key: it is only 3 characters long /)
+  })
+})
+
+describe('env-name and ephemeral-key-env', () => {
+  it('must differ when both are exported', () => {
+    expect(
+      problem({
+        apikey: APIKEY,
+        'ephemeral-key': 'true',
+        'env-name': 'T',
+        'ephemeral-key-env': 'T'
+      })
+    ).toBe('env-name and ephemeral-key-env are both T: give them different names.')
+  })
+
+  it('may be the same when the token is not exported, or no key is made', () => {
+    const same = { apikey: APIKEY, 'env-name': 'T', 'ephemeral-key-env': 'T' }
+    expect(parse({ ...same, 'ephemeral-key': 'true', 'export-env': 'false' }).envName).toBe('T')
+    expect(parse({ ...same, 'ephemeral-key': 'false' }).ephemeral.envName).toBe('T')
+  })
+
+  it('are not called the same when both are refused', () => {
+    expect(
+      problem({
+        apikey: APIKEY,
+        'ephemeral-key': 'true',
+        'env-name': 'PATH',
+        'ephemeral-key-env': 'HOME'
+      })
+    ).toMatch(
+      /^2 inputs are wrong:\n- env-name "PATH" is reserved: .*\n- ephemeral-key-env "HOME" is reserved: [^\n]*$/
+    )
+  })
+
+  it('lists each problem on its own line after the count', () => {
+    expect(problem({ apikey: APIKEY, 'max-attempts': '0', 'timeout-seconds': 'x' })).toBe(
+      '2 inputs are wrong:\n' +
+        '- max-attempts must be a whole number from 1 to 10 (got "0").\n' +
+        '- timeout-seconds must be a whole number from 1 to 300 (got "x").'
+    )
+  })
+})
+
+describe('the parsed configuration', () => {
+  it('holds every input as given', () => {
+    const config = parse({
+      apikey: APIKEY,
+      'account-id': ACCOUNT,
+      'env-name': 'MY_TOKEN',
+      'export-env': 'false',
+      'max-attempts': '2',
+      'timeout-seconds': '7',
+      'on-missing-apikey': 'skip',
+      'ephemeral-key': 'true',
+      'ephemeral-key-ttl': '15',
+      'ephemeral-key-env': 'MY_KEY',
+      revoke: 'false',
+      'sweep-stale-keys': 'true',
+      'token-command': 'false'
+    })
+    expect(config).toEqual({
+      apikey: APIKEY,
+      credential: { kind: 'apikey', apikey: APIKEY },
+      endpoint: 'https://iam.cloud.ibm.com',
+      accountId: ACCOUNT,
+      envName: 'MY_TOKEN',
+      exportEnv: false,
+      maxAttempts: 2,
+      timeoutMs: 7000,
+      onMissingApikey: 'skip',
+      ephemeral: {
+        enabled: true,
+        ttlMinutes: 15,
+        envName: 'MY_KEY',
+        revoke: false,
+        sweepStale: true
+      },
+      tokenCommand: false
+    })
+  })
+
+  it('holds the defaults when only apikey is set', () => {
+    expect(parse({ apikey: APIKEY })).toEqual({
+      apikey: APIKEY,
+      credential: { kind: 'apikey', apikey: APIKEY },
+      endpoint: 'https://iam.cloud.ibm.com',
+      envName: 'IBMCLOUD_IAM_TOKEN',
+      exportEnv: true,
+      maxAttempts: 5,
+      timeoutMs: 30_000,
+      onMissingApikey: 'fail',
+      ephemeral: {
+        enabled: false,
+        ttlMinutes: 360,
+        envName: 'IBMCLOUD_API_KEY',
+        revoke: true,
+        sweepStale: false
+      },
+      tokenCommand: true
+    })
+  })
+
+  it('trims every input', () => {
+    const config = parse({ apikey: APIKEY, 'env-name': ' MY_TOKEN\n', 'max-attempts': ' 3 ' })
+    expect(config.envName).toBe('MY_TOKEN')
+    expect(config.maxAttempts).toBe(3)
+  })
+
+  it('says what an account id looks like', () => {
+    expect(problem({ apikey: APIKEY, 'account-id': 'acc-1' })).toBe(
+      'account-id must be an IBM Cloud account id: letters and digits only (IBM account ids are 32 ' +
+        'hex characters; `ibmcloud account show` prints it), got "acc-1".'
+    )
+    expect(parse({ apikey: APIKEY, 'account-id': 'a'.repeat(64) }).accountId).toBe('a'.repeat(64))
+    expect(problem({ apikey: APIKEY, 'account-id': 'a'.repeat(65) })).toMatch(/^account-id must be/)
+  })
+})

@@ -50,13 +50,17 @@ export function parseConfig(
 ): Config {
   const get = (name: string) => read(name).trim()
   const problems: string[] = []
-  const attempt = <T>(fn: () => T, fallback: T): T => {
+  /**
+   * The parsed value, or, once the problem is recorded, undefined: no Config is returned after
+   * a problem, so only values read while parsing others need a fallback (`?? …` below).
+   */
+  const attempt = <T>(fn: () => T): T => {
     try {
       return fn()
     } catch (err) {
       if (!(err instanceof ConfigError)) throw err
       problems.push(err.message)
-      return fallback
+      return undefined as T
     }
   }
 
@@ -68,58 +72,48 @@ export function parseConfig(
         `got "${printable(accountId)}".`
     )
   }
-  const ephemeralEnabled = attempt(
-    () => parseBoolean('ephemeral-key', get('ephemeral-key'), false),
-    false
-  )
-  const apikey = attempt(() => validateApiKey(get('apikey')), '')
+  // Read by parseCredential: an unreadable ephemeral-key counts as false and a refused apikey as
+  // none, so that they add no problem of their own there.
+  const ephemeralEnabled =
+    attempt(() => parseBoolean('ephemeral-key', get('ephemeral-key'), false)) ?? false
+  const apikey = attempt(() => validateApiKey(get('apikey'))) ?? ''
   const config: Config = {
     apikey,
     credential: parseCredential(
       { get, apikey, accountId, ephemeralKey: ephemeralEnabled, readFile: io.readFile },
       problems
     ),
-    endpoint: attempt(
-      () =>
-        resolveEndpoint({
-          iamEndpoint: get('iam-endpoint'),
-          region: get('region'),
-          private: parseBoolean('private', get('private'), false)
-        }),
-      ''
+    endpoint: attempt(() =>
+      resolveEndpoint({
+        iamEndpoint: get('iam-endpoint'),
+        region: get('region'),
+        private: parseBoolean('private', get('private'), false)
+      })
     ),
     ...(accountId ? { accountId } : {}),
-    envName: attempt(
-      () => validateEnvName('env-name', get('env-name') || 'IBMCLOUD_IAM_TOKEN'),
-      ''
-    ),
-    exportEnv: attempt(() => parseBoolean('export-env', get('export-env'), true), true),
-    maxAttempts: attempt(() => parseInteger('max-attempts', get('max-attempts'), 5, 1, 10), 5),
+    envName: attempt(() => validateEnvName('env-name', get('env-name') || 'IBMCLOUD_IAM_TOKEN')),
+    exportEnv: attempt(() => parseBoolean('export-env', get('export-env'), true)),
+    maxAttempts: attempt(() => parseInteger('max-attempts', get('max-attempts'), 5, 1, 10)),
     timeoutMs:
-      attempt(() => parseInteger('timeout-seconds', get('timeout-seconds'), 30, 1, 300), 30) * 1000,
-    onMissingApikey: attempt(
-      () => parseChoice('on-missing-apikey', get('on-missing-apikey'), ['fail', 'skip'] as const),
-      'fail'
+      attempt(() => parseInteger('timeout-seconds', get('timeout-seconds'), 30, 1, 300)) * 1000,
+    onMissingApikey: attempt(() =>
+      parseChoice('on-missing-apikey', get('on-missing-apikey'), ['fail', 'skip'] as const)
     ),
     ephemeral: {
       enabled: ephemeralEnabled,
-      ttlMinutes: attempt(
-        () => parseInteger('ephemeral-key-ttl', get('ephemeral-key-ttl'), 360, 5, 1440),
-        360
+      ttlMinutes: attempt(() =>
+        parseInteger('ephemeral-key-ttl', get('ephemeral-key-ttl'), 360, 5, 1440)
       ),
-      envName: attempt(
-        () => validateEnvName('ephemeral-key-env', get('ephemeral-key-env') || 'IBMCLOUD_API_KEY'),
-        ''
+      envName: attempt(() =>
+        validateEnvName('ephemeral-key-env', get('ephemeral-key-env') || 'IBMCLOUD_API_KEY')
       ),
-      revoke: attempt(() => parseBoolean('revoke', get('revoke'), true), true),
-      sweepStale: attempt(
-        () => parseBoolean('sweep-stale-keys', get('sweep-stale-keys'), false),
-        false
-      )
+      revoke: attempt(() => parseBoolean('revoke', get('revoke'), true)),
+      sweepStale: attempt(() => parseBoolean('sweep-stale-keys', get('sweep-stale-keys'), false))
     },
-    tokenCommand: attempt(() => parseBoolean('token-command', get('token-command'), true), true)
+    tokenCommand: attempt(() => parseBoolean('token-command', get('token-command'), true))
   }
-  if (config.ephemeral.enabled && config.exportEnv && config.envName === config.ephemeral.envName) {
+  const { envName, ephemeral } = config
+  if (ephemeral.enabled && config.exportEnv && envName && envName === ephemeral.envName) {
     problems.push(
       `env-name and ephemeral-key-env are both ${config.envName}: give them different names.`
     )
