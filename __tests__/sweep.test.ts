@@ -189,6 +189,20 @@ describe('sweepStaleKeys', () => {
     expect(deleted).toEqual(['iso-expired', 'seconds-old'])
   })
 
+  it('judges a key by the one time IAM gives, when it gives only one', async () => {
+    const { deleted } = await sweep([
+      listPage([
+        { id: 'only-expiry-past', expiresIn: -1 },
+        { id: 'only-expiry-future', expiresIn: 5 },
+        { id: 'only-created-old', createdAgo: 361 },
+        { id: 'only-created-recent', createdAgo: 359 }
+      ]),
+      noContent(),
+      noContent()
+    ])
+    expect(deleted).toEqual(['only-expiry-past', 'only-created-old'])
+  })
+
   it('says there was nothing to sweep, with one request only', async () => {
     const { deleted, runner, transport } = await sweep([
       listPage([

@@ -30,12 +30,10 @@ export async function sweepStaleKeys(
   })
   const stale = keys.filter((key) => {
     if (key.id === ctx.keepId || !isOurs(key, ctx.facts)) return false
-    const expires = parseIamTime(key.expiresAt)
-    const created = parseIamTime(key.createdAt)
-    return (
-      (expires !== undefined && expires <= now) ||
-      (created !== undefined && now - created > ctx.longestJobMinutes * 60_000)
-    )
+    // A key without a readable expiry never expired; one without a readable creation time is not old.
+    const expires = parseIamTime(key.expiresAt) ?? Infinity
+    const created = parseIamTime(key.createdAt) ?? now
+    return expires <= now || now - created > ctx.longestJobMinutes * 60_000
   })
   const deleted: string[] = []
   for (const key of stale) {
