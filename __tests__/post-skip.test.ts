@@ -97,3 +97,42 @@ describe('post step, nothing to do', () => {
     expect(runner.events[0]).toEqual({ kind: 'setSecret', value: APIKEY })
   })
 })
+
+describe('post step, an expiry read from GITHUB_STATE', () => {
+  // GITHUB_STATE can be written by any step: an expiry that is no time, or more than two days
+  // ahead (the longest ephemeral-key-ttl is one), is not shown as the key's.
+  it.each([
+    ['not a number', 'soon'],
+    ['zero', '0'],
+    ['negative', '-60000'],
+    ['empty', ''],
+    ['two days ahead', String(NOW + 2 * 24 * 3600_000)],
+    ['far ahead', '99999999999999']
+  ])('is left out when it is %s', async (_what, saved) => {
+    const { runner } = await post(
+      { apikey: APIKEY, revoke: 'false' },
+      savedState({ [STATE.keyExpiresAt]: saved })
+    )
+    expect(runner.printed()).toEqual([
+      `revoke is false: ephemeral API key ${KEY_ID} is left to expire when its ephemeral-key-ttl runs out.`
+    ])
+  })
+
+  it('is shown when it is less than two days ahead', async () => {
+    const saved = NOW + 2 * 24 * 3600_000 - 60_000
+    const { runner } = await post(
+      { apikey: APIKEY, revoke: 'false' },
+      savedState({ [STATE.keyExpiresAt]: String(saved) })
+    )
+    expect(runner.printed()).toEqual([
+      `revoke is false: ephemeral API key ${KEY_ID} is left to expire at 2026-02-22T14:59:00.000Z.`
+    ])
+  })
+
+  it('an unknown expiry does not make the key count as expired', async () => {
+    const { runner } = await post({ apikey: '' }, savedState({ [STATE.keyExpiresAt]: 'soon' }))
+    expect(runner.printed()).toEqual([
+      `::warning::Cannot delete ephemeral API key ${KEY_ID}: the apikey input is empty in the post step. IAM expires it when its ephemeral-key-ttl runs out.`
+    ])
+  })
+})
