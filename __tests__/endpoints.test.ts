@@ -19,7 +19,7 @@ function refusal(value: string): string {
 }
 
 describe('isLoopbackHost', () => {
-  it.each(['localhost', 'LOCALHOST', '127.0.0.1', '127.255.10.3', '::1', '[::1]'])(
+  it.each(['localhost', 'LOCALHOST', '127.0.0.1', '127.255.10.3', '127.0.0.254', '::1', '[::1]'])(
     '%s is loopback',
     (host) => expect(isLoopbackHost(host)).toBe(true)
   )
@@ -32,7 +32,9 @@ describe('isLoopbackHost', () => {
     '127.0.0.1.nip.io',
     'localhost.example.com',
     '::2',
-    'my127.0.0.1'
+    'my127.0.0.1',
+    '127.0.0.1000',
+    '127.0.0.'
   ])('%s is not loopback', (host) => expect(isLoopbackHost(host)).toBe(false))
 })
 
