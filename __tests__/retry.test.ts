@@ -376,6 +376,14 @@ describe('sendWithRetry, rate limits and the time budget', () => {
     expect(clock.sleeps).toEqual([])
   })
 
+  it('still retries when Retry-After asks for exactly the time the budget has left', async () => {
+    // Budget 2 × 1 s = 2 s, Retry-After 2 s: the retry starts at the deadline, not past it.
+    const busy = textResponse(503, '', { 'Retry-After': '2' })
+    const { result, clock } = run([busy, ok], 2, [0.5], 1000)
+    expect((await result).response.status).toBe(200)
+    expect(clock.sleeps).toEqual([2000])
+  })
+
   it('bounds failures by the budget too: a Retry-After that no longer fits ends the retries', async () => {
     // Budget 3 × 1 s = 3 s. 2 s + 0.999 s of jitter fits; the next 2 s floor does not.
     const busy = () => textResponse(503, '', { 'Retry-After': '2' })
