@@ -3,7 +3,8 @@
  * by any step of the job, so the saved id proves nothing until IAM describes the key (issue 8).
  */
 import { run as runPost } from '../src/post.js'
-import { looksLikeKeyId } from '../src/ephemeral/revoke.js'
+import { looksLikeKeyId, revokeIfOurs } from '../src/ephemeral/revoke.js'
+import { runFacts } from '../src/ephemeral/naming.js'
 import { STATE } from '../src/ephemeral/state.js'
 import type { HttpResponse } from '../src/iam/http.js'
 import {
@@ -22,8 +23,12 @@ import {
   KEY_ID,
   noContent,
   ownKeyResponse,
-  postHarness
+  postHarness,
+  RUN_ENV,
+  testIamClient,
+  testToken
 } from './helpers/identity.js'
+import { scriptedTransport } from './helpers/fakes.js'
 
 const NOW = Date.UTC(2026, 1, 20, 15, 0, 0)
 const EXPIRES = Date.UTC(2026, 1, 20, 18, 1)
@@ -136,5 +141,37 @@ describe('looksLikeKeyId', () => {
     'ServiceId-abcdefgh'
   ])('refuses %j', (id) => {
     expect(looksLikeKeyId(id)).toBe(false)
+  })
+})
+
+describe('revokeIfOurs: what it reports', () => {
+  async function revoke(answers: HttpResponse[]) {
+    const transport = scriptedTransport(answers)
+    const iam = testIamClient(transport, fakeClock(NOW))
+    return revokeIfOurs(iam, testToken(NOW), KEY_ID, runFacts(RUN_ENV))
+  }
+
+  it('deleted, when IAM deleted our key', async () => {
+    expect(await revoke([ownKeyResponse(), noContent()])).toEqual({
+      outcome: 'deleted',
+      message: `Revoked ephemeral API key ${KEY_ID}.`
+    })
+  })
+
+  it('not-found, when the key went between the lookup and the deletion', async () => {
+    expect(await revoke([ownKeyResponse(), identityError(404, 'BXNIM0102E', 't')])).toEqual({
+      outcome: 'not-found',
+      message: `Ephemeral API key ${KEY_ID} was deleted meanwhile.`
+    })
+  })
+
+  it('not-found, when IAM does not know the key', async () => {
+    const revocation = await revoke([identityError(404, 'BXNIM0102E', 't')])
+    expect(revocation.outcome).toBe('not-found')
+  })
+
+  it('not-ours, for a key of another identity', async () => {
+    const revocation = await revoke([ownKeyResponse({ iam_id: 'iam-ServiceId-other' })])
+    expect(revocation.outcome).toBe('not-ours')
   })
 })

@@ -3,7 +3,7 @@
  * (each form that could be printed), and remembered so that error text can be scrubbed too.
  */
 export class Secrets {
-  private readonly known: string[] = []
+  private readonly known = new Set<string>()
 
   constructor(private readonly mask: (value: string) => void) {}
 
@@ -23,18 +23,18 @@ export class Secrets {
     }
     for (const form of forms) {
       // Very short fragments would mask ordinary log text and protect nothing.
-      if (form.length < 4 || this.known.includes(form)) continue
+      if (form.length < 4 || this.known.has(form)) continue
       this.mask(form)
-      this.known.push(form)
+      this.known.add(form)
     }
-    // Longest first, so that redact() never leaves the tail of a longer secret behind.
-    this.known.sort((a, b) => b.length - a.length)
   }
 
   /** Replaces every known secret in `text` with `***`. */
   redact(text: string): string {
     let out = text
-    for (const secret of this.known) out = out.split(secret).join('***')
+    // Longest first, so that a shorter form never leaves the tail of a longer secret behind.
+    const longestFirst = [...this.known].sort((a, b) => b.length - a.length)
+    for (const secret of longestFirst) out = out.split(secret).join('***')
     return out
   }
 }

@@ -116,9 +116,9 @@ export async function sendWithRetry(
       delay = backoffDelay(failures, policy, clock.random, retryAfterMs)
       floor = retryAfterFloor(retryAfterMs, policy)
       const why =
-        status === undefined
-          ? `no answer from IAM (${'error' in outcome ? outcome.error.code : ''})`
-          : `IAM answered HTTP ${status}`
+        'error' in outcome
+          ? `no answer from IAM (${outcome.error.code})`
+          : `IAM answered HTTP ${outcome.response.status}`
       note =
         rateLimited === 0
           ? `${why} on attempt ${attempt} of ${policy.maxAttempts}`
