@@ -54,7 +54,7 @@ for (const { path, count } of rows) {
 }
 const n = total.Killed + total.Timeout + total.Survived + total.NoCoverage
 console.log(
-  `| **all of src/** | ${n} | ${total.Killed} | ${total.Timeout} | ${total.Survived} | ${total.NoCoverage} | **${score(total)}** |`
+  `| **all files in the report** | ${n} | ${total.Killed} | ${total.Timeout} | ${total.Survived} | ${total.NoCoverage} | **${score(total)}** |`
 )
 if (total.other > 0)
   console.log(
