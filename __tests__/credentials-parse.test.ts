@@ -358,3 +358,14 @@ describe('the parsed configuration', () => {
     expect(problem({ apikey: APIKEY, 'account-id': 'a'.repeat(65) })).toMatch(/^account-id must be/)
   })
 })
+
+describe('each boolean input names itself when it is not a boolean', () => {
+  it.each(['revoke', 'sweep-stale-keys', 'token-command', 'export-env', 'ephemeral-key'])(
+    '%s',
+    (input) => {
+      expect(problem({ apikey: APIKEY, [input]: 'maybe' })).toBe(
+        `${input} must be true or false (got "maybe").`
+      )
+    }
+  )
+})

@@ -3,7 +3,7 @@
  * bound at its edge, each message as a user reads it.
  */
 import { ActionError } from '../src/errors.js'
-import { parseTokenResponse } from '../src/iam/token.js'
+import { checkAccount, parseTokenResponse } from '../src/iam/token.js'
 import { Secrets } from '../src/secrets.js'
 import { makeJwt, serviceIdClaims } from './helpers/fakes.js'
 
@@ -177,5 +177,56 @@ describe('the rest of the answer', () => {
       NOW
     )
     expect(masked).toEqual([token])
+  })
+})
+
+describe('checkAccount, the whole message', () => {
+  const PINNED = 'ffffffffffffffffffffffffffffffff'
+
+  it('tells a service ID to use a key from the pinned account', () => {
+    expect(() => checkAccount(parse({}), PINNED)).toThrow(
+      new ActionError(
+        `The token is for account 0123456789abcdef0123456789abcdef, but account-id pins account ${PINNED}. ` +
+          `Use a key from account ${PINNED}, or correct account-id.`
+      )
+    )
+  })
+
+  it('tells a trusted profile to use a profile of the pinned account', () => {
+    expect(() => checkAccount(parse({}, { sub_type: 'Profile' }), PINNED)).toThrow(
+      new ActionError(
+        `The token is for account 0123456789abcdef0123456789abcdef, but account-id pins account ${PINNED}. ` +
+          `Use a trusted profile of account ${PINNED}, or correct account-id.`
+      )
+    )
+  })
+
+  it('says when the token names no account', () => {
+    expect(() => checkAccount(parse({}, { account: undefined }), PINNED)).toThrow(
+      new ActionError(
+        `The token is for account (none in the token), but account-id pins account ${PINNED}. ` +
+          `Use a key from account ${PINNED}, or correct account-id.`
+      )
+    )
+  })
+})
+
+describe('the access token itself', () => {
+  it.each([
+    ['missing', {}],
+    ['empty', { access_token: '' }],
+    ['a number', { access_token: 42 }]
+  ])('is refused when %s, with the same message', (_what, body) => {
+    const masked: string[] = []
+    expect(() =>
+      parseTokenResponse(
+        JSON.stringify({ expires_in: 3600, ...body }),
+        new Secrets((v) => masked.push(v)),
+        NOW
+      )
+    ).toThrow(
+      new ActionError('IBM Cloud IAM answered 200 without an access_token. Check `iam-endpoint`.')
+    )
+    expect(masked).toEqual([])
   })
 })
