@@ -369,3 +369,26 @@ describe('each boolean input names itself when it is not a boolean', () => {
     }
   )
 })
+
+describe('parseConfig reads cr-token-file from disk by default', () => {
+  it('checks the file a runner would read, as text', async () => {
+    const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs')
+    const { tmpdir } = await import('node:os')
+    const { join } = await import('node:path')
+    const dir = mkdtempSync(join(tmpdir(), 'cr-token-'))
+    try {
+      writeFileSync(join(dir, 'token'), `${CR_TOKEN}\n`)
+      writeFileSync(join(dir, 'empty'), ' \n')
+      const read = (file: string) => (name: string) =>
+        ({ 'cr-token-file': join(dir, file), 'profile-id': PROFILE_ID })[name] ?? ''
+      expect(parseConfig(read('token')).credential).toEqual({
+        kind: 'cr-token-file',
+        path: join(dir, 'token'),
+        profile: { id: PROFILE_ID }
+      })
+      expect(() => parseConfig(read('empty'))).toThrow(/^cr-token-file .* is empty/)
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+})
