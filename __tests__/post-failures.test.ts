@@ -1,5 +1,4 @@
 import { run as runPost } from '../src/post.js'
-import { STATE } from '../src/ephemeral/state.js'
 import type { HttpResponse } from '../src/iam/http.js'
 import {
   APIKEY,
@@ -18,16 +17,13 @@ import {
   KEY_ID,
   noContent,
   ownKeyResponse,
-  postHarness
+  postHarness,
+  savedKeyState
 } from './helpers/identity.js'
 
 const NOW = Date.UTC(2026, 1, 20, 15, 0, 0)
 const EXPIRES = Date.UTC(2026, 1, 20, 18, 1)
-const STATE_SAVED = {
-  [STATE.keyId]: KEY_ID,
-  [STATE.keyExpiresAt]: String(EXPIRES),
-  [STATE.endpoint]: ENDPOINT
-}
+const STATE_SAVED = savedKeyState(EXPIRES)
 
 async function post(responses: (HttpResponse | Error)[], inputs: Record<string, string> = {}) {
   const h = postHarness({ apikey: APIKEY, ...inputs }, STATE_SAVED, responses, fakeClock(NOW))

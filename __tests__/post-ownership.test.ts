@@ -25,6 +25,7 @@ import {
   ownKeyResponse,
   postHarness,
   RUN_ENV,
+  savedKeyState,
   testIamClient,
   testToken
 } from './helpers/identity.js'
@@ -40,7 +41,7 @@ async function post(keyId: string, answers: HttpResponse[]) {
   const jwt = makeJwt(serviceIdClaims(NOW))
   const h = postHarness(
     { apikey: APIKEY, 'ephemeral-key': 'true' },
-    { [STATE.keyId]: keyId, [STATE.keyExpiresAt]: String(EXPIRES), [STATE.endpoint]: ENDPOINT },
+    savedKeyState(EXPIRES, { [STATE.keyId]: keyId }),
     [jsonResponse(200, tokenBody(jwt)), ...answers],
     fakeClock(NOW)
   )

@@ -21,7 +21,8 @@ import {
   KEY_ID,
   noContent,
   ownKeyResponse,
-  postHarness
+  postHarness,
+  savedKeyState
 } from './helpers/identity.js'
 
 /** Three hours into the job: the main step's token is long gone. */
@@ -36,12 +37,7 @@ async function post(
   const jwt = makeJwt(serviceIdClaims(NOW))
   const h = postHarness(
     { apikey: APIKEY, 'ephemeral-key': 'true', ...inputs },
-    {
-      [STATE.keyId]: KEY_ID,
-      [STATE.keyExpiresAt]: String(EXPIRES),
-      [STATE.endpoint]: ENDPOINT,
-      ...state
-    },
+    savedKeyState(EXPIRES, state),
     [jsonResponse(200, tokenBody(jwt)), ownKeyResponse(), deleted],
     fakeClock(NOW)
   )

@@ -1,19 +1,12 @@
 import { run as runPost } from '../src/post.js'
 import { STATE } from '../src/ephemeral/state.js'
 import { APIKEY, fakeClock } from './helpers/fakes.js'
-import { ENDPOINT, KEY_ID, postHarness } from './helpers/identity.js'
+import { KEY_ID, postHarness, savedKeyState } from './helpers/identity.js'
 
 const NOW = Date.UTC(2026, 1, 20, 15, 0, 0)
 const EXPIRES = Date.UTC(2026, 1, 20, 18, 1)
 
-function savedState(overrides: Record<string, string> = {}): Record<string, string> {
-  return {
-    [STATE.keyId]: KEY_ID,
-    [STATE.keyExpiresAt]: String(EXPIRES),
-    [STATE.endpoint]: ENDPOINT,
-    ...overrides
-  }
-}
+const savedState = (overrides: Record<string, string> = {}) => savedKeyState(EXPIRES, overrides)
 
 async function post(
   inputs: Record<string, string>,

@@ -8,6 +8,7 @@ import type { IamToken } from '../../src/iam/token.js'
 import { decodeJwtClaims } from '../../src/iam/jwt.js'
 import { retryPolicy } from '../../src/iam/retry.js'
 import { keyDescription, keyName, runFacts } from '../../src/ephemeral/naming.js'
+import { STATE } from '../../src/ephemeral/state.js'
 import {
   ACCOUNT_ID,
   harness,
@@ -127,6 +128,19 @@ export function testToken(nowMs: number): IamToken {
 }
 
 /** Deps for runPost: the inputs of the step and the state the main step saved. */
+/** GITHUB_STATE as the main step leaves it after making KEY_ID (at ENDPOINT, expiring then). */
+export function savedKeyState(
+  expiresAtMs: number,
+  overrides: Record<string, string> = {}
+): Record<string, string> {
+  return {
+    [STATE.keyId]: KEY_ID,
+    [STATE.keyExpiresAt]: String(expiresAtMs),
+    [STATE.endpoint]: ENDPOINT,
+    ...overrides
+  }
+}
+
 export function postHarness(
   inputs: Record<string, string>,
   state: Record<string, string>,
