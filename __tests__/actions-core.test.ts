@@ -7,8 +7,11 @@ import { jest } from '@jest/globals'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { fileURLToPath } from 'node:url'
 import { runnerDeps } from '../src/runner/actions-core.js'
+import { userAgent } from '../src/version.js'
 
 const FILES = ['GITHUB_OUTPUT', 'GITHUB_ENV', 'GITHUB_STATE', 'GITHUB_PATH', 'GITHUB_STEP_SUMMARY']
 let dir: string
@@ -114,6 +117,23 @@ describe('runnerDeps', () => {
     expect(deps.env).toBe(process.env)
     expect(Math.abs(deps.clock.now() - Date.now())).toBeLessThan(1000)
     expect(typeof deps.createTransport({ timeoutMs: 1000 })).toBe('function')
+  })
+
+  it("gives the transport the action's User-Agent and the step's deadline", async () => {
+    // Answers after 200 ms: inside a 5 s deadline; a transport built without the deadline
+    // (setTimeout with no delay) would abort at once.
+    const server = createServer((req, res) => {
+      setTimeout(() => res.end(String(req.headers['user-agent'])), 200)
+    })
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    try {
+      const { port } = server.address() as AddressInfo
+      const send = runnerDeps().createTransport({ timeoutMs: 5000 })
+      const res = await send({ method: 'GET', url: `http://127.0.0.1:${port}/`, headers: {} })
+      expect(res).toMatchObject({ status: 200, body: userAgent() })
+    } finally {
+      await new Promise((resolve) => server.close(resolve))
+    }
   })
 
   it('starts ibmcloud-iam-token with this Node, from the bundle beside the step', () => {

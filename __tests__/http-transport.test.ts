@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import { createServer as createTcpServer, type AddressInfo, type Socket } from 'node:net'
 import nock from 'nock'
 import { run as runMain } from '../src/main.js'
 import { NetworkError } from '../src/errors.js'
@@ -137,6 +137,24 @@ describe('toNetworkError', () => {
     expect(err.message).not.toContain('/identity/token')
   })
 
+  it('says only "request timed out" for a timeout, and keeps any other message', () => {
+    expect(toNetworkError(new Error('Request timeout: /x'))).toMatchObject({
+      code: 'ETIMEDOUT',
+      cause_: 'request timed out'
+    })
+    expect(toNetworkError('weird')).toMatchObject({ code: 'EUNKNOWN', cause_: 'weird' })
+    expect(toNetworkError(undefined)).toMatchObject({ code: 'EUNKNOWN', cause_: 'undefined' })
+  })
+
+  it('reads a timeout from the message only when the error has no code of its own', () => {
+    const coded = Object.assign(new Error('Request timeout: /x'), { code: 'ECONNRESET' })
+    expect(toNetworkError(coded)).toMatchObject({ code: 'ECONNRESET' })
+    expect(toNetworkError(new Error('upstream said: Request timeout'))).toMatchObject({
+      code: 'EUNKNOWN',
+      cause_: 'upstream said: Request timeout'
+    })
+  })
+
   it('keeps the code of a system error, and EUNKNOWN otherwise', () => {
     const sys = Object.assign(new Error('getaddrinfo ENOTFOUND x.test'), { code: 'ENOTFOUND' })
     expect(toNetworkError(sys)).toMatchObject({ code: 'ENOTFOUND' })
@@ -203,6 +221,72 @@ describe('real loopback server', () => {
     expect(runner.failed).toMatch(/timeout-seconds/)
     expect(runner.failed).not.toContain(APIKEY)
     expect(runner.count('setOutput')).toBe(0)
+  })
+
+  it('opens a fresh connection for each attempt (Connection: close)', async () => {
+    const seen: (string | undefined)[] = []
+    const answering = createServer((req, res) => {
+      seen.push(req.headers.connection)
+      res.end('{}')
+    })
+    await new Promise<void>((resolve) => answering.listen(0, '127.0.0.1', resolve))
+    try {
+      const port = (answering.address() as AddressInfo).port
+      await realTransport()({ method: 'GET', url: `http://127.0.0.1:${port}/`, headers: {} })
+      expect(seen).toEqual(['close'])
+    } finally {
+      await new Promise<void>((resolve) => answering.close(() => resolve()))
+    }
+  })
+
+  it('reaches an IPv6 literal endpoint, sending its bracketed Host', async () => {
+    const v6 = createServer((req, res) => res.end(String(req.headers.host)))
+    await new Promise<void>((resolve) => v6.listen(0, '::1', resolve))
+    try {
+      const port = (v6.address() as AddressInfo).port
+      const res = await realTransport()({
+        method: 'GET',
+        url: `http://[::1]:${port}/`,
+        headers: {}
+      })
+      expect(res).toMatchObject({ status: 200, body: `[::1]:${port}` })
+    } finally {
+      await new Promise<void>((resolve) => v6.close(() => resolve()))
+    }
+  })
+
+  it('the deadline also ends headers that trickle in (no idle gap for a socket timeout)', async () => {
+    const sockets: Socket[] = []
+    const trickle = createTcpServer((socket) => {
+      sockets.push(socket)
+      socket.write('HTTP/1.1 200 OK\r\n')
+      const timer = setInterval(() => socket.write('X-Slow: 1\r\n'), 50)
+      socket.on('close', () => clearInterval(timer))
+      socket.on('error', () => clearInterval(timer))
+    })
+    await new Promise<void>((resolve) => trickle.listen(0, '127.0.0.1', resolve))
+    try {
+      const port = (trickle.address() as AddressInfo).port
+      const attempt = createHttpTransport({ userAgent: 'test', timeoutMs: 300 })({
+        method: 'GET',
+        url: `http://127.0.0.1:${port}/`,
+        headers: {}
+      }).catch((e: unknown) => e)
+      // Bounds this test's own wait: without the deadline the request would never settle.
+      let bound: NodeJS.Timeout | undefined
+      const never = new Promise((resolve) => {
+        bound = setTimeout(() => resolve('still waiting'), 5000)
+      })
+      expect(await Promise.race([attempt, never])).toMatchObject({
+        name: 'NetworkError',
+        code: 'ETIMEDOUT',
+        cause_: 'request timed out'
+      })
+      clearTimeout(bound)
+    } finally {
+      for (const socket of sockets) socket.destroy()
+      await new Promise<void>((resolve) => trickle.close(() => resolve()))
+    }
   })
 
   it('reports a refused connection as ECONNREFUSED', async () => {

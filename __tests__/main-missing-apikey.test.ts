@@ -15,7 +15,10 @@ describe('main step, empty apikey', () => {
       await runMain(h.deps)
       expect(h.runner.failed).toBeUndefined()
       expect(h.runner.count('notice')).toBe(1)
-      expect(h.runner.printed().join('\n')).toMatch(/::notice::.*apikey.*empty/)
+      expect(h.runner.printed()).toContain(
+        '::notice::No IBM Cloud API key was given (the `apikey` input is empty), so this step ' +
+          'did nothing (on-missing-apikey: skip). Later steps see authenticated=false.'
+      )
       expect(h.runner.outputs).toEqual({ authenticated: 'false' })
       expect(h.runner.count('exportVariable')).toBe(0)
       expect(h.transport.requests).toHaveLength(0)

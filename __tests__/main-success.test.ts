@@ -45,9 +45,10 @@ describe('main step, success', () => {
     expect(runner.failed).toBeUndefined()
     expect(transport.requests).toHaveLength(1)
     expect(transport.requests[0]?.url).toBe('https://iam.cloud.ibm.com/identity/token')
-    expect(formFields(transport.requests[0]?.body)).toMatchObject({
+    expect(formFields(transport.requests[0]?.body)).toEqual({
       grant_type: APIKEY_GRANT,
-      apikey: APIKEY
+      apikey: APIKEY,
+      response_type: 'cloud_iam'
     })
   })
 
@@ -76,15 +77,19 @@ describe('main step, success', () => {
     expect(runner.env).toEqual({ IBMCLOUD_IAM_TOKEN: jwt })
   })
 
-  it('exports under env-name', async () => {
+  it('exports under env-name, and says so by name in the log', async () => {
     const { runner, jwt } = await succeed({ 'env-name': 'IC_IAM_TOKEN' })
     expect(runner.env).toEqual({ IC_IAM_TOKEN: jwt })
+    expect(runner.printed()).toContain(
+      'Exported the token as $IC_IAM_TOKEN (IAM tokens last at most an hour).'
+    )
   })
 
   it('exports nothing with export-env: false, but still sets the outputs', async () => {
     const { runner, jwt } = await succeed({ 'export-env': 'false' })
     expect(runner.count('exportVariable')).toBe(0)
     expect(runner.env).toEqual({})
+    expect(runner.printed().join('\n')).not.toContain('Exported the token')
     expect(runner.outputs.token).toBe(jwt)
     expect(runner.failed).toBeUndefined()
   })
@@ -157,10 +162,29 @@ describe('main step, masking', () => {
 describe('main step, log and job summary', () => {
   it('says who authenticated, in which account and until when', async () => {
     const { runner } = await succeed()
-    const log = runner.printed().join('\n')
-    expect(log).toContain(IAM_ID)
-    expect(log).toContain(ACCOUNT_ID)
-    expect(log).toContain('2026-02-20T13:00:00.000Z')
+    expect(runner.printed()).toContain(
+      `Authenticated to IBM Cloud as ci-deployer (${IAM_ID}) in account ${ACCOUNT_ID}; ` +
+        'the token expires at 2026-02-20T13:00:00.000Z.'
+    )
+  })
+
+  it('names the identity by its IAM id when the token has no name', async () => {
+    const jwt = makeJwt(serviceIdClaims(NOW, { name: undefined }))
+    const h = harness({ apikey: APIKEY }, [jsonResponse(200, tokenBody(jwt))], {
+      clock: fakeClock(NOW)
+    })
+    await runMain(h.deps)
+    expect(h.runner.printed()).toContain(
+      `Authenticated to IBM Cloud as ${IAM_ID} (${IAM_ID}) in account ${ACCOUNT_ID}; ` +
+        'the token expires at 2026-02-20T13:00:00.000Z.'
+    )
+  })
+
+  it('says in the debug log which credential it exchanges, and where', async () => {
+    const { runner } = await succeed()
+    expect(runner.printed()).toContain(
+      '::debug::Getting an IAM token (apikey) from https://iam.cloud.ibm.com'
+    )
   })
 
   it('writes a job summary with identity, account, endpoint and expiry, and no token', async () => {
@@ -184,6 +208,9 @@ describe('main step, log and job summary', () => {
     h.runner.summaryError = new Error('GITHUB_STEP_SUMMARY is not set')
     await runMain(h.deps)
     expect(h.runner.failed).toBeUndefined()
+    expect(h.runner.printed()).toContain(
+      '::debug::No job summary written: GITHUB_STEP_SUMMARY is not set'
+    )
     expect(h.runner.outputs.token).toBe(jwt)
     expect(h.runner.outputs.authenticated).toBe('true')
   })
