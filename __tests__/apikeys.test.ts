@@ -1,7 +1,9 @@
+import { parseApiKey, parseJson } from '../src/iam/apikey-object.js'
 import {
   createApiKey,
   deleteApiKey,
   formatExpiresAt,
+  getApiKey,
   listApiKeys,
   parseIamTime,
   type NewApiKey
@@ -25,6 +27,7 @@ import {
   identityError,
   KEY_ID,
   noContent,
+  ownKeyResponse,
   testIamClient
 } from './helpers/identity.js'
 
@@ -131,6 +134,15 @@ describe('createApiKey', () => {
     ).rejects.toBeInstanceOf(ActionError)
   })
 
+  it('masks nothing and throws when the apikey field is not a string', async () => {
+    const { iam } = setup([createdKeyResponse({ apikey: 12345 })])
+    const { masked, secrets } = recordingSecrets()
+    await expect(createApiKey(iam, TOKEN, NEW_KEY, secrets)).rejects.toThrow(
+      'IBM Cloud IAM answered the API key creation without a key id and value.'
+    )
+    expect(masked).toEqual([])
+  })
+
   it('turns a 403 into an IamError for "API key creation", after one attempt', async () => {
     const { iam, transport } = setup([identityError(403, 'BXNIM0513E', 'trace-403')])
     const error = await createApiKey(iam, TOKEN, NEW_KEY, recordingSecrets().secrets).catch(
@@ -168,12 +180,26 @@ describe('deleteApiKey', () => {
       "an unknown route (the emulator's own answer)",
       jsonResponse(404, { errors: [{ code: 'route_not_found', message: 'no route' }] })
     ],
-    ['an empty body', textResponse(404, '')]
+    ['an empty body', textResponse(404, '')],
+    ['an empty errors list', jsonResponse(404, { errors: [] })]
   ])('takes a 404 with %s for an error, not for a deleted key', async (_what, answer) => {
     const { iam } = setup([answer])
     const error = await deleteApiKey(iam, TOKEN, KEY_ID).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(IamError)
     expect(error).toMatchObject({ operation: 'API key deletion', status: 404 })
+  })
+
+  it("says 'deleted' on a 200 as well", async () => {
+    const { iam } = setup([jsonResponse(200, {})])
+    await expect(deleteApiKey(iam, TOKEN, KEY_ID)).resolves.toBe('deleted')
+  })
+
+  it('takes a not_found body on another status than 404 for an error', async () => {
+    const { iam } = setup([jsonResponse(400, { errors: [{ code: 'not_found', message: 'x' }] })])
+    await expect(deleteApiKey(iam, TOKEN, KEY_ID)).rejects.toMatchObject({
+      name: 'IamError',
+      status: 400
+    })
   })
 
   it('encodes the id into the path, so that an odd id cannot change the request', async () => {
@@ -201,6 +227,53 @@ describe('deleteApiKey', () => {
     const { iam } = setup([identityError(403, 'BXNIM0513E', 'trace-403')])
     const error = await deleteApiKey(iam, TOKEN, KEY_ID).catch((e: unknown) => e)
     expect(describeError(error)).toMatch(/Operator .*role on the IAM Identity Service/)
+  })
+})
+
+describe('getApiKey', () => {
+  it('GETs /v1/apikeys/<id>, encoded, with the bearer token, and parses the key', async () => {
+    const { iam, transport } = setup([ownKeyResponse({ expires_at: '2026-02-20T18:00+0000' })])
+    const key = await getApiKey(iam, TOKEN, 'ApiKey-1/..')
+    expect(key).toMatchObject({
+      id: KEY_ID,
+      iamId: IAM_ID,
+      accountId: ACCOUNT_ID,
+      createdAt: '2026-02-20T12:00+0000',
+      expiresAt: '2026-02-20T18:00+0000'
+    })
+    const req = transport.requests[0]!
+    expect(req.method).toBe('GET')
+    expect(req.url).toBe(`${ENDPOINT}/v1/apikeys/ApiKey-1%2F..`)
+    expect(header(req.headers, 'Authorization')).toBe(`Bearer ${TOKEN}`)
+  })
+
+  it("gives undefined for IAM's own 404 not_found", async () => {
+    const { iam } = setup([identityError(404, 'BXNIM0102E', 'trace-404', 'API key not found.')])
+    await expect(getApiKey(iam, TOKEN, KEY_ID)).resolves.toBeUndefined()
+  })
+
+  it('retries a 503 (a lookup is safe to repeat)', async () => {
+    const { iam, transport } = setup([identityError(503, 'BXNIM0001E', 't'), ownKeyResponse()])
+    await expect(getApiKey(iam, TOKEN, KEY_ID)).resolves.toMatchObject({ id: KEY_ID })
+    expect(transport.requests).toHaveLength(2)
+  })
+
+  it("throws IAM's refusal as an IamError", async () => {
+    const { iam } = setup([identityError(403, 'BXNIM0513E', 'trace-403')])
+    await expect(getApiKey(iam, TOKEN, KEY_ID)).rejects.toMatchObject({
+      name: 'IamError',
+      status: 403,
+      details: { errorCode: 'BXNIM0513E', requestId: 'trace-403' }
+    })
+  })
+
+  it('throws an ActionError for a 200 without a key object', async () => {
+    const { iam } = setup([jsonResponse(200, { name: 'no id' })])
+    await expect(getApiKey(iam, TOKEN, KEY_ID)).rejects.toThrow(
+      new ActionError(
+        'IBM Cloud IAM answered the API key lookup without a key object. Check `iam-endpoint`.'
+      )
+    )
   })
 })
 
@@ -319,6 +392,23 @@ describe('listApiKeys', () => {
     expect(keys).toEqual([{ id: 'ApiKey-ok', name: '', description: '', iamId: '', accountId: '' }])
   })
 
+  it('tolerates a page that is not JSON, and a `next` that is not a string or not a URL', async () => {
+    const { iam, transport } = setup([textResponse(200, '<html>keys</html>')])
+    await expect(listApiKeys(iam, TOKEN, FILTER)).resolves.toEqual([])
+    expect(transport.requests).toHaveLength(1)
+    for (const next of [42, 'http://[not-a-url']) {
+      const one = setup([jsonResponse(200, { apikeys: [{ id: 'ApiKey-a' }], next }), page([])])
+      await expect(listApiKeys(one.iam, TOKEN, FILTER)).resolves.toMatchObject([{ id: 'ApiKey-a' }])
+      expect(one.transport.requests).toHaveLength(1)
+    }
+  })
+
+  it('retries a 503 (a listing is safe to repeat)', async () => {
+    const { iam, transport } = setup([identityError(503, 'BXNIM0001E', 't'), page(['ApiKey-a'])])
+    await expect(listApiKeys(iam, TOKEN, FILTER)).resolves.toMatchObject([{ id: 'ApiKey-a' }])
+    expect(transport.requests).toHaveLength(2)
+  })
+
   it('throws an IamError for "API key listing" on 403', async () => {
     const { iam } = setup([identityError(403, 'BXNIM0513E', 'trace-list')])
     await expect(listApiKeys(iam, TOKEN, FILTER)).rejects.toMatchObject({
@@ -362,6 +452,10 @@ describe('parseIamTime', () => {
     expect(parseIamTime(text)).toBe(ms)
   })
 
+  it('converts only the offset at the end (an expanded year keeps its sign)', () => {
+    expect(parseIamTime('+002026-02-20T12:00+0000')).toBe(Date.UTC(2026, 1, 20, 12))
+  })
+
   it('reads back what formatExpiresAt writes', () => {
     const ms = Date.UTC(2026, 1, 20, 18, 0)
     expect(parseIamTime(formatExpiresAt(ms))).toBe(ms)
@@ -371,6 +465,36 @@ describe('parseIamTime', () => {
     'gives undefined for %p',
     (text) => {
       expect(parseIamTime(text)).toBeUndefined()
+    }
+  )
+})
+
+describe('parsing IAM Identity answers', () => {
+  it.each(['null', '[{"id":"ApiKey-a"}]', '42', '"text"', 'true', '', '{'])(
+    'parseJson(%j) is undefined: only a JSON object is an answer',
+    (body) => {
+      expect(parseJson(body)).toBeUndefined()
+    }
+  )
+
+  it('parseJson gives a JSON object as it is', () => {
+    expect(parseJson('{"apikeys":[]}')).toEqual({ apikeys: [] })
+  })
+
+  it('parseApiKey keeps the times only when they are strings', () => {
+    expect(parseApiKey({ id: 'ApiKey-a', created_at: 1771588800, expires_at: null })).toEqual({
+      id: 'ApiKey-a',
+      name: '',
+      description: '',
+      iamId: '',
+      accountId: ''
+    })
+  })
+
+  it.each([null, 'ApiKey-a', ['ApiKey-a'], { id: 7 }, { id: '' }])(
+    'parseApiKey(%j) is undefined',
+    (item) => {
+      expect(parseApiKey(item)).toBeUndefined()
     }
   )
 })

@@ -1,4 +1,5 @@
 import { parseConfig } from '../src/config.js'
+import { parseCredential, type CredentialInputs } from '../src/credentials/parse.js'
 import { parseMetadataEndpoint } from '../src/credentials/metadata-endpoint.js'
 import { ConfigError } from '../src/errors.js'
 import { APIKEY } from './helpers/fakes.js'
@@ -69,6 +70,31 @@ describe('the credential, parsed into one kind', () => {
         kind: 'vpc-metadata',
         endpoint: 'http://api.metadata.cloud.ibm.com',
         profile: { id: PROFILE_ID }
+      }
+    ],
+    [
+      { 'cr-token-file': TOKEN_FILE, 'profile-crn': PROFILE_CRN },
+      { kind: 'cr-token-file', path: TOKEN_FILE, profile: { crn: PROFILE_CRN } }
+    ],
+    [
+      { 'cr-token-file': TOKEN_FILE, 'profile-name': 'deployer', 'account-id': ACCOUNT },
+      {
+        kind: 'cr-token-file',
+        path: TOKEN_FILE,
+        profile: { name: 'deployer', account: ACCOUNT }
+      }
+    ],
+    // The longest accepted: 512 characters.
+    [
+      { apikey: APIKEY, 'profile-id': `Profile-${'a'.repeat(504)}` },
+      { kind: 'apikey-profile', apikey: APIKEY, profile: { id: `Profile-${'a'.repeat(504)}` } }
+    ],
+    [
+      { apikey: APIKEY, 'profile-name': 'n'.repeat(512), 'account-id': ACCOUNT },
+      {
+        kind: 'apikey-profile',
+        apikey: APIKEY,
+        profile: { name: 'n'.repeat(512), account: ACCOUNT }
       }
     ],
     [{}, { kind: 'none' }],
@@ -230,7 +256,136 @@ describe('parseMetadataEndpoint', () => {
   })
 })
 
+describe('profile names that are refused', () => {
+  const ID_HELP =
+    'is not a trusted profile id (Profile-<uuid>, as `ibmcloud iam trusted-profile NAME --id` ' +
+    'prints). For a name, use profile-name with account-id.'
+
+  it.each([
+    ['deployer', 'deployer'],
+    ['xProfile-abc', 'xProfile-abc'],
+    ['Profile-abc/def', 'Profile-abc/def'],
+    ['Profile-abc\u0007', 'Profile-abc\\u0007'],
+    // Quoted up to 80 characters.
+    ['Profile-' + 'a'.repeat(505), 'Profile-' + 'a'.repeat(72)],
+    ['deployer'.repeat(20), 'deployer'.repeat(10)]
+  ])('profile-id %j', (id, shown) => {
+    expect(problem({ apikey: APIKEY, 'profile-id': id })).toBe(`profile-id "${shown}" ${ID_HELP}`)
+  })
+
+  it.each([
+    ['Profile-1', 'Profile-1'],
+    ['crn:v1:\u0007', 'crn:v1:\\u0007'],
+    ['crn:' + 'x'.repeat(509), 'crn:' + 'x'.repeat(76)],
+    ['x'.repeat(200), 'x'.repeat(80)]
+  ])('profile-crn %j', (crn, shown) => {
+    expect(problem({ apikey: APIKEY, 'profile-crn': crn })).toBe(
+      `profile-crn "${shown}" is not a CRN (crn:v1:...).`
+    )
+  })
+
+  it.each(['deploy\u0000er', 'deployer\u009f', 'n'.repeat(513)])('profile-name %j', (name) => {
+    expect(problem({ apikey: APIKEY, 'profile-name': name, 'account-id': ACCOUNT })).toBe(
+      'profile-name contains a control character or is over 512 characters long.'
+    )
+  })
+})
+
+describe('the token file, checked before any request', () => {
+  const withReader = (readFile: (path: string) => string) => {
+    try {
+      parseConfig((name) => ({ 'cr-token-file': '/t', 'profile-id': PROFILE_ID })[name] ?? '', {
+        readFile
+      })
+    } catch (err) {
+      return (err as Error).message
+    }
+    throw new Error('expected a refusal')
+  }
+
+  it('says where a missing file should come from', () => {
+    expect(problem({ 'cr-token-file': '/absent', 'profile-id': PROFILE_ID })).toBe(
+      'cr-token-file /absent does not exist. On Kubernetes, project a service-account token ' +
+        'there (a projected volume, see README "Keyless on self-hosted runners"); check the path ' +
+        'inside the runner container.'
+    )
+  })
+
+  it("names the reader's error code, or 'error' when it has none", () => {
+    expect(problem({ 'cr-token-file': '/dir', 'profile-id': PROFILE_ID })).toBe(
+      'cr-token-file /dir cannot be read (EISDIR): check that it is a file the runner user may read.'
+    )
+    expect(
+      withReader(() => {
+        throw new Error('no code')
+      })
+    ).toBe(
+      'cr-token-file /t cannot be read (error): check that it is a file the runner user may read.'
+    )
+  })
+
+  it('says an empty file has no token yet', () => {
+    expect(problem({ 'cr-token-file': '/empty', 'profile-id': PROFILE_ID })).toBe(
+      'cr-token-file /empty is empty: the platform has not written a compute-resource token ' +
+        'there (yet). Check the projected volume or the path.'
+    )
+  })
+})
+
+describe('parseCredential on its own', () => {
+  const inputs = (values: Record<string, string>): CredentialInputs => ({
+    get: (name) => values[name] ?? '',
+    apikey: values.apikey ?? '',
+    ephemeralKey: false,
+    readFile: () => CR_TOKEN
+  })
+
+  it("gives { kind: 'none' } after a refusal of its own, and pushes the refusal", () => {
+    const problems: string[] = []
+    expect(parseCredential(inputs({ apikey: APIKEY, 'profile-id': 'deployer' }), problems)).toEqual(
+      {
+        kind: 'none'
+      }
+    )
+    expect(problems).toHaveLength(1)
+  })
+
+  it('is not put off by problems pushed before it', () => {
+    const problems = ['max-attempts is wrong']
+    expect(parseCredential(inputs({ apikey: APIKEY }), problems)).toEqual({
+      kind: 'apikey',
+      apikey: APIKEY
+    })
+    expect(problems).toEqual(['max-attempts is wrong'])
+  })
+})
+
 describe('a refused input does not add problems of its own elsewhere', () => {
+  it('an unreadable vpc-metadata counts as false: no second source, and the checks go on', () => {
+    expect(problem({ apikey: APIKEY, 'vpc-metadata': 'yes' })).toBe(
+      'vpc-metadata must be true or false (got "yes").'
+    )
+    expect(problem({ 'vpc-metadata': 'yes', 'cr-token-file': TOKEN_FILE }).split('\n')).toEqual([
+      '2 inputs are wrong:',
+      '- vpc-metadata must be true or false (got "yes").',
+      expect.stringMatching(/^- cr-token-file needs a trusted profile/)
+    ])
+  })
+
+  it('a refused vpc-metadata-endpoint does not stop the checks after it', () => {
+    expect(
+      problem({
+        'vpc-metadata': 'true',
+        'vpc-metadata-endpoint': 'http://10.0.0.5',
+        'ephemeral-key': 'true'
+      }).split('\n')
+    ).toEqual([
+      '2 inputs are wrong:',
+      expect.stringMatching(/^- vpc-metadata-endpoint http:\/\/10\.0\.0\.5 uses plain http/),
+      expect.stringMatching(/^- ephemeral-key: true cannot be used with a trusted profile/)
+    ])
+  })
+
   it('an unreadable ephemeral-key counts as false for the keyless sources', () => {
     expect(
       problem({ 'ephemeral-key': 'yes', 'vpc-metadata': 'true', 'profile-id': PROFILE_ID })

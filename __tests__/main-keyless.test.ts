@@ -204,6 +204,31 @@ describe('cr-token-file + profile: one cr-token grant', () => {
   })
 })
 
+describe('ibmcloud-iam-token cannot be installed', () => {
+  it('warns and still succeeds, the token published', async () => {
+    const token = profileJwt()
+    const h = harness(
+      { 'vpc-metadata': 'true' },
+      [
+        jsonResponse(200, { access_token: makeJwt({ sub: 'i' }) }),
+        jsonResponse(200, { access_token: token, expires_in: 3600 })
+      ],
+      {
+        clock: fakeClock(NOW),
+        env: { GITHUB_REPOSITORY: 'octo/repo', RUNNER_TEMP: join(temp, 'no-such-folder') }
+      }
+    )
+    h.deps.tokenCommandHost = { node: '/opt/node/bin/node', script: '/action/index.js' }
+    await runMain(h.deps)
+    expect(h.runner.failed).toBeUndefined()
+    expect(h.runner.outputs.token).toBe(token)
+    expect(h.runner.paths).toEqual([])
+    expect(h.runner.printed().filter((line) => line.startsWith('::warning::'))).toEqual([
+      expect.stringMatching(/^::warning::ibmcloud-iam-token could not be installed: .*ENOENT/)
+    ])
+  })
+})
+
 describe('vpc-metadata: the two metadata calls', () => {
   const identityBody = (t: string) => ({
     access_token: t,
@@ -263,6 +288,43 @@ describe('vpc-metadata: the two metadata calls', () => {
     )
     expect(named.transport.requests[1]!.body).toBe('{"trusted_profile":{"name":"deployer"}}')
   })
+
+  it('names a profile by CRN', async () => {
+    const crn = `crn:v1:bluemix:public:iam-identity::a/${ACCOUNT_ID}::profile:${PROFILE_ID}`
+    const h = await runWith({ 'vpc-metadata': 'true', 'profile-crn': crn }, [
+      jsonResponse(200, identityBody(makeJwt({ sub: 'i' }))),
+      jsonResponse(200, { access_token: profileJwt(), expires_in: 3600 })
+    ])
+    expect(h.transport.requests[1]!.body).toBe(`{"trusted_profile":{"crn":"${crn}"}}`)
+  })
+
+  it('retries a 503 on either call: both are safe to repeat', async () => {
+    const unavailable = () => jsonResponse(503, { errors: [{ code: 'unavailable' }] })
+    const h = await runWith({ 'vpc-metadata': 'true' }, [
+      unavailable(),
+      jsonResponse(200, identityBody(makeJwt({ sub: 'i' }))),
+      unavailable(),
+      jsonResponse(200, { access_token: profileJwt(), expires_in: 3600 })
+    ])
+    expect(h.runner.failed).toBeUndefined()
+    expect(h.transport.requests.map((r) => r.method)).toEqual(['PUT', 'PUT', 'POST', 'POST'])
+  })
+
+  it.each([
+    ['no access_token', jsonResponse(200, { expires_in: 300 })],
+    ['a non-string access_token', jsonResponse(200, { access_token: 42 })],
+    ['a body that is not JSON', { status: 200, headers: {}, body: 'token=abc' }]
+  ])(
+    'an identity answer with %s fails before the second call, saying what to check',
+    async (_what, answer) => {
+      const h = await runWith({ 'vpc-metadata': 'true' }, [answer])
+      expect(h.transport.requests).toHaveLength(1)
+      expect(h.runner.failed).toBe(
+        'The VPC instance metadata service at http://169.254.169.254 answered without an instance ' +
+          'identity token. Check vpc-metadata-endpoint, and that the metadata service is on for this instance.'
+      )
+    }
+  )
 
   it('a metadata error carries its code and trace', async () => {
     const h = await runWith({ 'vpc-metadata': 'true', 'max-attempts': '1' }, [

@@ -25,11 +25,3 @@ export function profileForm(profile: ProfileRef): Record<string, string> {
   if ('crn' in profile) return { profile_crn: profile.crn }
   return { profile_name: profile.name, account: profile.account }
 }
-
-/** How a profile is named in messages (ids and names are not secret). */
-export function describeProfile(profile: ProfileRef | undefined): string {
-  if (!profile) return "the instance's default trusted profile"
-  if ('id' in profile) return `trusted profile ${profile.id}`
-  if ('crn' in profile) return `trusted profile ${profile.crn}`
-  return `trusted profile "${profile.name}" in account ${profile.account}`
-}

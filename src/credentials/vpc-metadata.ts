@@ -1,4 +1,5 @@
 import { ActionError, OPERATION } from '../errors.js'
+import { parseJson } from '../iam/apikey-object.js'
 import { parseTokenResponse, type IamToken } from '../iam/token.js'
 import type { ProfileRef } from './credential.js'
 import type { TokenRequestContext } from './sources.js'
@@ -54,13 +55,10 @@ export async function vpcInstanceToken(
   return parseTokenResponse(res.body, ctx.secrets, ctx.clock.now())
 }
 
+/** The answer's access_token, or '' when there is none (or the body is not a JSON object). */
 function accessTokenOf(body: string): string {
-  try {
-    const token = (JSON.parse(body) as { access_token?: unknown }).access_token
-    return typeof token === 'string' ? token : ''
-  } catch {
-    return ''
-  }
+  const token = parseJson(body)?.access_token
+  return typeof token === 'string' ? token : ''
 }
 
 /** The metadata service names a profile within the instance's account: no `account` field. */

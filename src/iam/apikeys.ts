@@ -58,14 +58,15 @@ export async function createApiKey(
     ok: [201, 200]
   })
   const json = parseJson(res.body)
-  if (typeof json?.apikey === 'string') secrets.add(json.apikey)
+  const value = json?.apikey
+  if (typeof value === 'string') secrets.add(value)
   const parsed = parseApiKey(json)
-  if (!parsed || typeof json?.apikey !== 'string' || json.apikey.length === 0) {
+  if (!parsed || typeof value !== 'string' || value === '') {
     throw new ActionError(
       'IBM Cloud IAM answered the API key creation without a key id and value. Check `iam-endpoint`.'
     )
   }
-  return { ...parsed, value: json.apikey }
+  return { ...parsed, value }
 }
 
 /**
@@ -147,10 +148,11 @@ export async function listApiKeys(
       ok: [200]
     })
     const json = parseJson(res.body)
-    const items = Array.isArray(json?.apikeys) ? (json.apikeys as unknown[]) : []
-    for (const item of items) {
-      const key = parseApiKey(item)
-      if (key) keys.push(key)
+    if (Array.isArray(json?.apikeys)) {
+      for (const item of json.apikeys as unknown[]) {
+        const key = parseApiKey(item)
+        if (key) keys.push(key)
+      }
     }
     pagetoken = nextPageToken(json?.next)
     if (!pagetoken) break
@@ -160,7 +162,7 @@ export async function listApiKeys(
 
 /** IAM's `next` is a URL carrying `pagetoken`; accept a bare token too. */
 function nextPageToken(next: unknown): string | undefined {
-  if (typeof next !== 'string' || next.length === 0) return undefined
+  if (typeof next !== 'string') return undefined
   if (/^[A-Za-z0-9._~-]+$/.test(next)) return next
   try {
     return new URL(next, 'https://iam.invalid').searchParams.get('pagetoken') ?? undefined
