@@ -88,7 +88,9 @@ describe('post step, revoking the ephemeral key', () => {
       `https://private.eu-de.iam.cloud.ibm.com/v1/apikeys/${KEY_ID}`
     ])
     expect(runner.events.filter((e) => e.kind === 'warning').map((e) => e.value)).toEqual([
-      expect.stringContaining('GITHUB_STATE names IAM endpoint "http://127.0.0.1:4010"')
+      'GITHUB_STATE names IAM endpoint "http://127.0.0.1:4010", not ' +
+        'https://private.eu-de.iam.cloud.ibm.com as the inputs do: it was ignored. Another step ' +
+        'may have written GITHUB_STATE.'
     ])
   })
 

@@ -1,7 +1,10 @@
-import { createServer, type Server } from 'node:http'
+import { getEventListeners } from 'node:events'
+import { createServer, type IncomingMessage, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { NetworkError } from '../src/errors.js'
+import { PassThrough } from 'node:stream'
+import { ActionError, NetworkError } from '../src/errors.js'
 import { createHttpTransport } from '../src/iam/http.js'
+import { MAX_RESPONSE_BYTES, readBodyCapped, tooLarge } from '../src/iam/read-body.js'
 
 /** A loopback server whose answers misbehave on purpose (nock cannot stall a body). */
 let server: Server
@@ -59,11 +62,118 @@ describe('the shipped transport reads answers itself, bounded', () => {
     await expect(get('/drop')).rejects.toMatchObject({ name: 'NetworkError', code: 'ECONNRESET' })
   })
 
-  it('an endless body is refused past 1 MiB, not buffered', async () => {
-    await expect(get('/big')).rejects.toThrow(/larger than 1024 KiB/)
+  it('an endless body is refused past 1 MiB, not buffered, and not as a network error', async () => {
+    const err = await get('/big').catch((e: unknown) => e)
+    expect(err).toEqual(tooLarge(MAX_RESPONSE_BYTES))
+    expect(err).toBeInstanceOf(ActionError)
   })
 
   it('a declared Content-Length past the cap is refused before reading', async () => {
-    await expect(get('/declared')).rejects.toThrow(/larger than 1024 KiB/)
+    const err = await get('/declared').catch((e: unknown) => e)
+    expect(err).toEqual(tooLarge(MAX_RESPONSE_BYTES))
+    expect(err).toBeInstanceOf(ActionError)
+  })
+})
+
+describe('tooLarge', () => {
+  it('says how big is too big, why, and what to check', () => {
+    expect(tooLarge(MAX_RESPONSE_BYTES).message).toBe(
+      "The answer from iam-endpoint is larger than 1024 KiB, and IBM Cloud IAM's answers are a " +
+        'few KB: refused without reading the rest. Check that `iam-endpoint` points at IAM ' +
+        'itself, not at a proxy or a portal page.'
+    )
+  })
+})
+
+/** A stand-in for an IncomingMessage whose events each test sends itself. */
+function fakeAnswer(headers: Record<string, string> = {}) {
+  const stream = Object.assign(new PassThrough(), { headers, complete: false })
+  return { stream, message: stream as unknown as IncomingMessage }
+}
+
+describe('readBodyCapped, event by event', () => {
+  const BROKEN = {
+    name: 'NetworkError',
+    code: 'ECONNRESET',
+    cause_: 'the connection closed before the answer was complete'
+  }
+
+  it('gives the text joined once, and then stops listening for the deadline', async () => {
+    const deadline = new AbortController()
+    const { stream, message } = fakeAnswer()
+    const body = readBodyCapped(message, deadline.signal)
+    expect(getEventListeners(deadline.signal, 'abort')).toHaveLength(1)
+    stream.write('{"a":')
+    stream.end('"é"}')
+    await expect(body).resolves.toBe('{"a":"é"}')
+    expect(getEventListeners(deadline.signal, 'abort')).toHaveLength(0)
+  })
+
+  it('the deadline ends the read with ETIMEDOUT and destroys the stream', async () => {
+    const deadline = new AbortController()
+    const { stream, message } = fakeAnswer()
+    const body = readBodyCapped(message, deadline.signal)
+    stream.write('{"a":')
+    deadline.abort()
+    await expect(body).rejects.toMatchObject({
+      name: 'NetworkError',
+      code: 'ETIMEDOUT',
+      cause_: 'request timed out'
+    })
+    expect(stream.destroyed).toBe(true)
+    expect(getEventListeners(deadline.signal, 'abort')).toHaveLength(0)
+  })
+
+  it('a deadline already past refuses at once, without waiting for the body', async () => {
+    const deadline = new AbortController()
+    deadline.abort()
+    const { stream, message } = fakeAnswer()
+    const body = readBodyCapped(message, deadline.signal)
+    stream.end('{}')
+    await expect(body).rejects.toMatchObject({ name: 'NetworkError', code: 'ETIMEDOUT' })
+    expect(stream.destroyed).toBe(true)
+  })
+
+  it('takes exactly `limit` bytes, declared or not, and refuses one more', async () => {
+    const limit = 2048
+    const exact = fakeAnswer({ 'content-length': String(limit) })
+    const read = readBodyCapped(exact.message, new AbortController().signal, limit)
+    exact.stream.write('a'.repeat(1000))
+    exact.stream.end('a'.repeat(limit - 1000))
+    await expect(read).resolves.toHaveLength(limit)
+
+    const over = fakeAnswer()
+    const refused = readBodyCapped(over.message, new AbortController().signal, limit)
+    over.stream.write('a'.repeat(1000))
+    over.stream.end('a'.repeat(limit - 999))
+    await expect(refused).rejects.toEqual(tooLarge(limit))
+    expect(over.stream.destroyed).toBe(true)
+
+    const declared = fakeAnswer({ 'content-length': String(limit + 1) })
+    await expect(
+      readBodyCapped(declared.message, new AbortController().signal, limit)
+    ).rejects.toEqual(tooLarge(limit))
+    expect(declared.stream.destroyed).toBe(true)
+  })
+
+  it.each(['error', 'aborted', 'close'])(
+    "an '%s' event before the end is a connection broken off",
+    async (event) => {
+      const { stream, message } = fakeAnswer()
+      const body = readBodyCapped(message, new AbortController().signal)
+      stream.write('{"a":')
+      stream.emit(event, new Error('socket hang up'))
+      await expect(body).rejects.toMatchObject(BROKEN)
+    }
+  )
+
+  it("a 'close' once the whole answer has arrived is not a break", async () => {
+    const { stream, message } = fakeAnswer()
+    const body = readBodyCapped(message, new AbortController().signal)
+    stream.write('{}')
+    stream.complete = true
+    stream.emit('close')
+    stream.end()
+    await expect(body).resolves.toBe('{}')
   })
 })

@@ -22,11 +22,10 @@ const MAX_SAVED_EXPIRY_MS = 2 * 24 * 3600_000
 export async function run(deps: StepDeps = runnerDeps()): Promise<void> {
   const { runner, clock } = deps
   const secrets = new Secrets((value) => runner.setSecret(value))
-  let shown = ''
+  secrets.add(runner.getInput('apikey'))
+  const keyId = runner.getState(STATE.keyId)
+  const shown = oneLine(keyId)
   try {
-    secrets.add(runner.getInput('apikey'))
-    const keyId = runner.getState(STATE.keyId)
-    shown = oneLine(keyId)
     if (!keyId) {
       runner.info('No ephemeral API key was created by the main step: nothing to revoke.')
       return
@@ -44,14 +43,15 @@ export async function run(deps: StepDeps = runnerDeps()): Promise<void> {
       Number.isFinite(saved) && saved > 0 && saved < clock.now() + MAX_SAVED_EXPIRY_MS
         ? saved
         : undefined
-    const expiry = expiresAt
-      ? `at ${new Date(expiresAt).toISOString()}`
-      : 'when its ephemeral-key-ttl runs out'
+    const expiry =
+      expiresAt !== undefined
+        ? `at ${new Date(expiresAt).toISOString()}`
+        : 'when its ephemeral-key-ttl runs out'
     if (!config.ephemeral.revoke) {
       runner.info(`revoke is false: ephemeral API key ${keyId} is left to expire ${expiry}.`)
       return
     }
-    if (expiresAt && expiresAt <= clock.now()) {
+    if (expiresAt !== undefined && expiresAt <= clock.now()) {
       runner.info(
         `Ephemeral API key ${keyId} already expired ${expiry}: IAM refuses it, nothing to revoke.`
       )

@@ -28,30 +28,35 @@ export function readBodyCapped(
     const chunks: Buffer[] = []
     let size = 0
     let settled = false
-    const settle = (fail?: Error, text?: string) => {
-      if (settled) return
+    /** True the first time only: then stops listening for the deadline. */
+    const settling = (): boolean => {
+      if (settled) return false
       settled = true
       signal.removeEventListener('abort', onAbort)
-      if (fail) {
-        message.destroy()
-        reject(fail)
-      } else resolve(text ?? '')
+      return true
     }
-    const onAbort = () => settle(new NetworkError('ETIMEDOUT', 'request timed out'))
+    const fail = (error: Error) => {
+      if (!settling()) return
+      message.destroy()
+      reject(error)
+    }
+    const onAbort = () => fail(new NetworkError('ETIMEDOUT', 'request timed out'))
     if (signal.aborted) return onAbort()
     signal.addEventListener('abort', onAbort)
 
     const declared = Number(message.headers['content-length'])
-    if (Number.isFinite(declared) && declared > limit) return settle(tooLarge(limit))
+    if (Number.isFinite(declared) && declared > limit) return fail(tooLarge(limit))
 
     message.on('data', (chunk: Buffer) => {
       size += chunk.length
-      if (size > limit) return settle(tooLarge(limit))
+      if (size > limit) return fail(tooLarge(limit))
       chunks.push(chunk)
     })
-    message.on('end', () => settle(undefined, Buffer.concat(chunks, size).toString('utf8')))
+    message.on('end', () => {
+      if (settling()) resolve(Buffer.concat(chunks, size).toString('utf8'))
+    })
     const brokenOff = () =>
-      settle(new NetworkError('ECONNRESET', 'the connection closed before the answer was complete'))
+      fail(new NetworkError('ECONNRESET', 'the connection closed before the answer was complete'))
     message.on('error', brokenOff)
     message.on('aborted', brokenOff)
     message.on('close', () => {
