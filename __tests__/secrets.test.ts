@@ -38,6 +38,15 @@ describe('Secrets.add', () => {
     expect(masked).toContain('abcdefgh')
   })
 
+  it('masks nothing for white space alone, not even its encoded forms', () => {
+    const { masked, secrets } = recorder()
+    secrets.add(' \n')
+    secrets.add('\t \r\n   ')
+    expect(masked).toEqual([])
+    secrets.add(' \nabcd\n')
+    expect(masked).toContain('abcd')
+  })
+
   it('masks the trimmed whole of a multi-line secret, not only its lines', () => {
     const { masked, secrets } = recorder()
     secrets.add('  first-line-AAAA\nsecond-line-BBBB  ')

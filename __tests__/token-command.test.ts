@@ -1,8 +1,13 @@
+import { jest } from '@jest/globals'
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { posixShim, windowsShim } from '../src/token-command/shims.js'
-import { runTokenCommand, type CommandIo } from '../src/token-command/run.js'
+import { commandDeps } from '../src/token-command/deps.js'
+import { processIo, runTokenCommand, type CommandIo } from '../src/token-command/run.js'
+import { userAgent } from '../src/version.js'
 import type { RenewalConfig } from '../src/token-command/renewal.js'
 import {
   APIKEY,
@@ -27,7 +32,8 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }))
 
 function setUp(
   credential: RenewalConfig['credential'],
-  cached?: { accessToken: string; expiration: number }
+  cached?: { accessToken: string; expiration: number },
+  overrides: Partial<RenewalConfig> = {}
 ) {
   const config: RenewalConfig = {
     version: 1,
@@ -35,7 +41,8 @@ function setUp(
     endpoint: 'https://iam.example.test',
     timeoutMs: 1000,
     maxAttempts: 1,
-    cache: join(dir, 'token.json')
+    cache: join(dir, 'token.json'),
+    ...overrides
   }
   writeFileSync(join(dir, 'config.json'), JSON.stringify(config))
   if (cached) writeFileSync(config.cache, JSON.stringify(cached))
@@ -129,6 +136,162 @@ describe('runTokenCommand', () => {
     writeFileSync(join(dir, 'config.json'), '{"version":2}')
     const r = await run([join(dir, 'config.json')], [])
     expect(r.stderr).toMatch(/its config file is not one this version wrote/)
+  })
+})
+
+describe('runTokenCommand, each way of renewing', () => {
+  const PROFILE_ID = 'Profile-9f1e2d3c-4b5a-6789-0abc-def012345678'
+
+  it('re-reads the compute-resource token file and sends it to the configured endpoint', async () => {
+    const path = join(dir, 'sa-token')
+    writeFileSync(path, 'eyJ.rotated.cr-token\n')
+    const config = setUp({ kind: 'cr-token-file', path, profile: { id: PROFILE_ID } })
+    const fresh = makeJwt(serviceIdClaims(NOW))
+    const r = await run([config], [jsonResponse(200, tokenBody(fresh))])
+    expect(r).toMatchObject({ code: 0, stdout: `${fresh}\n` })
+    const [request] = r.transport.requests
+    expect(request!.url).toBe('https://iam.example.test/identity/token')
+    expect(formFields(request!.body)).toEqual({
+      grant_type: 'urn:ibm:params:oauth:grant-type:cr-token',
+      cr_token: 'eyJ.rotated.cr-token',
+      profile_id: PROFILE_ID
+    })
+  })
+
+  it('asks the VPC metadata service at its own endpoint', async () => {
+    const config = setUp({ kind: 'vpc-metadata', endpoint: 'http://169.254.169.254' })
+    const fresh = makeJwt(serviceIdClaims(NOW))
+    const r = await run(
+      [config],
+      [
+        jsonResponse(200, { access_token: makeJwt({ sub: 'instance' }) }),
+        jsonResponse(200, { access_token: fresh, expires_in: 3600 })
+      ]
+    )
+    expect(r).toMatchObject({ code: 0, stdout: `${fresh}\n` })
+    expect(r.transport.requests.map((q) => `${q.method} ${q.url}`)).toEqual([
+      'PUT http://169.254.169.254/instance_identity/v1/token?version=2022-03-01',
+      'POST http://169.254.169.254/instance_identity/v1/iam_token?version=2022-03-01'
+    ])
+  })
+
+  it.each([
+    ['unset', {}],
+    ['only white space', { EPHEMERAL_KEY: ' \n' }]
+  ])('fails, saying why, when the ephemeral key variable is %s', async (_what, env) => {
+    const r = await run([setUp(apikeyEnv)], [], env)
+    expect(r).toMatchObject({ code: 1, stdout: '' })
+    expect(r.stderr).toBe(
+      'ibmcloud-iam-token: $EPHEMERAL_KEY is empty in this step, so the token cannot be renewed: ' +
+        'the ephemeral key is exported only to the steps after the action (check env: overrides ' +
+        'of this step).\n'
+    )
+    expect(r.transport.requests).toEqual([])
+  })
+
+  it('logs retries on stderr under its own name, and still prints only the token', async () => {
+    const config = setUp(apikeyEnv, undefined, { maxAttempts: 2 })
+    const fresh = makeJwt(serviceIdClaims(NOW))
+    const r = await run(
+      [config],
+      [jsonResponse(503, { errorCode: 'BXNIM0001E' }), jsonResponse(200, tokenBody(fresh))],
+      { GITHUB_ACTIONS: '', EPHEMERAL_KEY: APIKEY }
+    )
+    expect(r).toMatchObject({ code: 0, stdout: `${fresh}\n` })
+    const lines = r.stderr.split('\n').filter(Boolean)
+    expect(lines).toHaveLength(1)
+    expect(lines[0]).toMatch(/^ibmcloud-iam-token: .*503/)
+  })
+
+  it('warns on stderr when IAM issues a token valid less than 5 minutes, and prints it', async () => {
+    const short = makeJwt(serviceIdClaims(NOW, { exp: NOW_S + 299 }))
+    const r = await run([setUp(apikeyEnv)], [jsonResponse(200, tokenBody(short))], {
+      GITHUB_ACTIONS: '',
+      EPHEMERAL_KEY: APIKEY
+    })
+    expect(r).toMatchObject({
+      code: 0,
+      stdout: `${short}\n`,
+      stderr: 'ibmcloud-iam-token: IAM issued a token valid for only 299 s (less than 300 s).\n'
+    })
+    const enough = makeJwt(serviceIdClaims(NOW, { exp: NOW_S + 300 }))
+    const ok = await run([setUp(apikeyEnv)], [jsonResponse(200, tokenBody(enough))], {
+      GITHUB_ACTIONS: '',
+      EPHEMERAL_KEY: APIKEY
+    })
+    expect(ok).toMatchObject({ code: 0, stdout: `${enough}\n`, stderr: '' })
+  })
+
+  it.each([
+    ['a torn cache', '{"accessToken":"eyJ.half'],
+    ['a cache without a token', JSON.stringify({ expiration: NOW_S + 3000 })],
+    ['a cache without an expiry', JSON.stringify({ accessToken: 'cached.jwt' })],
+    ['a cache of other types', JSON.stringify({ accessToken: 1, expiration: String(NOW_S + 3000) })]
+  ])('renews over %s', async (_what, cache) => {
+    const config = setUp(apikeyEnv)
+    writeFileSync(join(dir, 'token.json'), cache)
+    const fresh = makeJwt(serviceIdClaims(NOW))
+    const r = await run([config], [jsonResponse(200, tokenBody(fresh))], {
+      GITHUB_ACTIONS: '',
+      EPHEMERAL_KEY: APIKEY
+    })
+    expect(r).toMatchObject({ code: 0, stdout: `${fresh}\n` })
+    expect(r.transport.requests).toHaveLength(1)
+  })
+
+  it('says what is wrong with a config file it cannot use, and where it comes from', async () => {
+    const r = await run([join(dir, 'missing.json')], [])
+    expect(r.stderr).toBe(
+      `ibmcloud-iam-token: cannot use ${join(dir, 'missing.json')} (ENOENT: no such file or ` +
+        `directory, open '${join(dir, 'missing.json')}'). It is written by the IBM Cloud IAM ` +
+        'token action in an earlier step of this job and removed with RUNNER_TEMP when the job ends.\n'
+    )
+  })
+})
+
+describe('the real process', () => {
+  afterEach(() => jest.restoreAllMocks())
+
+  it('processIo reads this process: its environment, files, stdout and stderr', () => {
+    const out: string[] = []
+    const err: string[] = []
+    jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      out.push(String(chunk))
+      return true
+    })
+    jest.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      err.push(String(chunk))
+      return true
+    })
+    const clock = fakeClock(NOW)
+    const createTransport = () => scriptedTransport([])
+    const io = processIo(createTransport, clock)
+    expect(io.env).toBe(process.env)
+    expect(io.clock).toBe(clock)
+    expect(io.createTransport).toBe(createTransport)
+    writeFileSync(join(dir, 'f.txt'), 'é text')
+    expect(io.readFile(join(dir, 'f.txt'))).toBe('é text')
+    io.stdout('the token\n')
+    io.stderr('a message\n')
+    expect(out).toEqual(['the token\n'])
+    expect(err).toEqual(['a message\n'])
+  })
+
+  it("commandDeps runs on the system clock and a transport with the action's User-Agent", async () => {
+    const deps = commandDeps()
+    expect(Math.abs(deps.clock.now() - Date.now())).toBeLessThan(1000)
+    const server = createServer((req, res) => {
+      setTimeout(() => res.end(String(req.headers['user-agent'])), 200)
+    })
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    try {
+      const { port } = server.address() as AddressInfo
+      const send = deps.createTransport({ timeoutMs: 5000 })
+      const res = await send({ method: 'GET', url: `http://127.0.0.1:${port}/`, headers: {} })
+      expect(res).toMatchObject({ status: 200, body: userAgent() })
+    } finally {
+      await new Promise((resolve) => server.close(resolve))
+    }
   })
 })
 

@@ -13,7 +13,8 @@ export class Secrets {
    * appears inside a JSON string (an error body echoing it with `\t` or `\u00e9` escapes).
    */
   add(value: string | undefined): void {
-    if (!value) return
+    // White space alone is no secret: its encoded forms (%20%0A) would only garble the log.
+    if (!value?.trim()) return
     const forms = new Set<string>([value, value.trim()])
     for (const line of value.split(/\r?\n/)) forms.add(line.trim())
     for (const form of [...forms]) {

@@ -40,7 +40,12 @@ const SOURCES: Sources = {
 
 export type TokenSource = (ctx: TokenRequestContext) => Promise<IamToken>
 
+/** A credential that names a source: any kind but `none`. */
+export type SourcedCredential = Exclude<Credential, { kind: 'none' }>
+
 /** The source of `credential`, or undefined when the inputs name none (an empty `apikey`). */
+export function credentialSource(credential: SourcedCredential): TokenSource
+export function credentialSource(credential: Credential): TokenSource | undefined
 export function credentialSource(credential: Credential): TokenSource | undefined {
   if (credential.kind === 'none') return undefined
   const source = SOURCES[credential.kind] as (

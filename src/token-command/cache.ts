@@ -26,6 +26,6 @@ export function readCache(path: string): CachedToken | undefined {
  */
 export function writeCache(path: string, token: CachedToken): void {
   const temp = `${path}.${process.pid}.${Date.now()}.tmp`
-  writeFileSync(temp, JSON.stringify(token), { mode: 0o600, flag: 'wx' })
+  writeFileSync(temp, JSON.stringify(token), { mode: 0o600 })
   renameSync(temp, path)
 }

@@ -31,7 +31,8 @@ export function installTokenCommand(
   if ('why' in renewal) return skip(renewal.why)
   if (!where.host) return skip('this runner gives no path to the bundled command')
   if (!where.runnerTemp) return skip('RUNNER_TEMP is not set')
-  // mkdtemp makes the folder with mode 0700: only the runner's user can list or read it.
+  // mkdtemp makes the folder with mode 0700 and a name nobody knew before: only the runner's user
+  // can list it or create files in it, so plain writes suffice (no O_EXCL dance).
   const dir = mkdtempSync(join(where.runnerTemp, `${COMMAND}-`))
   const file: RenewalConfig = {
     version: 1,
@@ -43,12 +44,12 @@ export function installTokenCommand(
     cache: join(dir, 'token.json')
   }
   const configPath = join(dir, 'config.json')
-  writeFileSync(configPath, `${JSON.stringify(file, null, 2)}\n`, { mode: 0o600, flag: 'wx' })
+  writeFileSync(configPath, `${JSON.stringify(file, null, 2)}\n`, { mode: 0o600 })
   writeCache(file.cache, { accessToken: token.accessToken, expiration: token.expiration })
   const launch = { ...where.host, config: configPath }
-  writeFileSync(join(dir, COMMAND), posixShim(launch), { mode: 0o700, flag: 'wx' })
-  chmodSync(join(dir, COMMAND), 0o700) // whatever the umask
-  writeFileSync(join(dir, `${COMMAND}.cmd`), windowsShim(launch), { mode: 0o700, flag: 'wx' })
+  writeFileSync(join(dir, COMMAND), posixShim(launch))
+  chmodSync(join(dir, COMMAND), 0o700) // executable whatever the umask
+  writeFileSync(join(dir, `${COMMAND}.cmd`), windowsShim(launch), { mode: 0o700 })
   runner.addPath(dir)
   runner.info(
     `Later steps can run \`${COMMAND}\` for a token valid at least 5 more minutes, renewed ` +

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs'
 import type { Clock } from '../clock.js'
-import type { Credential } from '../credentials/credential.js'
-import { credentialSource } from '../credentials/sources.js'
+import { credentialSource, type SourcedCredential } from '../credentials/sources.js'
 import { describeError } from '../describe-error.js'
 import { ActionError } from '../errors.js'
 import { connectIam } from '../iam/connect.js'
@@ -48,9 +47,7 @@ export async function runTokenCommand(args: string[], io: CommandIo): Promise<nu
       io.stdout(`${cached.accessToken}\n`)
       return 0
     }
-    const credential = resolveCredential(config, io.env, secrets)
-    const source = credentialSource(credential)
-    if (!source) throw new ActionError('nothing to renew the token from')
+    const source = credentialSource(resolveCredential(config, io.env, secrets))
     const log = (message: string) => io.stderr(`${COMMAND}: ${message}\n`)
     const deps = { createTransport: io.createTransport, clock: io.clock, log }
     const connect = (endpoint: string) => connectIam({ ...config, endpoint }, deps, secrets)
@@ -81,7 +78,9 @@ function loadConfig(path: string | undefined, readFile: (path: string) => string
   try {
     return parseRenewalConfig(readFile(path))
   } catch (err) {
-    const why = err instanceof Error ? err.message : String(err)
+    // Not `instanceof Error`: an error from another realm (a vm context, a worker) is one too.
+    const message = (err as { message?: unknown } | null)?.message
+    const why = typeof message === 'string' ? message : String(err)
     throw new ActionError(
       `cannot use ${path} (${why}). It is written by the IBM Cloud IAM token action in an ` +
         'earlier step of this job and removed with RUNNER_TEMP when the job ends.'
@@ -94,7 +93,7 @@ function resolveCredential(
   config: RenewalConfig,
   env: Record<string, string | undefined>,
   secrets: Secrets
-): Credential {
+): SourcedCredential {
   const c = config.credential
   if (c.kind !== 'apikey-env') return c
   const apikey = env[c.envName]
