@@ -1,4 +1,5 @@
-import { parseApiKey, parseJson } from '../src/iam/apikey-object.js'
+import { parseApiKey } from '../src/iam/apikey-object.js'
+import { parseJson } from '../src/iam/json.js'
 import {
   createApiKey,
   deleteApiKey,

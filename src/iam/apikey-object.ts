@@ -2,18 +2,6 @@ import type { ApiKey } from './apikeys.js'
 
 /** Parsers of what the IAM Identity API answers: anything else is undefined, never a throw. */
 
-/** A JSON object, or undefined for anything else (not JSON, an array, null). */
-export function parseJson(body: string): Record<string, unknown> | undefined {
-  try {
-    const json = JSON.parse(body) as unknown
-    return typeof json === 'object' && json !== null && !Array.isArray(json)
-      ? (json as Record<string, unknown>)
-      : undefined
-  } catch {
-    return undefined
-  }
-}
-
 /** One key object of IAM's answers; undefined unless it is an object with a string id. */
 export function parseApiKey(item: unknown): ApiKey | undefined {
   if (typeof item !== 'object' || item === null || Array.isArray(item)) return undefined

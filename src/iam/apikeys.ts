@@ -1,6 +1,7 @@
 import { ActionError, OPERATION } from '../errors.js'
 import type { Secrets } from '../secrets.js'
-import { parseApiKey, parseJson } from './apikey-object.js'
+import { parseApiKey } from './apikey-object.js'
+import { parseJson } from './json.js'
 import type { IamClient } from './client.js'
 import type { HttpResponse } from './http.js'
 

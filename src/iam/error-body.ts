@@ -1,4 +1,5 @@
 import type { IamErrorDetails } from '../errors.js'
+import { parseJson } from './json.js'
 
 /**
  * Reads IAM's two error body shapes (token endpoint and Identity API) and its request id.
@@ -13,14 +14,8 @@ export function parseIamErrorBody(
   const str = (v: unknown): string | undefined =>
     typeof v === 'string' && v.length > 0 ? clean(redact(v), 500) : undefined
   const details: IamErrorDetails = {}
-  let json: unknown
-  try {
-    json = JSON.parse(body)
-  } catch {
-    json = undefined
-  }
-  if (json && typeof json === 'object') {
-    const o = json as Record<string, unknown>
+  const o = parseJson(body)
+  if (o) {
     details.errorCode = str(o.errorCode)
     details.errorMessage = str(o.errorMessage)
     details.errorDetails = str(o.errorDetails)
