@@ -239,6 +239,24 @@ describe('real loopback server', () => {
     }
   })
 
+  it("gives a 401 back as an answer: http-client's authentication handlers are not used", async () => {
+    const refusing = createServer((_req, res) => {
+      res.writeHead(401, { 'Content-Type': 'application/json' }).end('{"errorCode":"BXNIM0407E"}')
+    })
+    await new Promise<void>((resolve) => refusing.listen(0, '127.0.0.1', resolve))
+    try {
+      const port = (refusing.address() as AddressInfo).port
+      const res = await realTransport()({
+        method: 'GET',
+        url: `http://127.0.0.1:${port}/`,
+        headers: {}
+      })
+      expect(res).toMatchObject({ status: 401, body: '{"errorCode":"BXNIM0407E"}' })
+    } finally {
+      await new Promise<void>((resolve) => refusing.close(() => resolve()))
+    }
+  })
+
   it('reaches an IPv6 literal endpoint, sending its bracketed Host', async () => {
     const v6 = createServer((req, res) => res.end(String(req.headers.host)))
     await new Promise<void>((resolve) => v6.listen(0, '::1', resolve))

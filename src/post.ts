@@ -51,7 +51,8 @@ export async function run(deps: StepDeps = runnerDeps()): Promise<void> {
       runner.info(`revoke is false: ephemeral API key ${keyId} is left to expire ${expiry}.`)
       return
     }
-    if (expiresAt !== undefined && expiresAt <= clock.now()) {
+    // An unknown expiry is never in the past.
+    if ((expiresAt ?? Infinity) <= clock.now()) {
       runner.info(
         `Ephemeral API key ${keyId} already expired ${expiry}: IAM refuses it, nothing to revoke.`
       )

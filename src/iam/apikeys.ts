@@ -165,11 +165,9 @@ export async function listApiKeys(
 function nextPageToken(next: unknown): string | undefined {
   if (typeof next !== 'string') return undefined
   if (/^[A-Za-z0-9._~-]+$/.test(next)) return next
-  try {
-    return new URL(next, 'https://iam.invalid').searchParams.get('pagetoken') ?? undefined
-  } catch {
-    return undefined
-  }
+  const base = 'https://iam.invalid'
+  if (!URL.canParse(next, base)) return undefined
+  return new URL(next, base).searchParams.get('pagetoken') ?? undefined
 }
 
 /** IAM keeps key expiries to the minute: the time a key asked to expire at `epochMs` really does. */
