@@ -226,7 +226,14 @@ describe('runTokenCommand, each way of renewing', () => {
     ['a torn cache', '{"accessToken":"eyJ.half'],
     ['a cache without a token', JSON.stringify({ expiration: NOW_S + 3000 })],
     ['a cache without an expiry', JSON.stringify({ accessToken: 'cached.jwt' })],
-    ['a cache of other types', JSON.stringify({ accessToken: 1, expiration: String(NOW_S + 3000) })]
+    [
+      'a cache whose token is not a string',
+      JSON.stringify({ accessToken: 1, expiration: NOW_S + 3000 })
+    ],
+    [
+      'a cache whose expiry is not a number',
+      JSON.stringify({ accessToken: 'x', expiration: `${NOW_S + 3000}` })
+    ]
   ])('renews over %s', async (_what, cache) => {
     const config = setUp(apikeyEnv)
     writeFileSync(join(dir, 'token.json'), cache)
@@ -237,6 +244,27 @@ describe('runTokenCommand, each way of renewing', () => {
     })
     expect(r).toMatchObject({ code: 0, stdout: `${fresh}\n` })
     expect(r.transport.requests).toHaveLength(1)
+  })
+
+  it.each([
+    ['a string', 'disk on fire', 'disk on fire'],
+    ['null', null, 'null']
+  ])('names whatever a config reader throws, even %s', async (_what, thrown, shown) => {
+    let stderr = ''
+    const io: CommandIo = {
+      env: {},
+      clock: fakeClock(NOW),
+      createTransport: () => scriptedTransport([]),
+      readFile: () => {
+        throw thrown
+      },
+      stdout: () => undefined,
+      stderr: (t) => (stderr += t)
+    }
+    await expect(runTokenCommand(['/c.json'], io)).resolves.toBe(1)
+    expect(stderr).toMatch(
+      new RegExp(`^ibmcloud-iam-token: cannot use /c\\.json \\(${shown}\\)\\. `)
+    )
   })
 
   it('says what is wrong with a config file it cannot use, and where it comes from', async () => {
