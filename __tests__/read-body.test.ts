@@ -91,6 +91,10 @@ function fakeAnswer(headers: Record<string, string> = {}) {
   return { stream, message: stream as unknown as IncomingMessage }
 }
 
+// A fake stream's answer settles at once; one that never settles fails its test in 2 s (a mutant
+// that loses an event is then killed, not left to Stryker's much longer timeout).
+const SETTLES = 2000
+
 describe('readBodyCapped, event by event', () => {
   const BROKEN = {
     name: 'NetworkError',
@@ -98,64 +102,80 @@ describe('readBodyCapped, event by event', () => {
     cause_: 'the connection closed before the answer was complete'
   }
 
-  it('gives the text joined once, and then stops listening for the deadline', async () => {
-    const deadline = new AbortController()
-    const { stream, message } = fakeAnswer()
-    const body = readBodyCapped(message, deadline.signal)
-    expect(getEventListeners(deadline.signal, 'abort')).toHaveLength(1)
-    stream.write('{"a":')
-    stream.complete = true // as Node sets it once the last byte arrived
-    stream.end('"é"}')
-    await expect(body).resolves.toBe('{"a":"é"}')
-    expect(getEventListeners(deadline.signal, 'abort')).toHaveLength(0)
-  })
+  it(
+    'gives the text joined once, and then stops listening for the deadline',
+    async () => {
+      const deadline = new AbortController()
+      const { stream, message } = fakeAnswer()
+      const body = readBodyCapped(message, deadline.signal)
+      expect(getEventListeners(deadline.signal, 'abort')).toHaveLength(1)
+      stream.write('{"a":')
+      stream.complete = true // as Node sets it once the last byte arrived
+      stream.end('"é"}')
+      await expect(body).resolves.toBe('{"a":"é"}')
+      expect(getEventListeners(deadline.signal, 'abort')).toHaveLength(0)
+    },
+    SETTLES
+  )
 
-  it('the deadline ends the read with ETIMEDOUT and destroys the stream', async () => {
-    const deadline = new AbortController()
-    const { stream, message } = fakeAnswer()
-    const body = readBodyCapped(message, deadline.signal)
-    stream.write('{"a":')
-    deadline.abort()
-    await expect(body).rejects.toMatchObject({
-      name: 'NetworkError',
-      code: 'ETIMEDOUT',
-      cause_: 'request timed out'
-    })
-    expect(stream.destroyed).toBe(true)
-    expect(getEventListeners(deadline.signal, 'abort')).toHaveLength(0)
-  })
+  it(
+    'the deadline ends the read with ETIMEDOUT and destroys the stream',
+    async () => {
+      const deadline = new AbortController()
+      const { stream, message } = fakeAnswer()
+      const body = readBodyCapped(message, deadline.signal)
+      stream.write('{"a":')
+      deadline.abort()
+      await expect(body).rejects.toMatchObject({
+        name: 'NetworkError',
+        code: 'ETIMEDOUT',
+        cause_: 'request timed out'
+      })
+      expect(stream.destroyed).toBe(true)
+      expect(getEventListeners(deadline.signal, 'abort')).toHaveLength(0)
+    },
+    SETTLES
+  )
 
-  it('a deadline already past refuses at once, without waiting for the body', async () => {
-    const deadline = new AbortController()
-    deadline.abort()
-    const { stream, message } = fakeAnswer()
-    const body = readBodyCapped(message, deadline.signal)
-    stream.end('{}')
-    await expect(body).rejects.toMatchObject({ name: 'NetworkError', code: 'ETIMEDOUT' })
-    expect(stream.destroyed).toBe(true)
-  })
+  it(
+    'a deadline already past refuses at once, without waiting for the body',
+    async () => {
+      const deadline = new AbortController()
+      deadline.abort()
+      const { stream, message } = fakeAnswer()
+      const body = readBodyCapped(message, deadline.signal)
+      stream.end('{}')
+      await expect(body).rejects.toMatchObject({ name: 'NetworkError', code: 'ETIMEDOUT' })
+      expect(stream.destroyed).toBe(true)
+    },
+    SETTLES
+  )
 
-  it('takes exactly `limit` bytes, declared or not, and refuses one more', async () => {
-    const limit = 2048
-    const exact = fakeAnswer({ 'content-length': String(limit) })
-    const read = readBodyCapped(exact.message, new AbortController().signal, limit)
-    exact.stream.write('a'.repeat(1000))
-    exact.stream.end('a'.repeat(limit - 1000))
-    await expect(read).resolves.toHaveLength(limit)
+  it(
+    'takes exactly `limit` bytes, declared or not, and refuses one more',
+    async () => {
+      const limit = 2048
+      const exact = fakeAnswer({ 'content-length': String(limit) })
+      const read = readBodyCapped(exact.message, new AbortController().signal, limit)
+      exact.stream.write('a'.repeat(1000))
+      exact.stream.end('a'.repeat(limit - 1000))
+      await expect(read).resolves.toHaveLength(limit)
 
-    const over = fakeAnswer()
-    const refused = readBodyCapped(over.message, new AbortController().signal, limit)
-    over.stream.write('a'.repeat(1000))
-    over.stream.end('a'.repeat(limit - 999))
-    await expect(refused).rejects.toEqual(tooLarge(limit))
-    expect(over.stream.destroyed).toBe(true)
+      const over = fakeAnswer()
+      const refused = readBodyCapped(over.message, new AbortController().signal, limit)
+      over.stream.write('a'.repeat(1000))
+      over.stream.end('a'.repeat(limit - 999))
+      await expect(refused).rejects.toEqual(tooLarge(limit))
+      expect(over.stream.destroyed).toBe(true)
 
-    const declared = fakeAnswer({ 'content-length': String(limit + 1) })
-    await expect(
-      readBodyCapped(declared.message, new AbortController().signal, limit)
-    ).rejects.toEqual(tooLarge(limit))
-    expect(declared.stream.destroyed).toBe(true)
-  })
+      const declared = fakeAnswer({ 'content-length': String(limit + 1) })
+      await expect(
+        readBodyCapped(declared.message, new AbortController().signal, limit)
+      ).rejects.toEqual(tooLarge(limit))
+      expect(declared.stream.destroyed).toBe(true)
+    },
+    SETTLES
+  )
 
   it.each(['error', 'aborted', 'close'])(
     "an '%s' event before the end is a connection broken off",
@@ -165,16 +185,21 @@ describe('readBodyCapped, event by event', () => {
       stream.write('{"a":')
       stream.emit(event, new Error('socket hang up'))
       await expect(body).rejects.toMatchObject(BROKEN)
-    }
+    },
+    SETTLES
   )
 
-  it("a 'close' once the whole answer has arrived is not a break", async () => {
-    const { stream, message } = fakeAnswer()
-    const body = readBodyCapped(message, new AbortController().signal)
-    stream.write('{}')
-    stream.complete = true
-    stream.emit('close')
-    stream.end()
-    await expect(body).resolves.toBe('{}')
-  })
+  it(
+    "a 'close' once the whole answer has arrived is not a break",
+    async () => {
+      const { stream, message } = fakeAnswer()
+      const body = readBodyCapped(message, new AbortController().signal)
+      stream.write('{}')
+      stream.complete = true
+      stream.emit('close')
+      stream.end()
+      await expect(body).resolves.toBe('{}')
+    },
+    SETTLES
+  )
 })
