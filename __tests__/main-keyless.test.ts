@@ -254,7 +254,8 @@ describe('vpc-metadata: the two metadata calls', () => {
         Accept: 'application/json',
         'Metadata-Flavor': 'ibm'
       },
-      body: '{"expires_in":300}'
+      body: '{"expires_in":300}',
+      direct: true // link-local: never through a proxy
     })
     expect(post).toEqual({
       method: 'POST',
@@ -265,7 +266,8 @@ describe('vpc-metadata: the two metadata calls', () => {
         'Metadata-Flavor': 'ibm',
         Authorization: `Bearer ${identity}`
       },
-      body: `{"trusted_profile":{"id":"${PROFILE_ID}"}}`
+      body: `{"trusted_profile":{"id":"${PROFILE_ID}"}}`,
+      direct: true
     })
     expect(h.runner.indexOf('setSecret', { value: identity })).toBeLessThan(firstReport(h))
     expect(h.runner.outputs.expiration).toBe(String(Math.floor(NOW / 1000) + 3600))

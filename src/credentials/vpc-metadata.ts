@@ -14,6 +14,8 @@ const IDENTITY_TOKEN_LIFETIME = 300
  * VpcInstanceAuthenticator gets it: an instance identity token (PUT), then an IAM token for the
  * profile (POST; no body means the profile linked to the instance by default). Both tokens are
  * masked the moment they arrive; the expiry comes from the JWT (the answer has no `expiration`).
+ * Both requests go straight to the service, never through a proxy: it is link-local, and a
+ * proxy (HTTP_PROXY, possibly set by an earlier step) would read both tokens in clear.
  */
 export async function vpcInstanceToken(
   endpoint: string,
@@ -33,6 +35,7 @@ export async function vpcInstanceToken(
     headers,
     body: JSON.stringify({ expires_in: IDENTITY_TOKEN_LIFETIME }),
     idempotent: true,
+    direct: true,
     ok: [200, 201]
   })
   const identityToken = accessTokenOf(identity.body)
@@ -50,6 +53,7 @@ export async function vpcInstanceToken(
     headers: { ...headers, Authorization: `Bearer ${identityToken}` },
     ...(profile ? { body: JSON.stringify({ trusted_profile: metadataProfile(profile) }) } : {}),
     idempotent: true,
+    direct: true,
     ok: [200, 201]
   })
   return parseTokenResponse(res.body, ctx.secrets, ctx.clock.now())
