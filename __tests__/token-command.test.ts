@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import { posixShim, windowsShim } from '../src/token-command/shims.js'
 import { commandDeps } from '../src/token-command/deps.js'
 import { processIo, runTokenCommand, type CommandIo } from '../src/token-command/run.js'
+import { NetworkError } from '../src/errors.js'
 import { userAgent } from '../src/version.js'
 import type { RenewalConfig } from '../src/token-command/renewal.js'
 import {
@@ -122,6 +123,56 @@ describe('runTokenCommand', () => {
     expect(r.stderr.replace(`::add-mask::${APIKEY}`, '')).not.toContain(APIKEY)
   })
 
+  it('prints the cached token when renewal fails and it has 5 minutes or more left, with a warning', async () => {
+    const cachedToken = makeJwt(serviceIdClaims(NOW - 3000_000))
+    const config = setUp(apikeyEnv, { accessToken: cachedToken, expiration: NOW_S + 300 })
+    const r = await run([config], [jsonResponse(503, { errorCode: 'BXNIM0001E' })], {
+      EPHEMERAL_KEY: APIKEY
+    })
+    expect(r.code).toBe(0)
+    expect(r.stdout).toBe(`${cachedToken}\n`)
+    expect(r.transport.requests).toHaveLength(1) // it did try to renew
+    const lines = r.stderr.split('\n').filter(Boolean)
+    // Masked on stderr before it is printed (the runner reads masks from stderr too).
+    expect(lines).toContain(`::add-mask::${cachedToken}`)
+    const warnings = lines.filter((l) => l.startsWith('::warning::'))
+    expect(warnings).toEqual([
+      '::warning::ibmcloud-iam-token: could not renew the token: IBM Cloud IAM token exchange ' +
+        'failed after 1 attempt: HTTP 503 BXNIM0001E%0AIAM kept failing for 1 attempt(s). Check ' +
+        'https://cloud.ibm.com/status; if you set `iam-endpoint` or go through a proxy, check ' +
+        'that it reaches IAM.%0AThe cached token was printed instead: it is valid for 300 more s.'
+    ])
+    expect(lines.filter((l) => !l.startsWith('::'))).toEqual([])
+    // Not rewritten: the cache still holds what it held.
+    expect(JSON.parse(readFileSync(join(dir, 'token.json'), 'utf8')).accessToken).toBe(cachedToken)
+  })
+
+  it('off a runner, the same warning is plain text', async () => {
+    const config = setUp(apikeyEnv, { accessToken: 'cached.jwt.value', expiration: NOW_S + 480 })
+    const r = await run([config], [new NetworkError('ETIMEDOUT', 'request timed out')], {
+      GITHUB_ACTIONS: '',
+      EPHEMERAL_KEY: APIKEY
+    })
+    expect(r).toMatchObject({ code: 0, stdout: 'cached.jwt.value\n' })
+    expect(r.stderr).toMatch(/^ibmcloud-iam-token: warning: could not renew the token: .*ETIMEDOUT/)
+    expect(r.stderr).toMatch(
+      /\nThe cached token was printed instead: it is valid for 480 more s\.\n$/
+    )
+    expect(r.stderr).not.toContain('::')
+  })
+
+  it('fails as before when renewal fails and the cached token has less than 5 minutes left', async () => {
+    const config = setUp(apikeyEnv, { accessToken: 'cached.jwt.value', expiration: NOW_S + 299 })
+    const r = await run([config], [jsonResponse(503, { errorCode: 'BXNIM0001E' })], {
+      EPHEMERAL_KEY: APIKEY
+    })
+    expect(r).toMatchObject({ code: 1, stdout: '' })
+    expect(r.stderr).toMatch(
+      /^ibmcloud-iam-token: IBM Cloud IAM token exchange failed .* HTTP 503/m
+    )
+    expect(r.stderr).not.toContain('cached.jwt.value')
+  })
+
   it.each([
     [[], /no config file given/],
     [['/nonexistent/config.json'], /cannot use \/nonexistent\/config\.json/]
@@ -173,6 +224,8 @@ describe('runTokenCommand, each way of renewing', () => {
       'PUT http://169.254.169.254/instance_identity/v1/token?version=2022-03-01',
       'POST http://169.254.169.254/instance_identity/v1/iam_token?version=2022-03-01'
     ])
+    // Link-local: never through a proxy, whatever the environment says.
+    expect(r.transport.requests.map((q) => q.direct)).toEqual([true, true])
   })
 
   it.each([

@@ -5,7 +5,7 @@ import { describeError } from '../describe-error.js'
 import { ActionError } from '../errors.js'
 import { connectIam } from '../iam/connect.js'
 import type { HttpTransport } from '../iam/http.js'
-import { checkAccount } from '../iam/token.js'
+import { checkAccount, type IamToken } from '../iam/token.js'
 import { Secrets } from '../secrets.js'
 import { readCache, writeCache } from './cache.js'
 import { COMMAND } from './install.js'
@@ -51,15 +51,31 @@ export async function runTokenCommand(args: string[], io: CommandIo): Promise<nu
     const log = (message: string) => io.stderr(`${COMMAND}: ${message}\n`)
     const deps = { createTransport: io.createTransport, clock: io.clock, log }
     const connect = (endpoint: string) => connectIam({ ...config, endpoint }, deps, secrets)
-    const token = await source({
-      iam: connect(config.endpoint),
-      secrets,
-      clock: io.clock,
-      accountId: config.accountId,
-      connect,
-      readFile: io.readFile
-    })
-    checkAccount(token, config.accountId)
+    let token: IamToken
+    try {
+      token = await source({
+        iam: connect(config.endpoint),
+        secrets,
+        clock: io.clock,
+        accountId: config.accountId,
+        connect,
+        readFile: io.readFile
+      })
+      checkAccount(token, config.accountId)
+    } catch (err) {
+      // The cached token still keeps the promise: print it rather than fail the step.
+      const left = cached ? cached.expiration - Math.floor(io.clock.now() / 1000) : 0
+      if (!cached || left < MIN_VALID_S) throw err
+      secrets.add(cached.accessToken)
+      const why =
+        `could not renew the token: ${secrets.redact(describeError(err))}\n` +
+        `The cached token was printed instead: it is valid for ${left} more s.`
+      io.stderr(
+        onRunner ? `::warning::${COMMAND}: ${commandData(why)}\n` : `${COMMAND}: warning: ${why}\n`
+      )
+      io.stdout(`${cached.accessToken}\n`)
+      return 0
+    }
     writeCache(config.cache, { accessToken: token.accessToken, expiration: token.expiration })
     const left = token.expiration - now
     if (left < MIN_VALID_S) {
@@ -71,6 +87,11 @@ export async function runTokenCommand(args: string[], io: CommandIo): Promise<nu
     io.stderr(`${COMMAND}: ${secrets.redact(describeError(err))}\n`)
     return 1
   }
+}
+
+/** A workflow command's message, escaped as the runner reads it (one line). */
+function commandData(text: string): string {
+  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')
 }
 
 function loadConfig(path: string | undefined, readFile: (path: string) => string): RenewalConfig {
