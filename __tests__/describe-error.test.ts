@@ -40,6 +40,7 @@ function adviceIn(message: string): AdviceId[] {
     const pattern = escape(ADVICE[id].text)
       .replace(escape('{attempts}'), '\\d+')
       .replace(escape('{account}'), '\\S+')
+      .replace(escape('{input}'), '\\S+')
     return new RegExp(pattern).test(message)
   })
 }
@@ -272,5 +273,68 @@ describe('describeError on anything else', () => {
     expect(describeError(new TypeError('x is undefined'))).toBe('Unexpected error: x is undefined')
     expect(describeError('a string')).toBe('Unexpected error: a string')
     expect(describeError(undefined)).toBe('Unexpected error: undefined')
+  })
+})
+
+describe('describeError on a redirect', () => {
+  const REDIRECT_ADVICE =
+    'The action never follows a redirect, so that a key or token is never re-sent to a host ' +
+    'the workflow did not name. Check `iam-endpoint`: it must be the base URL of the service ' +
+    'itself, not an address that redirects (an old host, a portal page, a gateway).'
+
+  it('says it was a redirect, where to, that it is never followed, and which input to check', () => {
+    const details = parseIamErrorBody('', {
+      location: 'https://iam.example.com/identity/token',
+      'transaction-id': 'tx-307'
+    })
+    expect(describeError(new IamError(OPERATION.token, 307, details, 1))).toBe(
+      [
+        'IBM Cloud IAM token exchange failed after 1 attempt: HTTP 307, a redirect to ' +
+          '"https://iam.example.com/identity/token", which the action never follows.',
+        REDIRECT_ADVICE,
+        'IAM request id: tx-307 (quote it to IBM support).'
+      ].join('\n')
+    )
+  })
+
+  it.each([301, 302, 303, 308])('explains a %i the same way, without the body', (status) => {
+    const details = parseIamErrorBody('<html><body>Moved</body></html>', { location: '/v2/token' })
+    const message = describeError(new IamError(OPERATION.listKeys, status, details, 1))
+    expect(message).toMatch(new RegExp(`HTTP ${status}, a redirect to "/v2/token", which`))
+    expect(message).not.toContain('Moved')
+    expect(adviceIn(message)).toEqual(['redirect'])
+  })
+
+  it('names vpc-metadata-endpoint for the metadata service', () => {
+    const details = parseIamErrorBody('', { location: 'http://elsewhere.example/' })
+    for (const op of [OPERATION.instanceIdentity, OPERATION.metadataIamToken]) {
+      expect(describeError(new IamError(op, 302, details, 1))).toContain(
+        'Check `vpc-metadata-endpoint`: it must be'
+      )
+    }
+  })
+
+  it('says so when there is no Location', () => {
+    expect(describeError(new IamError(OPERATION.token, 307, parseIamErrorBody('', {}), 1))).toMatch(
+      /^IBM Cloud IAM token exchange failed after 1 attempt: HTTP 307, a redirect without a Location, which the action never follows\.\n/
+    )
+  })
+
+  it('quotes the Location as outside text: secrets redacted first, escapes, no line or command of its own', () => {
+    const secret = 'my-api-key-0123456789'
+    const redact = (t: string) => t.split(secret).join('***')
+    const location = `https://evil.example/?k=${secret}&q="x"\n::warning::forged\u202e`
+    const details = parseIamErrorBody('', { location }, redact)
+    expect(details.location).toBe(
+      '"https://evil.example/?k=***&q=\\"x\\"\\n: :warning: :forged\\u202e"'
+    )
+    const message = describeError(new IamError(OPERATION.token, 307, details, 1))
+    expect(message).not.toContain(secret)
+    expect(message.split('\n')[0]).toContain(details.location)
+  })
+
+  it('keeps the Location out of any other error', () => {
+    const details = parseIamErrorBody('{"errorCode":"BXNIM0415E"}', { location: '/x' })
+    expect(describeError(new IamError(OPERATION.token, 400, details, 1))).not.toContain('redirect')
   })
 })

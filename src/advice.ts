@@ -1,8 +1,8 @@
 /**
  * Every piece of advice the action gives, in one table: `describeError` and the main step put
  * `text` into their messages, and docs/TROUBLESHOOTING.md is generated from the same rows
- * (a test fails when the page and this table drift apart). `{attempts}` and `{account}` are
- * filled in when the message is made.
+ * (a test fails when the page and this table drift apart). `{attempts}`, `{account}` and
+ * `{input}` are filled in when the message is made.
  */
 export interface Advice {
   /** What the user sees in the log, as the troubleshooting page quotes it. */
@@ -93,6 +93,15 @@ export const ADVICE = {
       'IAM refused to create the key: a limit on API keys may be reached. Delete unused keys ' +
       '(`sweep-stale-keys: true` removes the ones this action left behind).'
   },
+  redirect: {
+    symptom: '`HTTP 307, a redirect to ...`',
+    cause:
+      'The endpoint is not the service itself: an old address, a portal page, or a proxy or gateway that redirects.',
+    text:
+      'The action never follows a redirect, so that a key or token is never re-sent to a host ' +
+      'the workflow did not name. Check {input}: it must be the base URL of the service ' +
+      'itself, not an address that redirects (an old host, a portal page, a gateway).'
+  },
   timeout: {
     symptom: '`ETIMEDOUT`',
     cause: 'No answer within `timeout-seconds`.',
@@ -118,8 +127,15 @@ export const ADVICE = {
 export type AdviceId = keyof typeof ADVICE
 
 /** The advice's text with its placeholders filled in. */
-export function advise(id: AdviceId, fill: { attempts?: number; account?: string } = {}): string {
+export function advise(
+  id: AdviceId,
+  fill: { attempts?: number; account?: string; input?: string } = {}
+): string {
   return ADVICE[id].text
     .replace('{attempts}', String(fill.attempts ?? 'N'))
     .replace('{account}', fill.account ?? 'X')
+    .replace(
+      '{input}',
+      fill.input ?? 'the endpoint input (`iam-endpoint`, `vpc-metadata-endpoint`)'
+    )
 }

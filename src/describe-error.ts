@@ -20,6 +20,7 @@ function adviceFor(err: IamError): string | undefined {
   const byCode = code ? ADVICE_BY_CODE[code] : undefined
   if (byCode) return advise(byCode)
   const { status, operation, attempts } = err
+  if (isRedirect(status)) return advise('redirect', { input: endpointInput(operation) })
   if (status === 429) return advise('rateLimited', { attempts })
   if (operation === OPERATION.createKey && status >= 500) return advise('maybeCreated')
   if (status >= 500) return advise('iamFailing', { attempts })
@@ -29,6 +30,16 @@ function adviceFor(err: IamError): string | undefined {
   }
   if (operation === OPERATION.createKey && status === 400) return advise('keyLimit')
   return undefined
+}
+
+function isRedirect(status: number): boolean {
+  return status >= 300 && status < 400
+}
+
+/** The input that names the host an operation was sent to. */
+function endpointInput(operation: Operation): string {
+  const metadata: Operation[] = [OPERATION.instanceIdentity, OPERATION.metadataIamToken]
+  return metadata.includes(operation) ? '`vpc-metadata-endpoint`' : '`iam-endpoint`'
 }
 
 function networkAdvice(code: string): string {
@@ -47,10 +58,12 @@ export function describeError(err: unknown, context: { accountId?: string } = {}
   if (err instanceof IamError) {
     const d = err.details
     const what = [d.errorCode, d.errorMessage].filter(Boolean).join(': ')
+    const head = `IBM Cloud IAM ${err.operation} failed after ${plural(err.attempts, 'attempt')}: HTTP ${err.status}`
     const lines = [
-      `IBM Cloud IAM ${err.operation} failed after ${plural(err.attempts, 'attempt')}: HTTP ${err.status}` +
-        (what ? ` ${what}` : '') +
-        (d.bodySummary ? ` (response: ${d.bodySummary})` : '')
+      isRedirect(err.status)
+        ? `${head}, a redirect ${d.location ? `to ${d.location}` : 'without a Location'}, ` +
+          'which the action never follows.'
+        : head + (what ? ` ${what}` : '') + (d.bodySummary ? ` (response: ${d.bodySummary})` : '')
     ]
     if (d.errorDetails) lines.push(`Details: ${d.errorDetails}`)
     const advice = adviceFor(err)

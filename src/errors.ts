@@ -45,6 +45,8 @@ export interface IamErrorDetails {
   requestId?: string
   /** A short, sanitised summary of a body that was not IAM's JSON (HTML from a proxy, etc.). */
   bodySummary?: string
+  /** The Location header, secrets redacted, as a quoted one-line string (a redirect's target). */
+  location?: string
 }
 
 /** The request never got an HTTP answer: refused, reset, timed out, TLS failure, DNS. */

@@ -1,4 +1,5 @@
 import type { IamErrorDetails } from '../errors.js'
+import { oneLine } from '../untrusted.js'
 import { parseJson } from './json.js'
 
 /**
@@ -30,6 +31,8 @@ export function parseIamErrorBody(
   }
   if (!details.errorCode && !details.errorMessage) details.bodySummary = summariseBody(redact(body))
   details.requestId ??= str(headers['transaction-id'] ?? headers['x-request-id'])
+  // Redacted whole, then quoted and cut: the target of a redirect is outside text.
+  if (headers.location) details.location = oneLine(JSON.stringify(redact(headers.location)))
   for (const key of Object.keys(details) as (keyof IamErrorDetails)[]) {
     if (details[key] === undefined) delete details[key]
   }
