@@ -215,6 +215,25 @@ describe('case 8: the VPC metadata service is never reached through a proxy', ()
     })
     expect(leaks(main, secretsOf('', main))).toEqual([])
   })
+
+  test('ibmcloud-iam-token renews from the metadata service directly too', async () => {
+    const iam = shortLived()
+    const metadataPort = Number(new URL(iam.metadataUrl).port)
+    const proxy = await proxyTo(iam, metadataPort)
+    const env = { HTTP_PROXY: proxy.url, HTTPS_PROXY: proxy.url, ...resolveToLoopback }
+    const inputs = {
+      'vpc-metadata': 'true',
+      'vpc-metadata-endpoint': `http://api.metadata.cloud.ibm.com:${metadataPort}`
+    }
+    const main = await step('main', iam, inputs, { env })
+    expect(main.code).toBe(0)
+    iam.reset()
+    const run = await command(iam, main, env)
+    expect(run.code).toBe(0)
+    expect(run.stdout).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+\n$/) // renewed: 120 s left is too little
+    expect(iam.requests.filter((r) => r.service === 'metadata')).toHaveLength(2)
+    expect(proxy.connections).toBe(0)
+  })
 })
 
 describe('case 9: ibmcloud-iam-token serves a still-valid cached token when renewal fails', () => {
