@@ -29,8 +29,9 @@ export interface CommandIo {
 
 /**
  * `ibmcloud-iam-token <config.json>`: prints a token valid for at least MIN_VALID_S more
- * seconds, from the cache or renewed. Returns the exit code: 0 with only the token on stdout,
- * 1 with a message on stderr.
+ * seconds, from the cache or renewed; when renewal fails, the cached token if it still keeps
+ * that promise (with a warning). Returns the exit code: 0 with only the token on stdout, 1
+ * with a message on stderr.
  */
 export async function runTokenCommand(args: string[], io: CommandIo): Promise<number> {
   // On a runner, every secret this process sees is masked through stderr, which the runner
