@@ -4,8 +4,7 @@ import http from 'node:http'
 import { dirname } from 'node:path'
 import tls from 'node:tls'
 import type { Socket } from 'node:net'
-import { startConnectProxy } from '../emulator/index.mjs'
-import { startEmulator, type Emulator } from '../emulator/index.mjs'
+import { startConnectProxy, startEmulator, type Emulator } from '../emulator/index.mjs'
 import { OWN_CODES } from '../emulator/own-codes.mjs'
 import {
   call as httpCall,
