@@ -1,9 +1,12 @@
 import { ActionError } from '../errors.js'
-import { GRANT, requestToken, type IamToken } from '../iam/token.js'
+import { requestToken, type IamToken } from '../iam/token.js'
 import { printable } from '../inputs.js'
 import type { Secrets } from '../secrets.js'
 import { profileForm, type ProfileRef } from './credential.js'
-import type { TokenRequestContext } from './sources.js'
+import type { CredentialOf, CredentialSource, TokenRequestContext } from './source.js'
+
+/** IAM's cr-token grant: a trusted profile, with a compute resource's token (Kubernetes, Code Engine). */
+export const CR_TOKEN_GRANT = 'urn:ibm:params:oauth:grant-type:cr-token'
 
 /**
  * Reads a compute-resource token (a projected service-account token, Code Engine's token) and
@@ -42,7 +45,25 @@ export function exchangeCrToken(
 ): Promise<IamToken> {
   return requestToken(
     ctx.iam,
-    { grant_type: GRANT.crToken, cr_token: crToken, ...profileForm(profile) },
+    { grant_type: CR_TOKEN_GRANT, cr_token: crToken, ...profileForm(profile) },
     { secrets: ctx.secrets, clock: ctx.clock, tenant: ctx.accountId }
   )
+}
+
+type CrTokenFile = CredentialOf<'cr-token-file'>
+
+/**
+ * `cr-token-file` with a profile. Renewable: the config file holds the path (never the token),
+ * and the token is read again at every renewal, since platforms rotate it.
+ */
+export const crTokenSource: CredentialSource<CrTokenFile, CrTokenFile> = {
+  kind: 'cr-token-file',
+  exchange: (c, ctx) =>
+    exchangeCrToken(readCrToken(c.path, ctx.secrets, ctx.readFile), c.profile, ctx),
+  renewal: {
+    saved: 'cr-token-file',
+    save: (c) => c,
+    load: (saved) => saved,
+    describe: (saved) => `from ${saved.path}, re-read each time`
+  }
 }

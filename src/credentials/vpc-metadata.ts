@@ -2,7 +2,7 @@ import { ActionError, OPERATION } from '../errors.js'
 import { parseJson } from '../iam/json.js'
 import { parseTokenResponse, type IamToken } from '../iam/token.js'
 import type { ProfileRef } from './credential.js'
-import type { TokenRequestContext } from './sources.js'
+import type { CredentialOf, CredentialSource, TokenRequestContext } from './source.js'
 
 /** The metadata service API version IBM's VpcInstanceAuthenticator sends by default. */
 export const METADATA_VERSION = '2022-03-01'
@@ -66,4 +66,18 @@ function metadataProfile(profile: ProfileRef): Record<string, string> {
   if ('id' in profile) return { id: profile.id }
   if ('crn' in profile) return { crn: profile.crn }
   return { name: profile.name }
+}
+
+type VpcMetadata = CredentialOf<'vpc-metadata'>
+
+/** `vpc-metadata: true`. Renewable: the config file holds the endpoint and profile. */
+export const vpcMetadataSource: CredentialSource<VpcMetadata, VpcMetadata> = {
+  kind: 'vpc-metadata',
+  exchange: (c, ctx) => vpcInstanceToken(c.endpoint, c.profile, ctx),
+  renewal: {
+    saved: 'vpc-metadata',
+    save: (c) => c,
+    load: (saved) => saved,
+    describe: () => 'from the VPC instance metadata service'
+  }
 }
