@@ -4,6 +4,7 @@ import {
   NOT_RENEWABLE,
   type CredentialOf,
   type CredentialSource,
+  type SourceInputs,
   type TokenRequestContext
 } from './source.js'
 
@@ -54,4 +55,14 @@ export const apikeySource: CredentialSource<CredentialOf<'apikey'>, SavedApiKeyE
     },
     describe: (saved) => `with the ephemeral key in $${saved.envName}`
   }
+}
+
+/** The `apikey` input: with a profile it is the assume source's credential (assume.ts). */
+export const apikeyInputs: SourceInputs = {
+  selected: ({ apikey }) => (apikey ? 'apikey' : undefined),
+  credential: ({ inputs, profile }) =>
+    profile
+      ? { kind: 'apikey-profile', apikey: inputs.apikey, profile }
+      : { kind: 'apikey', apikey: inputs.apikey },
+  ownsApiKeys: true
 }

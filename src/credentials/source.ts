@@ -2,7 +2,7 @@ import type { Clock } from '../clock.js'
 import type { IamClient } from '../iam/client.js'
 import type { IamToken } from '../iam/token.js'
 import type { Secrets } from '../secrets.js'
-import type { Credential, CredentialKind } from './credential.js'
+import type { Credential, CredentialKind, ProfileRef } from './credential.js'
 
 /** What any credential source needs to get a token (built once, in step-context.ts). */
 export interface TokenRequestContext {
@@ -63,4 +63,43 @@ export interface CredentialSource<C extends SourcedCredential, S extends SavedCr
   exchange: (credential: C, ctx: TokenRequestContext) => Promise<IamToken>
   /** Absent: the token is never renewable (its secret would have to be written down). */
   renewal?: Renewal<C, S>
+}
+
+/** The inputs as the credential parser sees them (credentials/parse.ts). */
+export interface CredentialInputs {
+  /** A trimmed input ('' when unset). */
+  get: (name: string) => string
+  /** The validated `apikey` ('' when empty). */
+  apikey: string
+  accountId?: string
+  ephemeralKey: boolean
+  /** Reads a file as UTF-8; throws Node's error (with its code) when it cannot. */
+  readFile: (path: string) => string
+}
+
+/** What a source's input rules are given after the shared inputs (the profile) are parsed. */
+export interface ParseState {
+  inputs: CredentialInputs
+  /** Whether this source's own input selects it. */
+  chosen: boolean
+  profile?: ProfileRef
+  /** Whether any of profile-id, profile-crn, profile-name is set (valid or not). */
+  profileGiven: boolean
+  /** Records a problem: the step reports all of them together, before any request. */
+  refuse: (message: string) => void
+}
+
+/**
+ * A source's inputs: whether they select it, what it refuses, and the credential it yields.
+ * Rows of INPUT_SOURCES (sources.ts), in the order their problems are reported.
+ */
+export interface SourceInputs {
+  /** How "give exactly one" names this source when its input selects it; undefined when not. */
+  selected: (inputs: CredentialInputs, refuse: (message: string) => void) => string | undefined
+  /** Its refusals, run whether or not it is chosen (a setting given without its source). */
+  check?: (state: ParseState) => void
+  /** The credential, once it is chosen and nothing was refused. */
+  credential: (state: ParseState) => SourcedCredential
+  /** Whether ephemeral-key may be used with it (a trusted profile cannot own API keys). */
+  ownsApiKeys: boolean
 }

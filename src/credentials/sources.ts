@@ -1,8 +1,8 @@
 import type { IamToken } from '../iam/token.js'
 import type { Secrets } from '../secrets.js'
-import { apikeySource } from './apikey.js'
+import { apikeyInputs, apikeySource } from './apikey.js'
 import { assumeSource } from './assume.js'
-import { crTokenSource } from './cr-token.js'
+import { crTokenInputs, crTokenSource } from './cr-token.js'
 import type { Credential } from './credential.js'
 import {
   NOT_RENEWABLE,
@@ -11,10 +11,11 @@ import {
   type RenewalFacts,
   type SavedCredential,
   type SourceKind,
+  type SourceInputs,
   type SourcedCredential,
   type TokenRequestContext
 } from './source.js'
-import { vpcMetadataSource } from './vpc-metadata.js'
+import { vpcMetadataInputs, vpcMetadataSource } from './vpc-metadata.js'
 
 export type { SourcedCredential, TokenRequestContext } from './source.js'
 
@@ -41,6 +42,16 @@ export type RenewableCredential = {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- infers each row's own shape
   [K in SourceKind]: (typeof SOURCES)[K] extends CredentialSource<any, infer S> ? S : never
 }[SourceKind]
+
+/**
+ * The sources' inputs, in the order their problems are reported: `apikey` (with a profile, the
+ * assume source), `cr-token-file`, `vpc-metadata`. parse.ts loops over these.
+ */
+export const INPUT_SOURCES: readonly SourceInputs[] = [
+  apikeyInputs,
+  crTokenInputs,
+  vpcMetadataInputs
+]
 
 /** Any row, typed loosely: the loops below never mix one row's credential with another's. */
 type AnySource = CredentialSource<SourcedCredential, SavedCredential>
