@@ -147,7 +147,11 @@ describe('describeError on an IAM error: which advice', () => {
     ['a deletion 403', OPERATION.deleteKey, 403, ['keyNotPermitted'], undefined],
     ['a listing 403', OPERATION.listKeys, 403, ['keyNotPermitted'], undefined],
     ['a deletion 404', OPERATION.deleteKey, 404, [], undefined],
-    ['a deletion 500', OPERATION.deleteKey, 500, ['iamFailing'], undefined]
+    ['a deletion 500', OPERATION.deleteKey, 500, ['iamFailing'], undefined],
+    ['a lookup 400', OPERATION.lookupKey, 400, [], undefined],
+    ['a lookup 401', OPERATION.lookupKey, 401, ['keyNotPermitted'], undefined],
+    ['a lookup 403', OPERATION.lookupKey, 403, ['keyNotPermitted'], undefined],
+    ['a lookup 500', OPERATION.lookupKey, 500, ['iamFailing'], undefined]
   ])('%s (%s, HTTP %i) gets %j', (_what, operation, status, advice, code) => {
     expect(adviceIn(describeError(iamError(operation, status, code, 3)))).toEqual(advice)
   })

@@ -7,7 +7,7 @@ import {
   OPERATION,
   type Operation
 } from './errors.js'
-import { isDnsError, isTlsError, requestNeverSent } from './iam/network.js'
+import { isDnsError, isTlsError, requestNeverSent } from './iam/retry.js'
 
 const ADVICE_BY_CODE: Record<string, AdviceId> = {
   BXNIM0415E: 'wrongKey',
@@ -23,7 +23,12 @@ function adviceFor(err: IamError): string | undefined {
   if (status === 429) return advise('rateLimited', { attempts })
   if (operation === OPERATION.createKey && status >= 500) return advise('maybeCreated')
   if (status >= 500) return advise('iamFailing', { attempts })
-  const identityApi: Operation[] = [OPERATION.createKey, OPERATION.deleteKey, OPERATION.listKeys]
+  const identityApi: Operation[] = [
+    OPERATION.createKey,
+    OPERATION.lookupKey,
+    OPERATION.deleteKey,
+    OPERATION.listKeys
+  ]
   if (identityApi.includes(operation) && (status === 401 || status === 403)) {
     return advise('keyNotPermitted')
   }

@@ -7,7 +7,7 @@ import { issueEphemeralKey } from './ephemeral/issue.js'
 import { runFacts } from './ephemeral/naming.js'
 import { longestJobMinutes, sweepStaleKeys } from './ephemeral/sweep.js'
 import { ActionError } from './errors.js'
-import { connectIam } from './iam/connect.js'
+import { createIamClient } from './iam/client.js'
 import { checkAccount } from './iam/token.js'
 import { publishEphemeralKey, publishToken } from './outputs.js'
 import { runnerDeps } from './runner/actions-core.js'
@@ -36,7 +36,7 @@ export async function run(deps: StepDeps = runnerDeps()): Promise<void> {
     if (!source) return skipOrFail(config, deps)
     const log = (message: string) => runner.info(message)
     const connect = (endpoint: string) =>
-      connectIam({ ...config!, endpoint }, { ...deps, log }, secrets)
+      createIamClient({ ...config!, endpoint }, { ...deps, log }, secrets)
     runner.debug(`Getting an IAM token (${config.credential.kind}) from ${config.endpoint}`)
     const iam = connect(config.endpoint)
     const { accountId } = config

@@ -3,8 +3,8 @@ import { parseConfig } from './config.js'
 import { describeError } from './describe-error.js'
 import { runFacts } from './ephemeral/naming.js'
 import { looksLikeKeyId, revokeIfOurs } from './ephemeral/revoke.js'
-import { STATE } from './ephemeral/state.js'
-import { connectIam } from './iam/connect.js'
+import { STATE } from './ephemeral/issue.js'
+import { createIamClient } from './iam/client.js'
 import { runnerDeps } from './runner/actions-core.js'
 import type { StepDeps } from './runner/runner.js'
 import { Secrets } from './secrets.js'
@@ -74,7 +74,7 @@ export async function run(deps: StepDeps = runnerDeps()): Promise<void> {
       )
     }
     const log = (message: string) => runner.info(message)
-    const iam = connectIam(config, { ...deps, log }, secrets)
+    const iam = createIamClient(config, { ...deps, log }, secrets)
     // A fresh token: the main step's may have expired in a long job, and it is never persisted.
     const ctx = { iam, secrets, clock, accountId: config.accountId }
     const token = await exchangeApiKey(config.apikey, ctx)

@@ -3,7 +3,7 @@ import type { Clock } from '../clock.js'
 import { credentialSource, type SourcedCredential } from '../credentials/sources.js'
 import { describeError } from '../describe-error.js'
 import { ActionError } from '../errors.js'
-import { connectIam } from '../iam/connect.js'
+import { createIamClient } from '../iam/client.js'
 import type { HttpTransport } from '../iam/http.js'
 import { checkAccount } from '../iam/token.js'
 import { Secrets } from '../secrets.js'
@@ -50,7 +50,7 @@ export async function runTokenCommand(args: string[], io: CommandIo): Promise<nu
     const source = credentialSource(resolveCredential(config, io.env, secrets))
     const log = (message: string) => io.stderr(`${COMMAND}: ${message}\n`)
     const deps = { createTransport: io.createTransport, clock: io.clock, log }
-    const connect = (endpoint: string) => connectIam({ ...config, endpoint }, deps, secrets)
+    const connect = (endpoint: string) => createIamClient({ ...config, endpoint }, deps, secrets)
     const token = await source({
       iam: connect(config.endpoint),
       secrets,
