@@ -1,6 +1,6 @@
 import { ActionError } from '../errors.js'
 import { GRANT, requestToken, type IamToken } from '../iam/token.js'
-import { printable } from '../inputs.js'
+import { oneLine } from '../untrusted.js'
 import type { Secrets } from '../secrets.js'
 import { profileForm, type ProfileRef } from './credential.js'
 import type { TokenRequestContext } from './sources.js'
@@ -20,7 +20,7 @@ export function readCrToken(
   } catch (err) {
     const code = (err as { code?: unknown }).code
     throw new ActionError(
-      `Cannot read the compute-resource token in ${printable(path)} (${typeof code === 'string' ? code : 'error'}). ` +
+      `Cannot read the compute-resource token in ${oneLine(path)} (${typeof code === 'string' ? code : 'error'}). ` +
         'Check that the projected token volume is still mounted at that path.'
     )
   }
@@ -28,7 +28,7 @@ export function readCrToken(
   const token = content.trim()
   if (!token) {
     throw new ActionError(
-      `The compute-resource token file ${printable(path)} is empty. Check the projected volume.`
+      `The compute-resource token file ${oneLine(path)} is empty. Check the projected volume.`
     )
   }
   return token

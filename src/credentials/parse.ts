@@ -1,7 +1,8 @@
 import { ConfigError } from '../errors.js'
-import { parseBoolean, printable } from '../inputs.js'
+import { parseBoolean } from '../inputs.js'
 import type { Credential, ProfileRef } from './credential.js'
 import { DEFAULT_METADATA_ENDPOINT, parseMetadataEndpoint } from './metadata-endpoint.js'
+import { oneLine } from '../untrusted.js'
 
 export interface CredentialInputs {
   /** A trimmed input ('' when unset). */
@@ -107,11 +108,11 @@ function parseProfile(
   const odd = (value: string) => /[\u0000-\u001f\u007f-\u009f]/.test(value) || value.length > 512
   if (id && (odd(id) || !/^Profile-[A-Za-z0-9-]+$/.test(id))) {
     refuse(
-      `profile-id "${printable(id.slice(0, 80))}" is not a trusted profile id (Profile-<uuid>, as ` +
+      `profile-id "${oneLine(id.slice(0, 80))}" is not a trusted profile id (Profile-<uuid>, as ` +
         '`ibmcloud iam trusted-profile NAME --id` prints). For a name, use profile-name with account-id.'
     )
   } else if (crn && (odd(crn) || !crn.startsWith('crn:'))) {
-    refuse(`profile-crn "${printable(crn.slice(0, 80))}" is not a CRN (crn:v1:...).`)
+    refuse(`profile-crn "${oneLine(crn.slice(0, 80))}" is not a CRN (crn:v1:...).`)
   } else if (name && odd(name)) {
     refuse('profile-name contains a control character or is over 512 characters long.')
   } else if (name && !accountId) {
@@ -131,7 +132,7 @@ function checkTokenFile(
   readFile: (path: string) => string,
   refuse: (message: string) => void
 ): void {
-  const shown = printable(path)
+  const shown = oneLine(path)
   let content: string
   try {
     content = readFile(path)
