@@ -1,4 +1,4 @@
-import { advise, type AdviceId } from './advice.js'
+import { adviceForCode, advise } from './advice.js'
 import {
   ActionError,
   ConfigError,
@@ -9,15 +9,9 @@ import {
 } from './errors.js'
 import { isDnsError, isTlsError, requestNeverSent } from './iam/retry.js'
 
-const ADVICE_BY_CODE: Record<string, AdviceId> = {
-  BXNIM0415E: 'wrongKey',
-  BXNIM0109E: 'missingProperty',
-  BXNIM0106E: 'unsupportedGrant'
-}
-
 function adviceFor(err: IamError): string | undefined {
   const code = err.details.errorCode
-  const byCode = code ? ADVICE_BY_CODE[code] : undefined
+  const byCode = code ? adviceForCode(code) : undefined
   if (byCode) return advise(byCode)
   const { status, operation, attempts } = err
   if (status === 429) return advise('rateLimited', { attempts })
