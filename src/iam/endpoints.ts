@@ -40,7 +40,7 @@ export interface BaseUrlRules {
   notAUrl: string
   /** The hosts plain http may go to; https goes anywhere. */
   plainHttpTo: (hostname: string) => boolean
-  /** Why plain http to `origin` is refused, after "<input> <origin> uses plain http, ". */
+  /** Why plain http is refused there: what follows "<input> <origin> uses plain http, ". */
   plainHttpRefused: string
   /** The schemes named when another one is given, e.g. "https://". */
   schemes: string
