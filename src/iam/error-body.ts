@@ -1,6 +1,6 @@
 import type { IamErrorDetails } from '../errors.js'
 import { oneLine } from '../untrusted.js'
-import { parseJson } from './json.js'
+import { parseJson } from './read-body.js'
 
 /**
  * Reads IAM's two error body shapes (token endpoint and Identity API) and its request id.
