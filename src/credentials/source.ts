@@ -1,3 +1,4 @@
+import type { AdviceRows } from '../advice.js'
 import type { Clock } from '../clock.js'
 import type { IamClient } from '../iam/client.js'
 import type { IamToken } from '../iam/token.js'
@@ -58,8 +59,17 @@ export interface Renewal<C extends SourcedCredential, S extends SavedCredential>
  * whether (and how) the token command renews it. Every source is one module that exports one of
  * these; sources.ts is the table of them.
  */
-export interface CredentialSource<C extends SourcedCredential, S extends SavedCredential> {
+export interface CredentialSource<
+  C extends SourcedCredential,
+  S extends SavedCredential,
+  A extends AdviceRows = Record<never, never>
+> {
   kind: C['kind']
+  /**
+   * The advice rows only this source can produce (its IAM codes, its inputs' mistakes):
+   * advice.ts collects them from the table, and docs/TROUBLESHOOTING.md lists them.
+   */
+  advice?: A
   exchange: (credential: C, ctx: TokenRequestContext) => Promise<IamToken>
   /** Absent: the token is never renewable (its secret would have to be written down). */
   renewal?: Renewal<C, S>
