@@ -77,12 +77,33 @@ export const IAM_ADVICE = {
       'a user, the "User API key creator" role where the account restricts API key creation. ' +
       'Or set `ephemeral-key: false`.'
   },
+  tokenRefused: {
+    symptom: '`API key creation failed ... HTTP 401` (or lookup, deletion, listing)',
+    cause:
+      'The IAM Identity API did not accept the access token sent with the request: it was missing, expired or invalid (a 401 is not about roles; a missing role is a 403).',
+    text:
+      'The IAM Identity API did not accept the access token: it was missing, expired or not ' +
+      'valid there (a 401, not a missing role). Check that `iam-endpoint` (or `region`) names the ' +
+      'IAM that issued the token and that no proxy strips the Authorization header; a rerun ' +
+      'gets a fresh token.'
+  },
   keyLimit: {
     symptom: '`API key creation failed ... HTTP 400`',
     cause: 'A limit on API keys is reached.',
     text:
       'IAM refused to create the key: a limit on API keys may be reached. Delete unused keys ' +
       '(`sweep-stale-keys: true` removes the ones this action left behind).'
+  },
+  invalidValue: {
+    codes: ['BXNIM0110E'],
+    symptom: '`HTTP 400 BXNIM0110E`',
+    cause:
+      'IAM read a field of the request with the wrong type or format (not a key limit): the action builds the request, so an endpoint that is not IBM Cloud IAM, or a bug.',
+    text:
+      'IAM says a field of the request has the wrong type or format (not a key limit). The ' +
+      'action builds that request itself (the key name, its description, `expires_at` from ' +
+      '`ephemeral-key-ttl`): check that `iam-endpoint` is IBM Cloud IAM, and report this with ' +
+      'the IAM request id if it is.'
   },
   timeout: {
     symptom: '`ETIMEDOUT`',

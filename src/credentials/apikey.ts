@@ -49,11 +49,12 @@ export const APIKEY_ADVICE = {
     codes: ['BXNIM0415E'],
     symptom: '`HTTP 400 BXNIM0415E`',
     cause:
-      'The key is mistyped, deleted, expired, or from another account or environment (staging keys only work at `https://iam.test.cloud.ibm.com`).',
+      'The key is mistyped, deleted, expired, disabled, or from another account or environment (staging keys only work at `https://iam.test.cloud.ibm.com`).',
     text:
-      'The API key was not found: it is mistyped, deleted, expired, or from another IBM Cloud ' +
-      'account or environment. Check the secret passed as `apikey` (create a new key with ' +
-      '`ibmcloud iam api-key-create` or `ibmcloud iam service-api-key-create` and store it again).'
+      'The API key was not found: it is mistyped, deleted, expired, disabled, or from another ' +
+      'IBM Cloud account or environment. Check the secret passed as `apikey` (create a new key ' +
+      'with `ibmcloud iam api-key-create` or `ibmcloud iam service-api-key-create` and store it ' +
+      'again; a disabled key works again once it is enabled).'
   }
 } as const satisfies AdviceRows
 
