@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import type { Credential } from './credentials/credential.js'
 import { parseCredential } from './credentials/parse.js'
 import { ConfigError } from './errors.js'
+import { parseSdkServices, sdkProblems } from './handoff/sdk-services.js'
 import { resolveEndpoint } from './iam/endpoints.js'
 import {
   parseBoolean,
@@ -28,6 +29,8 @@ export interface Config {
   ephemeral: EphemeralConfig
   /** Install `ibmcloud-iam-token` when the credential can be renewed without a stored secret. */
   tokenCommand: boolean
+  /** IBM SDK service names that get entries in ibm-credentials.env (handoff/); [] for none. */
+  sdkServices: string[]
 }
 
 export interface EphemeralConfig {
@@ -110,8 +113,11 @@ export function parseConfig(
       revoke: attempt(() => parseBoolean('revoke', get('revoke'), true)),
       sweepStale: attempt(() => parseBoolean('sweep-stale-keys', get('sweep-stale-keys'), false))
     },
-    tokenCommand: attempt(() => parseBoolean('token-command', get('token-command'), true))
+    tokenCommand: attempt(() => parseBoolean('token-command', get('token-command'), true)),
+    sdkServices: attempt(() => parseSdkServices(get('sdk-services'))) ?? []
   }
+  if (config.sdkServices.length > 0)
+    problems.push(...sdkProblems(config.credential, config.endpoint))
   const { envName, ephemeral } = config
   if (ephemeral.enabled && config.exportEnv && envName && envName === ephemeral.envName) {
     problems.push(

@@ -7,6 +7,7 @@ import { issueEphemeralKey } from './ephemeral/issue.js'
 import { runFacts } from './ephemeral/naming.js'
 import { longestJobMinutes, sweepStaleKeys } from './ephemeral/sweep.js'
 import { ActionError } from './errors.js'
+import { checkHandoff, prepareHandoff, publishHandoff } from './handoff/handoff.js'
 import { connectIam } from './iam/connect.js'
 import { checkAccount } from './iam/token.js'
 import { publishEphemeralKey, publishToken } from './outputs.js'
@@ -34,6 +35,7 @@ export async function run(deps: StepDeps = runnerDeps()): Promise<void> {
     config = parseConfig((name) => runner.getInput(name), { readFile })
     const source = credentialSource(config.credential)
     if (!source) return skipOrFail(config, deps)
+    checkHandoff(config, deps.env.RUNNER_TEMP)
     const log = (message: string) => runner.info(message)
     const connect = (endpoint: string) =>
       connectIam({ ...config!, endpoint }, { ...deps, log }, secrets)
@@ -47,11 +49,15 @@ export async function run(deps: StepDeps = runnerDeps()): Promise<void> {
     const key = config.ephemeral.enabled
       ? await issueEphemeralKey(iam, token, config.ephemeral, { runner, clock, secrets, facts })
       : undefined
+    // Written before anything is published too: a RUNNER_TEMP that fails leaves nothing exported.
+    const where = { runnerTemp: deps.env.RUNNER_TEMP, cwd: process.cwd(), readFile }
+    const handoff = prepareHandoff(runner, config, token, key?.value, where)
     publishToken(runner, config, token)
     if (key) publishEphemeralKey(runner, config, key)
-    const where = { host: deps.tokenCommandHost, runnerTemp: deps.env.RUNNER_TEMP }
+    publishHandoff(runner, config, token, handoff)
     try {
-      installTokenCommand(runner, config, token, where)
+      const at = { host: deps.tokenCommandHost, runnerTemp: deps.env.RUNNER_TEMP }
+      installTokenCommand(runner, config, token, at)
     } catch (err) {
       runner.warning(`${COMMAND} could not be installed: ${describeError(err)}`)
     }

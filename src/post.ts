@@ -4,6 +4,8 @@ import { describeError } from './describe-error.js'
 import { runFacts } from './ephemeral/naming.js'
 import { looksLikeKeyId, revokeIfOurs } from './ephemeral/revoke.js'
 import { STATE } from './ephemeral/state.js'
+import { removeCredentialsFile } from './handoff/cleanup.js'
+import { SDK_FILE_STATE } from './handoff/handoff.js'
 import { connectIam } from './iam/connect.js'
 import { runnerDeps } from './runner/actions-core.js'
 import type { StepDeps } from './runner/runner.js'
@@ -23,6 +25,9 @@ export async function run(deps: StepDeps = runnerDeps()): Promise<void> {
   const { runner, clock } = deps
   const secrets = new Secrets((value) => runner.setSecret(value))
   secrets.add(runner.getInput('apikey'))
+  // First, and whatever happens to the key: the SDK credentials file goes (never fails the job).
+  const removed = removeCredentialsFile(runner.getState(SDK_FILE_STATE), deps.env.RUNNER_TEMP)
+  if (removed) runner[removed.level](removed.message)
   const keyId = runner.getState(STATE.keyId)
   const shown = oneLine(keyId)
   try {

@@ -1,0 +1,144 @@
+import { accessSync, constants, mkdtempSync, statSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Credential, ProfileRef } from '../credentials/credential.js'
+import { DEFAULT_METADATA_ENDPOINT } from '../credentials/metadata-endpoint.js'
+import { ActionError } from '../errors.js'
+import { PUBLIC_ENDPOINT } from '../iam/endpoints.js'
+import { printable } from '../inputs.js'
+import { servicePrefix, unportable } from './sdk-services.js'
+
+/**
+ * The credentials file IBM's SDK cores read when `IBM_CREDENTIALS_FILE` names it: one set of
+ * `<SERVICE>_<PROPERTY>=<value>` lines per service. The properties and their meaning are those
+ * of ibm-cloud-sdk-core's `getAuthenticatorFromEnvironment` (Node) and go-sdk-core's
+ * authenticator factory: AUTH_TYPE picks the authenticator, AUTH_URL is its `url` (IAM's base
+ * URL; for `vpc` the metadata service's).
+ */
+
+export const CREDENTIALS_FILE = 'ibm-credentials.env'
+export const FOLDER_PREFIX = 'ibm-credentials-'
+
+/** What the file says for every service, and whether it is only this run's token. */
+export interface SdkEntries {
+  properties: Record<string, string>
+  /** true: a bearer token the SDKs cannot renew (a long-lived key is never written). */
+  bearerOnly: boolean
+}
+
+export interface Handed {
+  credential: Credential
+  /** IAM's base URL this run used. */
+  endpoint: string
+  accessToken: string
+  /** The ephemeral key's value, when one was created. */
+  ephemeralKey?: string
+}
+
+/** The properties for the credential this run used. */
+export function sdkEntries(h: Handed): SdkEntries {
+  const authUrl: Record<string, string> =
+    h.endpoint === PUBLIC_ENDPOINT ? {} : { AUTH_URL: h.endpoint }
+  const c = h.credential
+  if (h.ephemeralKey) {
+    const properties = { AUTH_TYPE: 'iam', APIKEY: h.ephemeralKey, ...authUrl }
+    return { properties, bearerOnly: false }
+  }
+  if (c.kind === 'cr-token-file') {
+    // ContainerAuthenticator names the profile by id or name only (sdkProblems refused a CRN),
+    // and sends profile_name without an account: no IAM_ACCOUNT_ID, which it would not read.
+    const properties = {
+      AUTH_TYPE: 'container',
+      CR_TOKEN_FILENAME: c.path,
+      ...profileEntry(c.profile),
+      ...authUrl
+    }
+    return { properties, bearerOnly: false }
+  }
+  if (c.kind === 'vpc-metadata') {
+    // VpcInstanceAuthenticator: AUTH_URL is the metadata service (which picks IAM itself).
+    const url: Record<string, string> =
+      c.endpoint === DEFAULT_METADATA_ENDPOINT ? {} : { AUTH_URL: c.endpoint }
+    const properties = { AUTH_TYPE: 'vpc', ...profileEntry(c.profile), ...url }
+    return { properties, bearerOnly: false }
+  }
+  // A long-lived API key (with or without a profile to assume) is never written to disk.
+  const properties = { AUTH_TYPE: 'bearerToken', BEARER_TOKEN: h.accessToken }
+  return { properties, bearerOnly: true }
+}
+
+function profileEntry(profile: ProfileRef | undefined): Record<string, string> {
+  if (!profile) return {}
+  if ('id' in profile) return { IAM_PROFILE_ID: profile.id }
+  if ('crn' in profile) return { IAM_PROFILE_CRN: profile.crn }
+  return { IAM_PROFILE_NAME: profile.name }
+}
+
+/** The file's text: a header comment, then one block per service. */
+export function renderCredentialsFile(services: string[], properties: Record<string, string>) {
+  const lines = [
+    '# Written by the ibmcloud-iam-token action for this job; deleted by its post step.',
+    '# Read by IBM SDKs through IBM_CREDENTIALS_FILE. For these services the SDKs read',
+    '# nothing else: <SERVICE>_* environment variables are ignored.'
+  ]
+  for (const service of services) {
+    lines.push('')
+    for (const [name, value] of Object.entries(properties)) {
+      const why = unportable(value)
+      // Checked with the inputs already; a value from IAM (the key, a token) is checked here.
+      if (why) throw new ActionError(`The ${name} entry would contain ${why}: nothing written.`)
+      lines.push(`${servicePrefix(service)}${name}=${value}`)
+    }
+  }
+  return `${lines.join('\n')}\n`
+}
+
+/**
+ * RUNNER_TEMP must be a folder this step may write: checked before any request, so that a
+ * runner without one fails the step with nothing done.
+ */
+export function checkRunnerTemp(runnerTemp: string | undefined): string {
+  if (!runnerTemp) {
+    throw new ActionError(
+      'sdk-services needs RUNNER_TEMP (the folder the runner empties after the job) to hold ' +
+        'ibm-credentials.env, and it is not set. Run on a GitHub Actions runner, or remove ' +
+        'sdk-services.'
+    )
+  }
+  const shown = printable(runnerTemp)
+  try {
+    if (!statSync(runnerTemp).isDirectory()) throw Object.assign(new Error(), { code: 'ENOTDIR' })
+    accessSync(runnerTemp, constants.W_OK)
+  } catch (err) {
+    const code = (err as { code?: unknown }).code
+    throw new ActionError(
+      `sdk-services: RUNNER_TEMP ${shown} ` +
+        (code === 'ENOENT'
+          ? 'does not exist'
+          : code === 'ENOTDIR'
+            ? 'is not a folder'
+            : `is not writable (${typeof code === 'string' ? code : 'error'})`) +
+        ', so ibm-credentials.env cannot be written there. Nothing was exported. Check the ' +
+        "runner's work folder, or remove sdk-services."
+    )
+  }
+  return runnerTemp
+}
+
+/**
+ * Writes the file into a fresh private folder under RUNNER_TEMP (mkdtemp: mode 0700, a name
+ * nobody knew before), the file itself 0600. Returns its path.
+ */
+export function writeCredentialsFile(runnerTemp: string, text: string): string {
+  try {
+    const dir = mkdtempSync(join(runnerTemp, FOLDER_PREFIX))
+    const path = join(dir, CREDENTIALS_FILE)
+    writeFileSync(path, text, { mode: 0o600, flag: 'wx' })
+    return path
+  } catch (err) {
+    const code = (err as { code?: unknown }).code
+    throw new ActionError(
+      `sdk-services: ${CREDENTIALS_FILE} could not be written under RUNNER_TEMP ` +
+        `${printable(runnerTemp)} (${typeof code === 'string' ? code : 'error'}). Nothing was exported.`
+    )
+  }
+}
