@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals'
-import type { Emulator } from '../../emulator/iam-emulator.mjs'
+import type { Emulator } from '../../emulator/index.mjs'
 import { useEmulator } from './fixture.js'
 import { leaks, runStep, secretsOf, type StepResult } from './leak-checks.js'
 
