@@ -454,7 +454,8 @@ describe('the parsed configuration', () => {
       'ephemeral-key-env': 'MY_KEY',
       revoke: 'false',
       'sweep-stale-keys': 'true',
-      'token-command': 'false'
+      'token-command': 'false',
+      'sdk-services': 'iam_identity resource_controller'
     })
     expect(config).toEqual({
       apikey: APIKEY,
@@ -473,7 +474,8 @@ describe('the parsed configuration', () => {
         revoke: false,
         sweepStale: true
       },
-      tokenCommand: false
+      tokenCommand: false,
+      sdkServices: ['iam_identity', 'resource_controller']
     })
   })
 
@@ -494,7 +496,8 @@ describe('the parsed configuration', () => {
         revoke: true,
         sweepStale: false
       },
-      tokenCommand: true
+      tokenCommand: true,
+      sdkServices: []
     })
   })
 
