@@ -129,6 +129,12 @@ describe('an ephemeral key: AUTH_TYPE=iam with that key, renewable by the SDK', 
     const files = filesUnder(runnerTemp)
     expect(files.length).toBeGreaterThan(0)
     expect(files.filter(([, text]) => text.includes(iam.seed.apikey))).toEqual([])
+    // Nor in the runner's files (outputs, env, state, summary, path), nor in the workspace.
+    const { outputs, exportedEnv, state, summary, paths } = step
+    expect(JSON.stringify({ outputs, exportedEnv, state, summary, paths })).not.toContain(
+      iam.seed.apikey
+    )
+    expect(step.workspaceFiles).toEqual([])
     expect(leaks(step, secretsOf(iam.seed.apikey, step))).toEqual([])
     // Not keyless: no ibmcloud CR variables.
     expect(Object.keys(step.exportedEnv).sort()).toEqual([
@@ -258,6 +264,50 @@ describe('a compute-resource token file: AUTH_TYPE=container, the SDK reads the 
       grantType: 'urn:ibm:params:oauth:grant-type:cr-token',
       status: 400
     })
+  })
+})
+
+describe('export-env: false and the post step', () => {
+  test('export-env: false: the file is an output only; nothing exported, not even for the CLI', async () => {
+    const step = await main({
+      'cr-token-file': tokenFile(),
+      'profile-id': iam.seed.crProfileId,
+      'sdk-services': 'iam_identity',
+      'export-env': 'false'
+    })
+    expect(step.code).toBe(0)
+    expect(step.exportedEnv).toEqual({})
+    const path = step.outputs['sdk-credentials-file']!
+    expect(entries(path).IAM_IDENTITY_AUTH_TYPE).toBe('container')
+    // A later step that names the file itself gets the same identity.
+    const later = await laterStep(step, ['iam_identity', iam.seed.accountId, iam.url], {
+      IBM_CREDENTIALS_FILE: path
+    })
+    expect(later.result).toMatchObject({ ok: true, authType: 'container', status: 200 })
+  })
+
+  test('a path planted in GITHUB_STATE is not deleted, and the post step still succeeds', async () => {
+    const inputs = {
+      'cr-token-file': tokenFile(),
+      'profile-id': iam.seed.crProfileId,
+      'sdk-services': 'iam_identity'
+    }
+    const step = await main(inputs)
+    expect(step.code).toBe(0)
+    const precious = join(scratch, 'ibm-credentials.env')
+    writeFileSync(precious, 'keep')
+    const planted = { ...step, state: { ...step.state, 'sdk-credentials-file': precious } }
+    const post = await runStep('post', {
+      inputs: { ...inputs, 'iam-endpoint': iam.url },
+      caPath: iam.caPath,
+      runnerTemp,
+      after: planted
+    })
+    expect(post.code).toBe(0)
+    expect(post.commands.find((c) => c.command === 'warning')?.value).toMatch(
+      /is not one this action writes/
+    )
+    expect(readFileSync(precious, 'utf8')).toBe('keep')
   })
 })
 
