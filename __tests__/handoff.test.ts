@@ -1,8 +1,8 @@
 import {
-  chmodSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
+  readdirSync,
   readFileSync,
   rmSync,
   symlinkSync,
@@ -206,11 +206,21 @@ describe('RUNNER_TEMP and the file', () => {
     expect(() => checkRunnerTemp(join(dir, 'f'))).toThrow(/is not a folder/)
   })
 
-  const asRoot = process.getuid?.() === 0
-  ;(asRoot ? it.skip : it)('refuses a RUNNER_TEMP it may not write (not testable as root)', () => {
-    chmodSync(dir, 0o500)
-    expect(() => checkRunnerTemp(dir)).toThrow(/is not writable \(EACCES\)/)
-    chmodSync(dir, 0o700)
+  it('refuses a RUNNER_TEMP it cannot write in, by trying (root included)', () => {
+    // A folder whose path is a few characters short of PATH_MAX: nothing fits inside it.
+    let deep = dir
+    while (deep.length < 4070) deep = join(deep, 'd'.repeat(Math.min(200, 4070 - deep.length)))
+    mkdirSync(deep, { recursive: true })
+    expect(() => checkRunnerTemp(deep)).toThrow(/is not writable \(ENAMETOOLONG\)/)
+    expect(() => checkRunnerTemp(deep)).toThrow(/^.{0,400}$/s) // the path is cut in the message
+    expect(readdirSync(dir)).toEqual(['d'.repeat(200)]) // the probe left nothing behind
+  })
+
+  it('a write that fails after the check says so, and that nothing was exported', () => {
+    writeFileSync(join(dir, 'f'), '')
+    expect(() => writeCredentialsFile(join(dir, 'f'), 'x')).toThrow(
+      /could not be written under RUNNER_TEMP .* \(ENOTDIR\)\. Nothing was exported/
+    )
   })
 })
 

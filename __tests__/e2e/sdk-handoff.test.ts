@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process'
 import {
-  chmodSync,
+  mkdirSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
@@ -72,6 +72,17 @@ async function laterStep(step: StepResult, args: string[], extraEnv: Record<stri
   const code = await new Promise<number | null>((done) => child.on('close', done))
   const last = stdout.trim().split('\n').at(-1) ?? '{}'
   return { code, result: JSON.parse(last) as Later['result'], stderr } satisfies Later
+}
+
+/**
+ * A folder that exists but in which nothing can be created, whoever runs the test: its path is
+ * a few characters short of Linux's PATH_MAX (4096), so any name inside it is too long.
+ */
+function deepFolder(under: string): string {
+  let path = under
+  while (path.length < 4070) path = join(path, 'd'.repeat(Math.min(200, 4070 - path.length)))
+  mkdirSync(path, { recursive: true })
+  return path
 }
 
 /** name=value lines of the credentials file. */
@@ -394,17 +405,17 @@ describe('refused, with nothing exported', () => {
     expect(step.outputs).toEqual({})
   })
 
-  const asRoot = process.getuid?.() === 0
-  ;(asRoot ? test.skip : test)(
-    'RUNNER_TEMP not writable (not testable as root, who writes anywhere)',
-    async () => {
-      chmodSync(runnerTemp, 0o500)
-      const step = await main({ apikey: iam.seed.apikey, 'sdk-services': 'iam_identity' })
-      chmodSync(runnerTemp, 0o700)
-      expect(step.code).toBe(1)
-      expect(step.commands.find((c) => c.command === 'error')?.value).toMatch(/is not writable/)
-      expect(iam.requests).toEqual([])
-      expect(step.exportedEnv).toEqual({})
-    }
-  )
+  test('RUNNER_TEMP not writable (a folder whose path leaves no room for ours: fails even for root)', async () => {
+    const step = await main(
+      { apikey: iam.seed.apikey, 'ephemeral-key': 'true', 'sdk-services': 'iam_identity' },
+      { RUNNER_TEMP: deepFolder(scratch) }
+    )
+    expect(step.code).toBe(1)
+    expect(step.commands.find((c) => c.command === 'error')?.value).toMatch(
+      /RUNNER_TEMP .* is not writable \(ENAMETOOLONG\).*Nothing was exported/s
+    )
+    expect(iam.requests).toEqual([])
+    expect(step.exportedEnv).toEqual({})
+    expect(step.outputs).toEqual({})
+  })
 })

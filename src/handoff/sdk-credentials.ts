@@ -1,4 +1,4 @@
-import { accessSync, constants, mkdtempSync, statSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Credential, ProfileRef } from '../credentials/credential.js'
 import { DEFAULT_METADATA_ENDPOINT } from '../credentials/metadata-endpoint.js'
@@ -104,10 +104,18 @@ export function checkRunnerTemp(runnerTemp: string | undefined): string {
         'sdk-services.'
     )
   }
-  const shown = printable(runnerTemp)
+  const shown = shownPath(runnerTemp)
   try {
     if (!statSync(runnerTemp).isDirectory()) throw Object.assign(new Error(), { code: 'ENOTDIR' })
-    accessSync(runnerTemp, constants.W_OK)
+    // Tried, not asked: access(W_OK) says yes to root on a folder nobody can write in, and knows
+    // nothing of a path that would grow too long. The probe is what writeCredentialsFile does.
+    const probe = mkdtempSync(join(runnerTemp, FOLDER_PREFIX))
+    try {
+      writeFileSync(join(probe, CREDENTIALS_FILE), '', { mode: 0o600, flag: 'wx' })
+      unlinkSync(join(probe, CREDENTIALS_FILE))
+    } finally {
+      rmdirSync(probe)
+    }
   } catch (err) {
     const code = (err as { code?: unknown }).code
     throw new ActionError(
@@ -138,7 +146,12 @@ export function writeCredentialsFile(runnerTemp: string, text: string): string {
     const code = (err as { code?: unknown }).code
     throw new ActionError(
       `sdk-services: ${CREDENTIALS_FILE} could not be written under RUNNER_TEMP ` +
-        `${printable(runnerTemp)} (${typeof code === 'string' ? code : 'error'}). Nothing was exported.`
+        `${shownPath(runnerTemp)} (${typeof code === 'string' ? code : 'error'}). Nothing was exported.`
     )
   }
+}
+
+/** A path as messages show it: printable, and cut when very long. */
+function shownPath(path: string): string {
+  return path.length > 200 ? `${printable(path.slice(0, 200))}…` : printable(path)
 }
