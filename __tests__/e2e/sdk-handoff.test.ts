@@ -353,23 +353,36 @@ describe('the VPC metadata service: AUTH_TYPE=vpc with the profile and the endpo
 })
 
 describe("a long-lived key without an ephemeral key: only this run's token reaches the file", () => {
-  test('AUTH_TYPE=bearerToken with the token, a notice on the hour limit, and the key in no file', async () => {
-    const step = await main({ apikey: iam.seed.apikey, 'sdk-services': 'iam_identity' })
-    const path = expectCredentialsFile(step)
-    expect(entries(path)).toEqual({
-      IAM_IDENTITY_AUTH_TYPE: 'bearerToken',
-      IAM_IDENTITY_BEARER_TOKEN: step.outputs.token
-    })
-    expect(step.commands.find((c) => c.command === 'notice')?.value).toMatch(
-      /at most an hour.*ephemeral-key: true/s
-    )
-    expect(filesUnder(runnerTemp).filter(([, t]) => t.includes(iam.seed.apikey))).toEqual([])
-    expect(leaks(step, secretsOf(iam.seed.apikey, step))).toEqual([])
-    const before = iam.requests.length
-    const later = await laterStep(step, ['iam_identity', iam.seed.accountId, iam.url])
-    expect(later.result).toMatchObject({ ok: true, authType: 'bearerToken', status: 200 })
-    expect(tokenRequests(before)).toEqual([]) // nothing to renew with
-  })
+  test.each([
+    ['apikey', () => ({})],
+    [
+      'apikey + profile-id (ephemeral keys are refused there)',
+      () => ({ 'profile-id': iam.seed.profileId })
+    ]
+  ])(
+    '%s: AUTH_TYPE=bearerToken with the token, a notice on the hour limit, the key in no file',
+    async (_, profile) => {
+      const step = await main({
+        apikey: iam.seed.apikey,
+        ...profile(),
+        'sdk-services': 'iam_identity'
+      })
+      const path = expectCredentialsFile(step)
+      expect(entries(path)).toEqual({
+        IAM_IDENTITY_AUTH_TYPE: 'bearerToken',
+        IAM_IDENTITY_BEARER_TOKEN: step.outputs.token
+      })
+      expect(step.commands.find((c) => c.command === 'notice')?.value).toMatch(
+        /at most an hour.*ephemeral-key: true/s
+      )
+      expect(filesUnder(runnerTemp).filter(([, t]) => t.includes(iam.seed.apikey))).toEqual([])
+      expect(leaks(step, secretsOf(iam.seed.apikey, step))).toEqual([])
+      const before = iam.requests.length
+      const later = await laterStep(step, ['iam_identity', iam.seed.accountId, iam.url])
+      expect(later.result).toMatchObject({ ok: true, authType: 'bearerToken', status: 200 })
+      expect(tokenRequests(before)).toEqual([]) // nothing to renew with
+    }
+  )
 })
 
 describe('refused, with nothing exported', () => {
