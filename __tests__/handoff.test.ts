@@ -10,6 +10,7 @@ import {
 } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { getAuthenticatorFromEnvironment } from 'ibm-cloud-sdk-core'
 import { parseConfig } from '../src/config.js'
 import type { Credential, ProfileRef } from '../src/credentials/credential.js'
 import { ConfigError } from '../src/errors.js'
@@ -263,5 +264,72 @@ describe('the post step deletes only a file this action wrote', () => {
       message: expect.stringMatching(/not a regular file/)
     })
     expect(readFileSync(target, 'utf8')).toBe('keep')
+  })
+})
+
+describe("read back by ibm-cloud-sdk-core's own authenticator factory", () => {
+  // getAuthenticatorFromEnvironment is what newInstance({ serviceName }) calls: the file this
+  // module renders must give, for every credential, the authenticator and fields it means.
+  const read = (properties: Record<string, string>) => {
+    const path = join(dir, 'ibm-credentials.env')
+    writeFileSync(path, renderCredentialsFile(['iam_identity'], properties))
+    const before = process.env.IBM_CREDENTIALS_FILE
+    process.env.IBM_CREDENTIALS_FILE = path
+    try {
+      return getAuthenticatorFromEnvironment('iam_identity') as unknown as Record<
+        string,
+        unknown
+      > & {
+        authenticationType(): string
+        tokenManager?: { url?: string }
+      }
+    } finally {
+      if (before === undefined) delete process.env.IBM_CREDENTIALS_FILE
+      else process.env.IBM_CREDENTIALS_FILE = before
+    }
+  }
+  const base = { endpoint: 'https://private.iam.cloud.ibm.com', accessToken: TOKEN }
+
+  it('iam with the ephemeral key and AUTH_URL', () => {
+    const c: Credential = { kind: 'apikey', apikey: APIKEY }
+    const auth = read(
+      sdkEntries({ ...base, credential: c, ephemeralKey: 'ephemeral-0123' }).properties
+    )
+    expect(auth.authenticationType()).toBe('iam')
+    expect(auth.apikey).toBe('ephemeral-0123')
+    expect(auth.tokenManager?.url).toBe('https://private.iam.cloud.ibm.com')
+  })
+
+  it('bearerToken with the token', () => {
+    const c: Credential = { kind: 'apikey', apikey: APIKEY }
+    const auth = read(sdkEntries({ ...base, credential: c }).properties)
+    expect(auth.authenticationType()).toBe('bearerToken')
+    expect(auth.bearerToken).toBe(TOKEN)
+  })
+
+  it('container with the file and the profile by id, and by name', () => {
+    const byId = read(sdkEntries({ ...base, credential: cr({ id: PROFILE }) }).properties)
+    expect(byId.authenticationType()).toBe('container')
+    expect(byId).toMatchObject({
+      crTokenFilename: '/var/run/secrets/tokens/sa-token',
+      iamProfileId: PROFILE
+    })
+    expect(byId.tokenManager?.url).toBe('https://private.iam.cloud.ibm.com')
+    const byName = read(
+      sdkEntries({ ...base, credential: cr({ name: 'deploy', account: 'a' }) }).properties
+    )
+    expect(byName).toMatchObject({ iamProfileName: 'deploy' })
+  })
+
+  it('vpc with a CRN profile and the metadata endpoint as its url', () => {
+    const c: Credential = {
+      kind: 'vpc-metadata',
+      endpoint: 'http://api.metadata.cloud.ibm.com',
+      profile: { crn: CRN }
+    }
+    const auth = read(sdkEntries({ ...base, credential: c }).properties)
+    expect(auth.authenticationType()).toBe('vpc')
+    expect(auth.iamProfileCrn).toBe(CRN)
+    expect(auth.tokenManager?.url).toBe('http://api.metadata.cloud.ibm.com')
   })
 })
