@@ -23,6 +23,7 @@ import {
   writeCredentialsFile
 } from '../src/handoff/sdk-credentials.js'
 import { parseSdkServices, unportable } from '../src/handoff/sdk-services.js'
+import { nodeHandoffFiles as fs } from '../src/runner/handoff-files.js'
 import { APIKEY } from './helpers/fakes.js'
 
 // The pieces of issue 22 one by one; __tests__/e2e/sdk-handoff.test.ts runs them over dist/
@@ -195,16 +196,16 @@ describe('the ibmcloud CLI variables', () => {
 
 describe('RUNNER_TEMP and the file', () => {
   it('writes into a fresh 0700 folder, the file 0600', () => {
-    const path = writeCredentialsFile(checkRunnerTemp(dir), 'X_AUTH_TYPE=iam\n')
+    const path = writeCredentialsFile(checkRunnerTemp(dir, fs), 'X_AUTH_TYPE=iam\n', fs)
     expect(path).toMatch(/ibm-credentials-[A-Za-z0-9]{6}\/ibm-credentials\.env$/)
     expect(readFileSync(path, 'utf8')).toBe('X_AUTH_TYPE=iam\n')
   })
 
   it('refuses a RUNNER_TEMP that is unset, missing or a file', () => {
-    expect(() => checkRunnerTemp(undefined)).toThrow(/RUNNER_TEMP.*is not set/s)
-    expect(() => checkRunnerTemp(join(dir, 'nope'))).toThrow(/does not exist/)
+    expect(() => checkRunnerTemp(undefined, fs)).toThrow(/RUNNER_TEMP.*is not set/s)
+    expect(() => checkRunnerTemp(join(dir, 'nope'), fs)).toThrow(/does not exist/)
     writeFileSync(join(dir, 'f'), '')
-    expect(() => checkRunnerTemp(join(dir, 'f'))).toThrow(/is not a folder/)
+    expect(() => checkRunnerTemp(join(dir, 'f'), fs)).toThrow(/is not a folder/)
   })
 
   it('refuses a RUNNER_TEMP it cannot write in, by trying (root included)', () => {
@@ -212,29 +213,29 @@ describe('RUNNER_TEMP and the file', () => {
     let deep = dir
     while (deep.length < 4070) deep = join(deep, 'd'.repeat(Math.min(200, 4070 - deep.length)))
     mkdirSync(deep, { recursive: true })
-    expect(() => checkRunnerTemp(deep)).toThrow(/is not writable \(ENAMETOOLONG\)/)
-    expect(() => checkRunnerTemp(deep)).toThrow(/^.{0,400}$/s) // the path is cut in the message
+    expect(() => checkRunnerTemp(deep, fs)).toThrow(/is not writable \(ENAMETOOLONG\)/)
+    expect(() => checkRunnerTemp(deep, fs)).toThrow(/^.{0,400}$/s) // the path is cut in the message
     expect(readdirSync(dir)).toEqual(['d'.repeat(200)]) // the probe left nothing behind
   })
 
   it('a write that fails after the check says so, and that nothing was exported', () => {
     writeFileSync(join(dir, 'f'), '')
-    expect(() => writeCredentialsFile(join(dir, 'f'), 'x')).toThrow(
+    expect(() => writeCredentialsFile(join(dir, 'f'), 'x', fs)).toThrow(
       /could not be written under RUNNER_TEMP .* \(ENOTDIR\)\. Nothing was exported/
     )
   })
 })
 
 describe('the post step deletes only a file this action wrote', () => {
-  const made = () => writeCredentialsFile(dir, 'X_AUTH_TYPE=iam\n')
+  const made = () => writeCredentialsFile(dir, 'X_AUTH_TYPE=iam\n', fs)
 
   it('deletes the file and its folder', () => {
     const path = made()
-    expect(removeCredentialsFile(path, dir)).toMatchObject({ level: 'info' })
+    expect(removeCredentialsFile(path, dir, fs)).toMatchObject({ level: 'info' })
     expect(existsSync(path)).toBe(false)
     expect(existsSync(join(path, '..'))).toBe(false)
-    expect(removeCredentialsFile(path, dir)?.message).toMatch(/already gone/)
-    expect(removeCredentialsFile('', dir)).toBeUndefined()
+    expect(removeCredentialsFile(path, dir, fs)?.message).toMatch(/already gone/)
+    expect(removeCredentialsFile('', dir, fs)).toBeUndefined()
   })
 
   it('leaves anything else alone, with a warning', () => {
@@ -246,10 +247,26 @@ describe('the post step deletes only a file this action wrote', () => {
       join(dir, 'elsewhere-abcdef', 'ibm-credentials.env'),
       '/etc/passwd'
     ]) {
-      expect(removeCredentialsFile(saved, dir)).toMatchObject({ level: 'warning' })
+      expect(removeCredentialsFile(saved, dir, fs)).toMatchObject({ level: 'warning' })
     }
-    expect(removeCredentialsFile(made(), undefined)).toMatchObject({ level: 'warning' })
+    expect(removeCredentialsFile(made(), undefined, fs)).toMatchObject({ level: 'warning' })
     expect(readFileSync(other, 'utf8')).toBe('keep')
+  })
+
+  it('a file that cannot be deleted is a warning, never a throw', () => {
+    const path = made()
+    const stuck = {
+      ...fs,
+      unlink: () => {
+        throw Object.assign(new Error('busy'), { code: 'EBUSY' })
+      }
+    }
+    expect(removeCredentialsFile(path, dir, stuck)).toEqual({
+      level: 'warning',
+      message: expect.stringMatching(
+        /Could not delete .* \(EBUSY\); the runner empties RUNNER_TEMP/
+      )
+    })
   })
 
   it('never follows a symbolic link planted in its place', () => {
@@ -258,7 +275,7 @@ describe('the post step deletes only a file this action wrote', () => {
     const folder = join(dir, 'ibm-credentials-Abc123')
     mkdirSync(folder)
     symlinkSync(target, join(folder, 'ibm-credentials.env'))
-    const result = removeCredentialsFile(join(folder, 'ibm-credentials.env'), dir)
+    const result = removeCredentialsFile(join(folder, 'ibm-credentials.env'), dir, fs)
     expect(result).toMatchObject({
       level: 'warning',
       message: expect.stringMatching(/not a regular file/)

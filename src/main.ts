@@ -12,6 +12,7 @@ import { connectIam } from './iam/connect.js'
 import { checkAccount } from './iam/token.js'
 import { publishEphemeralKey, publishToken } from './outputs.js'
 import { runnerDeps } from './runner/actions-core.js'
+import { nodeHandoffFiles } from './runner/handoff-files.js'
 import type { Runner, StepDeps } from './runner/runner.js'
 import { Secrets } from './secrets.js'
 import { summaryMarkdown } from './summary.js'
@@ -35,7 +36,7 @@ export async function run(deps: StepDeps = runnerDeps()): Promise<void> {
     config = parseConfig((name) => runner.getInput(name), { readFile })
     const source = credentialSource(config.credential)
     if (!source) return skipOrFail(config, deps)
-    checkHandoff(config, deps.env.RUNNER_TEMP)
+    checkHandoff(config, deps.env.RUNNER_TEMP, nodeHandoffFiles)
     const log = (message: string) => runner.info(message)
     const connect = (endpoint: string) =>
       connectIam({ ...config!, endpoint }, { ...deps, log }, secrets)
@@ -50,7 +51,8 @@ export async function run(deps: StepDeps = runnerDeps()): Promise<void> {
       ? await issueEphemeralKey(iam, token, config.ephemeral, { runner, clock, secrets, facts })
       : undefined
     // Written before anything is published too: a RUNNER_TEMP that fails leaves nothing exported.
-    const where = { runnerTemp: deps.env.RUNNER_TEMP, cwd: process.cwd(), readFile }
+    const files = nodeHandoffFiles
+    const where = { runnerTemp: deps.env.RUNNER_TEMP, cwd: process.cwd(), files }
     const handoff = prepareHandoff(runner, config, token, key?.value, where)
     publishToken(runner, config, token)
     if (key) publishEphemeralKey(runner, config, key)

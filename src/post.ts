@@ -8,6 +8,7 @@ import { removeCredentialsFile } from './handoff/cleanup.js'
 import { SDK_FILE_STATE } from './handoff/handoff.js'
 import { connectIam } from './iam/connect.js'
 import { runnerDeps } from './runner/actions-core.js'
+import { nodeHandoffFiles } from './runner/handoff-files.js'
 import type { StepDeps } from './runner/runner.js'
 import { Secrets } from './secrets.js'
 import { oneLine } from './untrusted.js'
@@ -26,7 +27,8 @@ export async function run(deps: StepDeps = runnerDeps()): Promise<void> {
   const secrets = new Secrets((value) => runner.setSecret(value))
   secrets.add(runner.getInput('apikey'))
   // First, and whatever happens to the key: the SDK credentials file goes (never fails the job).
-  const removed = removeCredentialsFile(runner.getState(SDK_FILE_STATE), deps.env.RUNNER_TEMP)
+  const saved = runner.getState(SDK_FILE_STATE)
+  const removed = removeCredentialsFile(saved, deps.env.RUNNER_TEMP, nodeHandoffFiles)
   if (removed) runner[removed.level](removed.message)
   const keyId = runner.getState(STATE.keyId)
   const shown = oneLine(keyId)

@@ -1,5 +1,5 @@
-import { lstatSync, rmdirSync, unlinkSync } from 'node:fs'
 import { basename, dirname, resolve } from 'node:path'
+import type { HandoffFiles } from '../runner/handoff-files.js'
 import { CREDENTIALS_FILE, FOLDER_PREFIX } from './sdk-credentials.js'
 
 /**
@@ -10,7 +10,8 @@ import { CREDENTIALS_FILE, FOLDER_PREFIX } from './sdk-credentials.js'
  */
 export function removeCredentialsFile(
   saved: string,
-  runnerTemp: string | undefined
+  runnerTemp: string | undefined,
+  files: HandoffFiles
 ): { level: 'info' | 'warning'; message: string } | undefined {
   if (!saved) return undefined
   const shown = JSON.stringify(saved.slice(0, 200))
@@ -30,14 +31,16 @@ export function removeCredentialsFile(
     }
   }
   try {
-    const stat = lstatSync(saved, { throwIfNoEntry: false })
-    if (!stat) return { level: 'info', message: `${saved} is already gone: nothing to delete.` }
-    if (!stat.isFile()) {
+    const regular = files.isRegularFile(saved)
+    if (regular === undefined) {
+      return { level: 'info', message: `${saved} is already gone: nothing to delete.` }
+    }
+    if (!regular) {
       return { level: 'warning', message: `${shown} is not a regular file: nothing deleted.` }
     }
-    unlinkSync(saved)
+    files.unlink(saved)
     try {
-      rmdirSync(folder)
+      files.rmdir(folder)
     } catch {
       // not empty: what another step put there stays (the runner empties RUNNER_TEMP)
     }

@@ -2,6 +2,7 @@ import { isAbsolute, resolve } from 'node:path'
 import type { Config } from '../config.js'
 import type { Credential } from '../credentials/credential.js'
 import type { IamToken } from '../iam/token.js'
+import type { HandoffFiles } from '../runner/handoff-files.js'
 import type { Runner } from '../runner/runner.js'
 import { cliEnv } from './cli-env.js'
 import {
@@ -25,8 +26,12 @@ export interface Handoff {
  * Before any request: with sdk-services, RUNNER_TEMP must be a writable folder. Throws an
  * ActionError saying what is wrong.
  */
-export function checkHandoff(config: Config, runnerTemp: string | undefined): void {
-  if (config.sdkServices.length > 0) checkRunnerTemp(runnerTemp)
+export function checkHandoff(
+  config: Config,
+  runnerTemp: string | undefined,
+  files: HandoffFiles
+): void {
+  if (config.sdkServices.length > 0) checkRunnerTemp(runnerTemp, files)
 }
 
 /**
@@ -39,12 +44,14 @@ export function prepareHandoff(
   config: Config,
   token: IamToken,
   ephemeralKey: string | undefined,
-  where: { runnerTemp?: string; cwd: string; readFile: (path: string) => string }
+  where: { runnerTemp?: string; cwd: string; files: HandoffFiles }
 ): Handoff {
   const credential = absolute(config.credential, where.cwd)
   const cli = config.exportEnv ? cliEnv(credential) : {}
   if (config.sdkServices.length === 0) return { cli }
-  if (credential.kind === 'cr-token-file') warnIfUntrimmed(runner, credential.path, where.readFile)
+  if (credential.kind === 'cr-token-file') {
+    warnIfUntrimmed(runner, credential.path, where.files.readFile)
+  }
   const entries = sdkEntries({
     credential,
     endpoint: config.endpoint,
@@ -52,7 +59,8 @@ export function prepareHandoff(
     ...(ephemeralKey ? { ephemeralKey } : {})
   })
   const text = renderCredentialsFile(config.sdkServices, entries.properties)
-  const path = writeCredentialsFile(checkRunnerTemp(where.runnerTemp), text)
+  const runnerTemp = checkRunnerTemp(where.runnerTemp, where.files)
+  const path = writeCredentialsFile(runnerTemp, text, where.files)
   runner.saveState(SDK_FILE_STATE, path)
   const services = config.sdkServices
   const authType = entries.properties.AUTH_TYPE ?? ''

@@ -1,10 +1,10 @@
-import { mkdtempSync, rmdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Credential, ProfileRef } from '../credentials/credential.js'
 import { DEFAULT_METADATA_ENDPOINT } from '../credentials/metadata-endpoint.js'
 import { ActionError } from '../errors.js'
 import { PUBLIC_ENDPOINT } from '../iam/endpoints.js'
 import { printable } from '../inputs.js'
+import type { HandoffFiles } from '../runner/handoff-files.js'
 import { servicePrefix, unportable } from './sdk-services.js'
 
 /**
@@ -96,7 +96,7 @@ export function renderCredentialsFile(services: string[], properties: Record<str
  * RUNNER_TEMP must be a folder this step may write: checked before any request, so that a
  * runner without one fails the step with nothing done.
  */
-export function checkRunnerTemp(runnerTemp: string | undefined): string {
+export function checkRunnerTemp(runnerTemp: string | undefined, files: HandoffFiles): string {
   if (!runnerTemp) {
     throw new ActionError(
       'sdk-services needs RUNNER_TEMP (the folder the runner empties after the job) to hold ' +
@@ -106,15 +106,18 @@ export function checkRunnerTemp(runnerTemp: string | undefined): string {
   }
   const shown = shownPath(runnerTemp)
   try {
-    if (!statSync(runnerTemp).isDirectory()) throw Object.assign(new Error(), { code: 'ENOTDIR' })
+    const folder = files.isFolder(runnerTemp)
+    if (folder !== true) {
+      throw Object.assign(new Error(), { code: folder === false ? 'ENOTDIR' : 'ENOENT' })
+    }
     // Tried, not asked: access(W_OK) says yes to root on a folder nobody can write in, and knows
     // nothing of a path that would grow too long. The probe is what writeCredentialsFile does.
-    const probe = mkdtempSync(join(runnerTemp, FOLDER_PREFIX))
+    const probe = files.makeTempDir(join(runnerTemp, FOLDER_PREFIX))
     try {
-      writeFileSync(join(probe, CREDENTIALS_FILE), '', { mode: 0o600, flag: 'wx' })
-      unlinkSync(join(probe, CREDENTIALS_FILE))
+      files.createFile(join(probe, CREDENTIALS_FILE), '', 0o600)
+      files.unlink(join(probe, CREDENTIALS_FILE))
     } finally {
-      rmdirSync(probe)
+      files.rmdir(probe)
     }
   } catch (err) {
     const code = (err as { code?: unknown }).code
@@ -136,11 +139,15 @@ export function checkRunnerTemp(runnerTemp: string | undefined): string {
  * Writes the file into a fresh private folder under RUNNER_TEMP (mkdtemp: mode 0700, a name
  * nobody knew before), the file itself 0600. Returns its path.
  */
-export function writeCredentialsFile(runnerTemp: string, text: string): string {
+export function writeCredentialsFile(
+  runnerTemp: string,
+  text: string,
+  files: HandoffFiles
+): string {
   try {
-    const dir = mkdtempSync(join(runnerTemp, FOLDER_PREFIX))
+    const dir = files.makeTempDir(join(runnerTemp, FOLDER_PREFIX))
     const path = join(dir, CREDENTIALS_FILE)
-    writeFileSync(path, text, { mode: 0o600, flag: 'wx' })
+    files.createFile(path, text, 0o600)
     return path
   } catch (err) {
     const code = (err as { code?: unknown }).code
