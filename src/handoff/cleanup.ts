@@ -1,5 +1,6 @@
 import { basename, dirname, resolve } from 'node:path'
 import type { HandoffFiles } from '../runner/handoff-files.js'
+import { oneLine } from '../untrusted.js'
 import { CREDENTIALS_FILE, FOLDER_PREFIX } from './sdk-credentials.js'
 
 /**
@@ -14,7 +15,7 @@ export function removeCredentialsFile(
   files: HandoffFiles
 ): { level: 'info' | 'warning'; message: string } | undefined {
   if (!saved) return undefined
-  const shown = JSON.stringify(saved.slice(0, 200))
+  const shown = oneLine(saved)
   const folder = dirname(saved)
   const ours =
     !!runnerTemp &&
@@ -26,14 +27,14 @@ export function removeCredentialsFile(
     return {
       level: 'warning',
       message:
-        `The saved credentials file ${shown} is not one this action writes (under RUNNER_TEMP): ` +
+        `The saved credentials file "${shown}" is not one this action writes (under RUNNER_TEMP): ` +
         'nothing deleted. Another step may have written GITHUB_STATE.'
     }
   }
   try {
     const regular = files.isRegularFile(saved)
     if (regular === undefined) {
-      return { level: 'info', message: `${saved} is already gone: nothing to delete.` }
+      return { level: 'info', message: `${shown} is already gone: nothing to delete.` }
     }
     if (!regular) {
       return { level: 'warning', message: `${shown} is not a regular file: nothing deleted.` }
@@ -44,7 +45,7 @@ export function removeCredentialsFile(
     } catch {
       // not empty: what another step put there stays (the runner empties RUNNER_TEMP)
     }
-    return { level: 'info', message: `Deleted the IBM SDK credentials file ${saved}.` }
+    return { level: 'info', message: `Deleted the IBM SDK credentials file ${shown}.` }
   } catch (err) {
     const code = (err as { code?: unknown }).code
     return {

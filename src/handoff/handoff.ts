@@ -4,6 +4,7 @@ import type { Credential } from '../credentials/credential.js'
 import type { IamToken } from '../iam/token.js'
 import type { HandoffFiles } from '../runner/handoff-files.js'
 import type { Runner } from '../runner/runner.js'
+import { oneLine } from '../untrusted.js'
 import { cliEnv } from './cli-env.js'
 import {
   checkRunnerTemp,
@@ -79,7 +80,7 @@ export function publishHandoff(
     runner.setOutput('sdk-credentials-file', file.path)
     if (config.exportEnv) runner.exportVariable('IBM_CREDENTIALS_FILE', file.path)
     runner.info(
-      `Wrote ${file.path} (mode 0600, deleted by the post step) for IBM SDK service(s) ` +
+      `Wrote ${oneLine(file.path)} (mode 0600, deleted by the post step) for IBM SDK service(s) ` +
         `${file.services.join(', ')}: AUTH_TYPE=${file.authType}` +
         (config.exportEnv ? ', exported as $IBM_CREDENTIALS_FILE.' : ' (output only).') +
         ' For these services the SDKs ignore <SERVICE>_* environment variables; pass ' +
@@ -124,7 +125,7 @@ function warnIfUntrimmed(runner: Runner, path: string, readFile: (path: string) 
   }
   if (content !== content.trim()) {
     runner.warning(
-      `cr-token-file ${path} has spaces or a line break around the token. This action trims ` +
+      `cr-token-file ${oneLine(path)} has spaces or a line break around the token. This action trims ` +
         "them, but IBM's SDKs send the file as it is, and IAM refuses such a token: write the " +
         'file without them (Kubernetes projected tokens have none).'
     )

@@ -3,8 +3,8 @@ import type { Credential, ProfileRef } from '../credentials/credential.js'
 import { DEFAULT_METADATA_ENDPOINT } from '../credentials/metadata-endpoint.js'
 import { ActionError } from '../errors.js'
 import { PUBLIC_ENDPOINT } from '../iam/endpoints.js'
-import { printable } from '../inputs.js'
 import type { HandoffFiles } from '../runner/handoff-files.js'
+import { oneLine } from '../untrusted.js'
 import { servicePrefix, unportable } from './sdk-services.js'
 
 /**
@@ -104,7 +104,7 @@ export function checkRunnerTemp(runnerTemp: string | undefined, files: HandoffFi
         'sdk-services.'
     )
   }
-  const shown = shownPath(runnerTemp)
+  const shown = oneLine(runnerTemp)
   try {
     const folder = files.isFolder(runnerTemp)
     if (folder !== true) {
@@ -153,12 +153,7 @@ export function writeCredentialsFile(
     const code = (err as { code?: unknown }).code
     throw new ActionError(
       `sdk-services: ${CREDENTIALS_FILE} could not be written under RUNNER_TEMP ` +
-        `${shownPath(runnerTemp)} (${typeof code === 'string' ? code : 'error'}). Nothing was exported.`
+        `${oneLine(runnerTemp)} (${typeof code === 'string' ? code : 'error'}). Nothing was exported.`
     )
   }
-}
-
-/** A path as messages show it: printable, and cut when very long. */
-function shownPath(path: string): string {
-  return path.length > 200 ? `${printable(path.slice(0, 200))}…` : printable(path)
 }

@@ -1,6 +1,6 @@
 import type { Credential } from '../credentials/credential.js'
 import { ConfigError } from '../errors.js'
-import { printable } from '../inputs.js'
+import { oneLine } from '../untrusted.js'
 
 /**
  * The `sdk-services` input: IBM SDK service names (the configuration prefixes the SDKs read,
@@ -19,7 +19,7 @@ export function parseSdkServices(value: string): string[] {
   const bad = names.filter((name) => !SERVICE_NAME.test(name) || name.length > 64)
   if (bad.length > 0) {
     throw new ConfigError(
-      `sdk-services: ${bad.map((n) => `"${printable(n.slice(0, 64))}"`).join(', ')} ` +
+      `sdk-services: ${bad.map((n) => `"${oneLine(n.slice(0, 64))}"`).join(', ')} ` +
         `${bad.length === 1 ? 'is not an IBM SDK service name' : 'are not IBM SDK service names'}: ` +
         'lower-case letters, digits, _ and -, starting with a letter (the service name a client is ' +
         'built with, e.g. iam_identity, resource_controller, secrets_manager), separated by spaces, ' +
