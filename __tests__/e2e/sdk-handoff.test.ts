@@ -64,7 +64,9 @@ async function laterStep(step: StepResult, args: string[], extraEnv: Record<stri
     ...step.exportedEnv,
     ...extraEnv
   }
-  const child = spawn(process.execPath, [LATER_STEP, ...args], { cwd: home, env })
+  // The Node the job runs (the Node 24 pass of .ci/run sets E2E_NODE).
+  const node = process.env.E2E_NODE || process.execPath
+  const child = spawn(node, [LATER_STEP, ...args], { cwd: home, env })
   let stdout = ''
   let stderr = ''
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString()))
