@@ -280,6 +280,30 @@ describe('a compute-resource token file: AUTH_TYPE=container, the SDK reads the 
   })
 })
 
+describe('the ibmcloud CLI variables without sdk-services', () => {
+  test('cr-token-file: IBMCLOUD_CR_TOKEN=@<absolute path> and IBMCLOUD_CR_PROFILE, no credentials file', async () => {
+    const file = tokenFile()
+    const step = await main({ 'cr-token-file': file, 'profile-crn': iam.seed.crProfileCrn })
+    expect(step.code).toBe(0)
+    expect(step.exportedEnv).toEqual({
+      IBMCLOUD_IAM_TOKEN: step.outputs.token,
+      IBMCLOUD_CR_TOKEN: `@${file}`,
+      IBMCLOUD_CR_PROFILE: iam.seed.crProfileCrn
+    })
+    expect(step.outputs['sdk-credentials-file']).toBeUndefined()
+  })
+
+  test("vpc-metadata with the default profile and endpoint: nothing the CLI's defaults lack", async () => {
+    const step = await main({ 'vpc-metadata': 'true', 'vpc-metadata-endpoint': iam.metadataUrl })
+    expect(step.code).toBe(0)
+    // The emulator's metadata URL is not the default one, so only that is exported.
+    expect(step.exportedEnv).toEqual({
+      IBMCLOUD_IAM_TOKEN: step.outputs.token,
+      IBMCLOUD_CR_VPC_URL: iam.metadataUrl
+    })
+  })
+})
+
 describe('export-env: false and the post step', () => {
   test('export-env: false: the file is an output only; nothing exported, not even for the CLI', async () => {
     const step = await main({
