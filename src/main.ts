@@ -52,7 +52,8 @@ export async function run(deps: StepDeps = runnerDeps()): Promise<void> {
       : undefined
     // Written before anything is published too: a RUNNER_TEMP that fails leaves nothing exported.
     const files = nodeHandoffFiles
-    const where = { runnerTemp: deps.env.RUNNER_TEMP, cwd: process.cwd(), files }
+    const { RUNNER_TEMP: runnerTemp, IBM_CREDENTIALS_FILE: previous } = deps.env
+    const where = { runnerTemp, cwd: process.cwd(), files, ...(previous ? { previous } : {}) }
     const handoff = prepareHandoff(runner, config, token, key?.value, where)
     publishToken(runner, config, token)
     if (key) publishEphemeralKey(runner, config, key)

@@ -323,6 +323,20 @@ describe('export-env: false and the post step', () => {
     expect(later.result).toMatchObject({ ok: true, authType: 'container', status: 200 })
   })
 
+  test("the job's own IBM_CREDENTIALS_FILE is replaced, with a warning that says what that means", async () => {
+    const own = join(scratch, 'own.env')
+    writeFileSync(own, 'OTHER_SERVICE_AUTH_TYPE=noauth\n')
+    const step = await main(
+      { apikey: iam.seed.apikey, 'ephemeral-key': 'true', 'sdk-services': 'iam_identity' },
+      { IBM_CREDENTIALS_FILE: own }
+    )
+    expect(step.code).toBe(0)
+    expect(step.exportedEnv.IBM_CREDENTIALS_FILE).not.toBe(own)
+    expect(step.commands.find((c) => c.command === 'warning')?.value).toMatch(
+      /IBM_CREDENTIALS_FILE was .*own\.env; later steps now get this action's file instead/
+    )
+  })
+
   test('a path planted in GITHUB_STATE is not deleted, and the post step still succeeds', async () => {
     const inputs = {
       'cr-token-file': tokenFile(),

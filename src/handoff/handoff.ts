@@ -19,7 +19,14 @@ export const SDK_FILE_STATE = 'sdk-credentials-file'
 /** What the main step hands to IBM's own tools: the SDK credentials file and the CLI's env. */
 export interface Handoff {
   /** The credentials file, when sdk-services names any service. */
-  file?: { path: string; services: string[]; authType: string; bearerOnly: boolean }
+  file?: {
+    path: string
+    services: string[]
+    authType: string
+    bearerOnly: boolean
+    /** The job's own IBM_CREDENTIALS_FILE that exporting this one replaces. */
+    replaces?: string
+  }
   cli: Record<string, string>
 }
 
@@ -45,7 +52,13 @@ export function prepareHandoff(
   config: Config,
   token: IamToken,
   ephemeralKey: string | undefined,
-  where: { runnerTemp?: string; cwd: string; files: HandoffFiles }
+  where: {
+    runnerTemp?: string
+    cwd: string
+    files: HandoffFiles
+    /** IBM_CREDENTIALS_FILE as this step found it (a file of the job's own). */
+    previous?: string
+  }
 ): Handoff {
   const credential = absolute(config.credential, where.cwd)
   const cli = config.exportEnv ? cliEnv(credential) : {}
@@ -65,7 +78,8 @@ export function prepareHandoff(
   runner.saveState(SDK_FILE_STATE, path)
   const services = config.sdkServices
   const authType = entries.properties.AUTH_TYPE ?? ''
-  return { file: { path, services, authType, bearerOnly: entries.bearerOnly }, cli }
+  const replaces = where.previous && config.exportEnv ? { replaces: where.previous } : {}
+  return { file: { path, services, authType, bearerOnly: entries.bearerOnly, ...replaces }, cli }
 }
 
 /** Exports what prepareHandoff made and says what each tool now finds. */
@@ -86,6 +100,13 @@ export function publishHandoff(
         ' For these services the SDKs ignore <SERVICE>_* environment variables; pass ' +
         'serviceUrl to newInstance() (or call setServiceUrl()) for a non-default service URL.'
     )
+    if (file.replaces) {
+      runner.warning(
+        `IBM_CREDENTIALS_FILE was ${oneLine(file.replaces)}; later steps now get this action's ` +
+          'file instead, so IBM SDKs no longer read that one, for any service. Services not in ' +
+          'sdk-services fall back to their <SERVICE>_* environment variables.'
+      )
+    }
     if (file.bearerOnly) {
       runner.notice(
         `sdk-services: the SDKs get this run's IAM token (AUTH_TYPE=bearerToken), which expires ` +
