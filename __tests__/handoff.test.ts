@@ -23,7 +23,7 @@ import {
   writeCredentialsFile
 } from '../src/handoff/sdk-credentials.js'
 import { parseSdkServices, unportable } from '../src/handoff/sdk-services.js'
-import { nodeHandoffFiles as fs } from '../src/runner/handoff-files.js'
+import { nodeFiles as fs } from '../src/runner/files.js'
 import { APIKEY } from './helpers/fakes.js'
 
 // The pieces of issue 22 one by one; __tests__/e2e/sdk-handoff.test.ts runs them over dist/

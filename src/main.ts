@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs'
 import { advise } from './advice.js'
 import { parseConfig, type Config } from './config.js'
 import { credentialSource } from './credentials/sources.js'
@@ -8,13 +7,12 @@ import { runFacts } from './ephemeral/naming.js'
 import { longestJobMinutes, sweepStaleKeys } from './ephemeral/sweep.js'
 import { ActionError } from './errors.js'
 import { checkHandoff, prepareHandoff, publishHandoff } from './handoff/handoff.js'
-import { connectIam } from './iam/connect.js'
 import { checkAccount } from './iam/token.js'
 import { publishEphemeralKey, publishToken } from './outputs.js'
 import { runnerDeps } from './runner/actions-core.js'
-import { nodeHandoffFiles } from './runner/handoff-files.js'
 import type { Runner, StepDeps } from './runner/runner.js'
 import { Secrets } from './secrets.js'
+import { stepContext } from './step-context.js'
 import { summaryMarkdown } from './summary.js'
 import { COMMAND, installTokenCommand } from './token-command/install.js'
 import { oneLine } from './untrusted.js'
@@ -29,21 +27,19 @@ export async function run(deps: StepDeps = runnerDeps()): Promise<void> {
   try {
     // A compute-resource token is a credential: masked the moment it is read, each time.
     const readFile = (path: string) => {
-      const content = readFileSync(path, 'utf8')
+      const content = deps.files.readFile(path)
       secrets.add(content)
       return content
     }
     config = parseConfig((name) => runner.getInput(name), { readFile })
     const source = credentialSource(config.credential)
     if (!source) return skipOrFail(config, deps)
-    checkHandoff(config, deps.env.RUNNER_TEMP, nodeHandoffFiles)
+    checkHandoff(config, deps.env.RUNNER_TEMP, deps.files)
     const log = (message: string) => runner.info(message)
-    const connect = (endpoint: string) =>
-      connectIam({ ...config!, endpoint }, { ...deps, log }, secrets)
+    const ctx = stepContext({ ...deps, log, secrets, readFile }, config)
     runner.debug(`Getting an IAM token (${config.credential.kind}) from ${config.endpoint}`)
-    const iam = connect(config.endpoint)
-    const { accountId } = config
-    const token = await source({ iam, secrets, clock, accountId, connect, readFile })
+    const { iam } = ctx
+    const token = await source(ctx)
     checkAccount(token, config.accountId)
     const facts = runFacts(deps.env)
     // Created before anything is published: if IAM refuses, the step fails with nothing exported.
@@ -51,7 +47,7 @@ export async function run(deps: StepDeps = runnerDeps()): Promise<void> {
       ? await issueEphemeralKey(iam, token, config.ephemeral, { runner, clock, secrets, facts })
       : undefined
     // Written before anything is published too: a RUNNER_TEMP that fails leaves nothing exported.
-    const files = nodeHandoffFiles
+    const { files } = deps
     const { RUNNER_TEMP: runnerTemp, IBM_CREDENTIALS_FILE: previous } = deps.env
     const where = { runnerTemp, cwd: process.cwd(), files, ...(previous ? { previous } : {}) }
     const handoff = prepareHandoff(runner, config, token, key?.value, where)
@@ -59,7 +55,7 @@ export async function run(deps: StepDeps = runnerDeps()): Promise<void> {
     if (key) publishEphemeralKey(runner, config, key)
     publishHandoff(runner, config, token, handoff)
     try {
-      const at = { host: deps.tokenCommandHost, runnerTemp: deps.env.RUNNER_TEMP }
+      const at = { script: deps.tokenCommandScript, runnerTemp, files }
       installTokenCommand(runner, config, token, at)
     } catch (err) {
       runner.warning(`${COMMAND} could not be installed: ${describeError(err)}`)

@@ -1,7 +1,6 @@
 import { basename, dirname, resolve } from 'node:path'
-import type { HandoffFiles } from '../runner/handoff-files.js'
 import { oneLine } from '../untrusted.js'
-import { CREDENTIALS_FILE, FOLDER_PREFIX } from './sdk-credentials.js'
+import { CREDENTIALS_FILE, FOLDER_PREFIX, type HandoffFiles } from './sdk-credentials.js'
 
 /**
  * The post step's part: deletes the credentials file the main step wrote, and its folder.

@@ -2,11 +2,11 @@ import { isAbsolute, resolve } from 'node:path'
 import type { Config } from '../config.js'
 import type { Credential } from '../credentials/credential.js'
 import type { IamToken } from '../iam/token.js'
-import type { HandoffFiles } from '../runner/handoff-files.js'
 import type { Runner } from '../runner/runner.js'
 import { oneLine } from '../untrusted.js'
 import { cliEnv } from './cli-env.js'
 import {
+  type HandoffFiles,
   checkRunnerTemp,
   renderCredentialsFile,
   sdkEntries,

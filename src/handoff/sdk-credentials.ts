@@ -3,7 +3,7 @@ import type { Credential, ProfileRef } from '../credentials/credential.js'
 import { DEFAULT_METADATA_ENDPOINT } from '../credentials/metadata-endpoint.js'
 import { ActionError } from '../errors.js'
 import { PUBLIC_ENDPOINT } from '../iam/endpoints.js'
-import type { HandoffFiles } from '../runner/handoff-files.js'
+import type { Files } from '../runner/files.js'
 import { oneLine } from '../untrusted.js'
 import { servicePrefix, unportable } from './sdk-services.js'
 
@@ -16,6 +16,12 @@ import { servicePrefix, unportable } from './sdk-services.js'
  */
 
 export const CREDENTIALS_FILE = 'ibm-credentials.env'
+
+/** The file operations the hand-off uses (runner/files.ts backs them with node:fs). */
+export type HandoffFiles = Pick<
+  Files,
+  'readFile' | 'makeTempDir' | 'createFile' | 'isFolder' | 'isRegularFile' | 'unlink' | 'rmdir'
+>
 export const FOLDER_PREFIX = 'ibm-credentials-'
 
 /** What the file says for every service, and whether it is only this run's token. */
