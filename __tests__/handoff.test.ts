@@ -59,14 +59,13 @@ describe('sdk-services', () => {
 
   it('is refused with the other input problems, before any request (parseConfig does no request)', () => {
     const read = (inputs: Record<string, string>) => (n: string) => inputs[n] ?? ''
-    const io = { readFile: () => 'token' }
     expect(() =>
-      parseConfig(read({ apikey: APIKEY, 'sdk-services': 'Bad!', 'max-attempts': '0' }), io)
+      parseConfig(read({ apikey: APIKEY, 'sdk-services': 'Bad!', 'max-attempts': '0' }))
     ).toThrow(/2 inputs are wrong:[\s\S]*max-attempts[\s\S]*sdk-services/)
     expect(
-      parseConfig(read({ apikey: APIKEY, 'sdk-services': 'iam_identity' }), io).sdkServices
+      parseConfig(read({ apikey: APIKEY, 'sdk-services': 'iam_identity' })).sdkServices
     ).toEqual(['iam_identity'])
-    expect(parseConfig(read({ apikey: APIKEY }), io).sdkServices).toEqual([])
+    expect(parseConfig(read({ apikey: APIKEY })).sdkServices).toEqual([])
   })
 
   it("refuses profile-crn with cr-token-file: IBM's ContainerAuthenticator has no CRN entry", () => {
@@ -75,20 +74,18 @@ describe('sdk-services', () => {
       'profile-crn': CRN,
       'sdk-services': 'iam_identity'
     }
-    expect(() => parseConfig((n) => inputs[n] ?? '', { readFile: () => 'jwt' })).toThrow(
+    expect(() => parseConfig((n) => inputs[n] ?? '')).toThrow(
       /ContainerAuthenticator.*IAM_PROFILE_ID or\s+IAM_PROFILE_NAME only/s
     )
     delete inputs['sdk-services']
-    expect(parseConfig((n) => inputs[n] ?? '', { readFile: () => 'jwt' }).credential.kind).toBe(
-      'cr-token-file'
-    )
+    expect(parseConfig((n) => inputs[n] ?? '').credential.kind).toBe('cr-token-file')
   })
 
   it('refuses a value the file cannot carry as the SDKs read it back', () => {
     const inputs = { 'cr-token-file': '/tokens/#1', 'profile-id': PROFILE, 'sdk-services': 'x' }
-    expect(() =>
-      parseConfig((n) => (inputs as Record<string, string>)[n] ?? '', { readFile: () => 'jwt' })
-    ).toThrow(/cr-token-file contains a #/)
+    expect(() => parseConfig((n) => (inputs as Record<string, string>)[n] ?? '')).toThrow(
+      /cr-token-file contains a #/
+    )
     expect(unportable('ok-value:/with=equals')).toBeUndefined()
     expect(unportable(' lead')).toMatch(/spaces/)
     expect(unportable('"quoted')).toMatch(/quote/)
