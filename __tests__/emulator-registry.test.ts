@@ -31,13 +31,21 @@ describe('emulator: Container Registry token realm (GET /oauth/token)', () => {
 
   it('issues a registry JWT with an x5c chain for iambearer:<IAM token>, scope as the access claim', async () => {
     const token = await serviceIdToken(em)
-    const reply = await call(em, em.url, '/oauth/token?service=registry&scope=repository:ns/app:pull,push', {
-      headers: { Authorization: basic('iambearer', token) }
-    })
+    const reply = await call(
+      em,
+      em.url,
+      '/oauth/token?service=registry&scope=repository:ns/app:pull,push',
+      {
+        headers: { Authorization: basic('iambearer', token) }
+      }
+    )
     expect(reply.status).toBe(200)
     const jwt = String(reply.json.token)
     expect(reply.json.access_token).toBe(jwt)
-    const [head, body] = jwt.split('.').slice(0, 2).map((p) => JSON.parse(Buffer.from(p, 'base64url').toString()))
+    const [head, body] = jwt
+      .split('.')
+      .slice(0, 2)
+      .map((p) => JSON.parse(Buffer.from(p, 'base64url').toString()))
     expect(head.alg).toBe('RS256')
     expect(head.x5c).toHaveLength(1)
     expect(body).toMatchObject({
@@ -90,21 +98,25 @@ gate.describe('emulator realm + docker-registry + skopeo (real parts)', () => {
     rmSync(dir, { recursive: true, force: true })
   })
 
-  it.each(['iambearer', 'iamapikey'])('skopeo pushes with %s credentials; the registry verified the token', async (user) => {
-    const secret = user === 'iambearer' ? await serviceIdToken(em) : em.seed.apikey
-    const image = buildOciImage(join(dir, `image-${user}`), 'v1', `hello ${user}`)
-    const pushed = await run('skopeo', [
-      'copy',
-      '--dest-tls-verify=false',
-      '--dest-creds',
-      `${user}:${secret}`,
-      image,
-      `docker://${registry.host}/ns/${user}:v1`
-    ])
-    expect(pushed).toMatchObject({ code: 0 })
-    const tags = await fetch(`http://${registry.host}/v2/ns/${user}/tags/list`)
-    expect(tags.status).toBe(401) // the registry still wants a token: it was verified, not skipped
-  }, 60_000)
+  it.each(['iambearer', 'iamapikey'])(
+    'skopeo pushes with %s credentials; the registry verified the token',
+    async (user) => {
+      const secret = user === 'iambearer' ? await serviceIdToken(em) : em.seed.apikey
+      const image = buildOciImage(join(dir, `image-${user}`), 'v1', `hello ${user}`)
+      const pushed = await run('skopeo', [
+        'copy',
+        '--dest-tls-verify=false',
+        '--dest-creds',
+        `${user}:${secret}`,
+        image,
+        `docker://${registry.host}/ns/${user}:v1`
+      ])
+      expect(pushed).toMatchObject({ code: 0 })
+      const tags = await fetch(`http://${registry.host}/v2/ns/${user}/tags/list`)
+      expect(tags.status).toBe(401) // the registry still wants a token: it was verified, not skipped
+    },
+    60_000
+  )
 
   it('skopeo is refused with a wrong password', async () => {
     const image = buildOciImage(join(dir, 'image-bad'), 'v1', 'bad')

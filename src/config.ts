@@ -3,6 +3,7 @@ import type { Credential } from './credentials/credential.js'
 import { parseCredential } from './credentials/parse.js'
 import { ConfigError } from './errors.js'
 import { resolveEndpoint } from './iam/endpoints.js'
+import { parseRegistries } from './registry/hosts.js'
 import {
   parseBoolean,
   parseChoice,
@@ -28,6 +29,8 @@ export interface Config {
   ephemeral: EphemeralConfig
   /** Install `ibmcloud-iam-token` when the credential can be renewed without a stored secret. */
   tokenCommand: boolean
+  /** Container Registry hosts to send to docker-credential-ibmcloud (registry/). */
+  registries: string[]
 }
 
 export interface EphemeralConfig {
@@ -110,7 +113,8 @@ export function parseConfig(
       revoke: attempt(() => parseBoolean('revoke', get('revoke'), true)),
       sweepStale: attempt(() => parseBoolean('sweep-stale-keys', get('sweep-stale-keys'), false))
     },
-    tokenCommand: attempt(() => parseBoolean('token-command', get('token-command'), true))
+    tokenCommand: attempt(() => parseBoolean('token-command', get('token-command'), true)),
+    registries: attempt(() => parseRegistries(get('registries')))
   }
   const { envName, ephemeral } = config
   if (ephemeral.enabled && config.exportEnv && envName && envName === ephemeral.envName) {

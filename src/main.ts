@@ -10,6 +10,8 @@ import { ActionError } from './errors.js'
 import { connectIam } from './iam/connect.js'
 import { checkAccount } from './iam/token.js'
 import { publishEphemeralKey, publishToken } from './outputs.js'
+import { checkDockerConfig } from './registry/docker-config.js'
+import { jobDockerConfig, REGISTRY_STATE, setUpRegistries } from './registry/install.js'
 import { runnerDeps } from './runner/actions-core.js'
 import type { Runner, StepDeps } from './runner/runner.js'
 import { Secrets } from './secrets.js'
@@ -32,6 +34,9 @@ export async function run(deps: StepDeps = runnerDeps()): Promise<void> {
       return content
     }
     config = parseConfig((name) => runner.getInput(name), { readFile })
+    // registries: a Docker config that cannot be changed fails the step before any request.
+    const dockerConfig = config.registries.length ? jobDockerConfig(config, deps.env) : undefined
+    if (dockerConfig) checkDockerConfig(dockerConfig)
     const source = credentialSource(config.credential)
     if (!source) return skipOrFail(config, deps)
     const log = (message: string) => runner.info(message)
@@ -50,10 +55,15 @@ export async function run(deps: StepDeps = runnerDeps()): Promise<void> {
     publishToken(runner, config, token)
     if (key) publishEphemeralKey(runner, config, key)
     const where = { host: deps.tokenCommandHost, runnerTemp: deps.env.RUNNER_TEMP }
+    let commandDir: string | undefined
     try {
-      installTokenCommand(runner, config, token, where)
+      commandDir = installTokenCommand(runner, config, token, where)
     } catch (err) {
       runner.warning(`${COMMAND} could not be installed: ${describeError(err)}`)
+    }
+    if (config.registries.length) {
+      const record = setUpRegistries(runner, config, token, { ...where, commandDir, env: deps.env })
+      if (record) runner.saveState(REGISTRY_STATE, JSON.stringify(record))
     }
     runner.info(
       `Authenticated to IBM Cloud as ${oneLine(token.claims.name ?? token.iamId)} ` +

@@ -5,6 +5,7 @@ import { runFacts } from './ephemeral/naming.js'
 import { looksLikeKeyId, revokeIfOurs } from './ephemeral/revoke.js'
 import { STATE } from './ephemeral/state.js'
 import { connectIam } from './iam/connect.js'
+import { restoreRegistries } from './registry/restore.js'
 import { runnerDeps } from './runner/actions-core.js'
 import type { StepDeps } from './runner/runner.js'
 import { Secrets } from './secrets.js'
@@ -23,6 +24,7 @@ export async function run(deps: StepDeps = runnerDeps()): Promise<void> {
   const { runner, clock } = deps
   const secrets = new Secrets((value) => runner.setSecret(value))
   secrets.add(runner.getInput('apikey'))
+  restoreRegistries(runner)
   const keyId = runner.getState(STATE.keyId)
   const shown = oneLine(keyId)
   try {

@@ -190,7 +190,7 @@ export function run(
  * REGISTRY_TESTS=skip opts out on purpose, which jest then reports as skipped tests and this
  * file prints once why. Never a silent pass.
  */
-export function registryTestGate(): { describe: typeof describe } {
+export function registryTestGate(): { describe: (name: string, body: () => void) => void } {
   const missing = missingTools()
   if (missing.length === 0) return { describe }
   const why =
@@ -198,13 +198,13 @@ export function registryTestGate(): { describe: typeof describe } {
     `registry and skopeo (apt-get install -y docker-registry skopeo; .ci/run does it).`
   if (process.env.REGISTRY_TESTS === 'skip') {
     console.warn(`SKIPPED (REGISTRY_TESTS=skip): ${why}`)
-    return { describe: describe.skip }
+    return { describe: (name, body) => describe.skip(name, body) }
   }
-  const failing = ((name: string) =>
+  const failing = (name: string) =>
     describe(name, () => {
       it('has the tools it needs', () => {
         throw new Error(`${why} Set REGISTRY_TESTS=skip to skip these tests on purpose.`)
       })
-    })) as unknown as typeof describe
+    })
   return { describe: failing }
 }

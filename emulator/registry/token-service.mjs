@@ -74,7 +74,10 @@ export function parseScopes(scopes) {
         const first = one.indexOf(':')
         const last = one.lastIndexOf(':')
         if (first < 0 || last === first) return []
-        const actions = one.slice(last + 1).split(',').filter(Boolean)
+        const actions = one
+          .slice(last + 1)
+          .split(',')
+          .filter(Boolean)
         return [{ type: one.slice(0, first), name: one.slice(first + 1, last), actions }]
       })
   )

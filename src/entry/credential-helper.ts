@@ -1,0 +1,29 @@
+// The file ncc bundles as dist/credential-helper: `docker-credential-ibmcloud`, run by its
+// launchers. Deliberately small (no @actions/*, no HTTP): a cache hit must start fast.
+import { spawn } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { runHelper, type HelperIo } from '../registry/helper.js'
+
+const io: HelperIo = {
+  nowMs: () => Date.now(),
+  readFile: (path) => readFileSync(path, 'utf8'),
+  readStdin: async () => {
+    let text = ''
+    process.stdin.setEncoding('utf8')
+    for await (const chunk of process.stdin) text += chunk as string
+    return text
+  },
+  runTokenCommand: ({ node, script, config }) =>
+    new Promise((resolve) => {
+      const child = spawn(node, [script, config], { stdio: ['ignore', 'pipe', 'pipe'] })
+      let stdout = ''
+      let stderr = ''
+      child.stdout.on('data', (d: Buffer) => (stdout += d.toString()))
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
+      child.once('error', (err) => resolve({ code: 1, stdout: '', stderr: err.message }))
+      child.once('close', (code) => resolve({ code: code ?? 1, stdout, stderr }))
+    }),
+  stdout: (text) => process.stdout.write(text)
+}
+
+process.exitCode = await runHelper(process.argv.slice(2), io)
