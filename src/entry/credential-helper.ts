@@ -1,6 +1,6 @@
 // The file ncc bundles as dist/credential-helper: `docker-credential-ibmcloud`, run by its
-// launchers. Deliberately small (no @actions/*, no HTTP): a cache hit must start fast.
-import { spawn } from 'node:child_process'
+// launchers. Deliberately small (no @actions/*, no HTTP, stdin read synchronously, the child
+// process module loaded only to renew): a cache hit must cost little more than starting Node.
 import { readFileSync } from 'node:fs'
 import { runHelper, type HelperIo } from '../registry/helper.js'
 
@@ -8,13 +8,15 @@ const io: HelperIo = {
   nowMs: () => Date.now(),
   readFile: (path) => readFileSync(path, 'utf8'),
   readStdin: async () => {
-    let text = ''
-    process.stdin.setEncoding('utf8')
-    for await (const chunk of process.stdin) text += chunk as string
-    return text
+    try {
+      return readFileSync(0, 'utf8')
+    } catch {
+      return '' // no stdin (closed, or a terminal that went away)
+    }
   },
-  runTokenCommand: ({ node, script, config }) =>
-    new Promise((resolve) => {
+  runTokenCommand: async ({ node, script, config }) => {
+    const { spawn } = await import('node:child_process')
+    return new Promise((resolve) => {
       const child = spawn(node, [script, config], { stdio: ['ignore', 'pipe', 'pipe'] })
       let stdout = ''
       let stderr = ''
@@ -22,7 +24,8 @@ const io: HelperIo = {
       child.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
       child.once('error', (err) => resolve({ code: 1, stdout: '', stderr: err.message }))
       child.once('close', (code) => resolve({ code: code ?? 1, stdout, stderr }))
-    }),
+    })
+  },
   stdout: (text) => process.stdout.write(text)
 }
 
