@@ -146,7 +146,12 @@ try {
     progress(`docker-credential-ibmcloud get, cache hit (${runs} pairs)`)
     const helper = await benchHelper({ dist, node, runs })
     row('`docker-credential-ibmcloud get`, cache hit', helper, '`node -e 0`', '≤ 1.2×')
-    row('the same against an empty ES module (Node ESM loader included)', helper.esm, '`node empty.mjs`', '')
+    row(
+      'the same against an empty ES module (Node ESM loader included)',
+      helper.esm,
+      '`node empty.mjs`',
+      ''
+    )
   }
   if (bursts > 0) {
     /** @type {Awaited<ReturnType<typeof runBurst>>[]} */

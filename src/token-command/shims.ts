@@ -12,7 +12,8 @@ export interface Launch {
   what?: string
 }
 
-const TOKEN_COMMAND = 'ibmcloud-iam-token: prints an IBM Cloud IAM token valid for at least 5 more minutes.'
+const TOKEN_COMMAND =
+  'ibmcloud-iam-token: prints an IBM Cloud IAM token valid for at least 5 more minutes.'
 
 /** Single-quoted for sh: nothing inside is expanded. */
 function shQuote(value: string): string {
