@@ -10,6 +10,7 @@ import {
   restoreDockerConfig
 } from '../src/registry/docker-config.js'
 import { ICR_HOSTS, parseRegistries, serverHost } from '../src/registry/hosts.js'
+import { nodeFiles } from '../src/runner/files.js'
 
 let temp: string
 beforeEach(() => {
@@ -77,7 +78,7 @@ describe('Docker config', () => {
       '{\n  "auths": {\n    "https://us.icr.io": {}\n  },\n  "credHelpers": {\n    "de.icr.io": "other"\n  },\n  "x": 1\n}\n'
     writeFileSync(file, before)
     const log: string[] = []
-    const record = addCredHelpers(file, ['us.icr.io', 'de.icr.io'], (m) => log.push(m))
+    const record = addCredHelpers(nodeFiles, file, ['us.icr.io', 'de.icr.io'], (m) => log.push(m))
     expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({
       auths: { 'https://us.icr.io': {} },
       credHelpers: { 'de.icr.io': 'ibmcloud', 'us.icr.io': 'ibmcloud' },
@@ -91,17 +92,17 @@ describe('Docker config', () => {
       replaced: { 'de.icr.io': 'other' }
     })
     expect(parseRecord(JSON.stringify(record))).toEqual(record)
-    restoreDockerConfig(record)
+    restoreDockerConfig(nodeFiles, record)
     expect(readFileSync(file, 'utf8')).toBe(before)
   })
 
   it('keeps an entry a later step changed', () => {
     const file = join(temp, 'config.json')
-    const record = addCredHelpers(file, ['us.icr.io', 'uk.icr.io'], () => {})
+    const record = addCredHelpers(nodeFiles, file, ['us.icr.io', 'uk.icr.io'], () => {})
     const changed = JSON.parse(readFileSync(file, 'utf8'))
     changed.credHelpers['uk.icr.io'] = 'mine'
     writeFileSync(file, JSON.stringify(changed))
-    restoreDockerConfig(record)
+    restoreDockerConfig(nodeFiles, record)
     expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ credHelpers: { 'uk.icr.io': 'mine' } })
   })
 

@@ -1,18 +1,17 @@
 // The file ncc bundles as dist/credential-helper: `docker-credential-ibmcloud`, run by its
-// launchers. Deliberately small (no @actions/*, no HTTP, stdin read synchronously, the child
-// process module loaded only to renew): a cache hit must cost little more than starting Node.
-import { readFileSync } from 'node:fs'
+// launchers. Deliberately small (no @actions/*, no HTTP, the child process module loaded only
+// to renew): a cache hit must cost little more than starting Node.
 import { runHelper, type HelperIo } from '../registry/helper.js'
+import { nodeFiles } from '../runner/files.js'
 
 const io: HelperIo = {
   nowMs: () => Date.now(),
-  readFile: (path) => readFileSync(path, 'utf8'),
+  files: nodeFiles,
   readStdin: async () => {
-    try {
-      return readFileSync(0, 'utf8')
-    } catch {
-      return '' // no stdin (closed, or a terminal that went away)
-    }
+    let text = ''
+    process.stdin.setEncoding('utf8')
+    for await (const chunk of process.stdin) text += chunk as string
+    return text
   },
   runTokenCommand: async ({ node, script, config }) => {
     const { spawn } = await import('node:child_process')

@@ -1,15 +1,7 @@
-import {
-  existsSync,
-  mkdirSync,
-  readFileSync,
-  renameSync,
-  statSync,
-  unlinkSync,
-  writeFileSync
-} from 'node:fs'
 import { homedir } from 'node:os'
 import { dirname, isAbsolute, join } from 'node:path'
 import { ActionError } from '../errors.js'
+import type { Files } from '../runner/files.js'
 import { serverHost, isRegistryHost } from './hosts.js'
 import { HELPER_NAME } from './helper.js'
 
@@ -41,16 +33,17 @@ export function dockerConfigPath(env: Record<string, string | undefined>): strin
 type Json = Record<string, unknown>
 
 /** A config file's JSON object, or a clear error; never changes anything. */
-function readConfig(file: string): { json: Json; text: string } | undefined {
+function readConfig(files: Files, file: string): { json: Json; text: string } | undefined {
   const dir = dirname(file)
-  if (existsSync(dir) && !statSync(dir).isDirectory()) {
+  const folder = files.stat(dir)
+  if (folder && !folder.isDirectory) {
     throw new ActionError(
       `The Docker config folder ${dir} is not a directory (DOCKER_CONFIG must name a folder): ` +
         'fix DOCKER_CONFIG or remove that file, then run again.'
     )
   }
-  if (!existsSync(file)) return undefined
-  const text = readFileSync(file, 'utf8')
+  if (!files.stat(file)) return undefined
+  const text = files.readFile(file)
   let json: unknown
   try {
     json = text.trim() ? JSON.parse(text) : {}
@@ -76,27 +69,29 @@ function readConfig(file: string): { json: Json; text: string } | undefined {
 }
 
 /** Checks, before any request, that the config can be read and changed. */
-export function checkDockerConfig(file: string): void {
-  readConfig(file)
+export function checkDockerConfig(files: Files, file: string): void {
+  readConfig(files, file)
 }
 
 /** Writes JSON in the file's own indentation (Docker writes tabs), atomically, keeping its mode. */
-function writeConfig(file: string, json: Json, like?: string): void {
+function writeConfig(files: Files, file: string, json: Json, like?: string): void {
   const indent = /^\{\s*\n([ \t]+)"/.exec(like ?? '')?.[1] ?? '\t'
   const newline = like === undefined || like.endsWith('\n') ? '\n' : ''
-  const mode = existsSync(file) ? statSync(file).mode & 0o777 : 0o600
+  const mode = files.stat(file)?.mode ?? 0o600
   const temp = `${file}.${process.pid}.tmp`
-  writeFileSync(temp, `${JSON.stringify(json, null, indent)}${newline}`, { mode })
-  renameSync(temp, file)
+  files.writeFile(temp, `${JSON.stringify(json, null, indent)}${newline}`, mode)
+  files.chmod(temp, mode) // whatever the umask
+  files.rename(temp, file)
 }
 
 /** Adds `credHelpers: {host: "ibmcloud"}` for each host; logs what it replaces or outranks. */
 export function addCredHelpers(
+  files: Files,
   file: string,
   hosts: string[],
   log: (message: string) => void
 ): DockerConfigRecord {
-  const existing = readConfig(file)
+  const existing = readConfig(files, file)
   const json: Json = existing?.json ?? {}
   const hadCredHelpers = json.credHelpers !== undefined
   const helpers = { ...((json.credHelpers as Record<string, unknown> | undefined) ?? {}) }
@@ -132,8 +127,8 @@ export function addCredHelpers(
     }
   }
   json.credHelpers = helpers
-  if (!existing) mkdirSync(dirname(file), { recursive: true, mode: 0o700 })
-  writeConfig(file, json, existing?.text)
+  if (!existing) files.makeDir(dirname(file), 0o700)
+  writeConfig(files, file, json, existing?.text)
   return record
 }
 
@@ -167,8 +162,8 @@ export function parseRecord(text: string): DockerConfigRecord | undefined {
  * only where the entry still names our helper (a later step's change is kept); removes a file
  * it created once nothing else is in it. Returns what it did, in one line.
  */
-export function restoreDockerConfig(record: DockerConfigRecord): string {
-  const existing = readConfig(record.file)
+export function restoreDockerConfig(files: Files, record: DockerConfigRecord): string {
+  const existing = readConfig(files, record.file)
   if (!existing) return `${record.file} is gone: nothing to restore.`
   const json = existing.json
   const helpers = { ...((json.credHelpers as Record<string, unknown> | undefined) ?? {}) }
@@ -183,9 +178,9 @@ export function restoreDockerConfig(record: DockerConfigRecord): string {
   if (Object.keys(helpers).length === 0 && !record.hadCredHelpers) delete json.credHelpers
   else json.credHelpers = helpers
   if (record.created && Object.keys(json).length === 0) {
-    unlinkSync(record.file)
+    files.remove(record.file)
     return `Removed ${record.file}, which the main step created.`
   }
-  writeConfig(record.file, json, existing.text)
+  writeConfig(files, record.file, json, existing.text)
   return `Restored ${record.file}: ${changed} credHelpers ${changed === 1 ? 'entry' : 'entries'} removed or put back.`
 }

@@ -1,3 +1,4 @@
+import type { Files } from '../runner/files.js'
 import { readCache } from '../token-command/cache.js'
 import { serverHost } from './hosts.js'
 
@@ -33,7 +34,7 @@ export interface HelperConfig {
 
 export interface HelperIo {
   nowMs: () => number
-  readFile: (path: string) => string
+  files: Files
   readStdin: () => Promise<string>
   /** Runs the token command; resolves with its exit code and output. */
   runTokenCommand: (
@@ -51,7 +52,7 @@ export async function runHelper(args: string[], io: HelperIo): Promise<number> {
   const [configPath, action] = args
   let config: HelperConfig
   try {
-    config = parseHelperConfig(io.readFile(configPath ?? ''))
+    config = parseHelperConfig(io.files.readFile(configPath ?? ''))
   } catch {
     return fail(
       `${HELPER}: cannot read its config (${configPath ?? 'none given'}): run it through the ` +
@@ -87,7 +88,7 @@ async function currentToken(
   io: HelperIo
 ): Promise<{ value: string } | { error: string }> {
   const now = Math.floor(io.nowMs() / 1000)
-  const cached = readCache(config.cache)
+  const cached = readCache(io.files, config.cache)
   const left = cached ? cached.expiration - now : -1
   if (cached && left >= MIN_VALID_S) return { value: cached.accessToken }
   if (!config.renew) {

@@ -1,9 +1,9 @@
-import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import type { Config } from '../config.js'
 import { ActionError } from '../errors.js'
 import type { IamToken } from '../iam/token.js'
-import type { Runner, TokenCommandHost } from '../runner/runner.js'
+import type { Files } from '../runner/files.js'
+import type { NodeScript, Runner } from '../runner/runner.js'
 import { writeCache } from '../token-command/cache.js'
 import { COMMAND } from '../token-command/install.js'
 import { renewableCredential } from '../token-command/renewal.js'
@@ -17,8 +17,9 @@ export const REGISTRY_STATE = 'docker-config-record'
 export interface RegistryPlace {
   /** The folder `ibmcloud-iam-token` was installed in, when it was. */
   commandDir?: string
-  host?: TokenCommandHost
+  script?: NodeScript
   runnerTemp?: string
+  files: Files
   env: Record<string, string | undefined>
 }
 
@@ -42,7 +43,7 @@ export function setUpRegistries(
   token: IamToken,
   place: RegistryPlace
 ): DockerConfigRecord | undefined {
-  const { host, runnerTemp } = place
+  const { script: host, runnerTemp, files } = place
   if (!host || !runnerTemp) {
     throw new ActionError(
       `registries needs RUNNER_TEMP and the bundled ${HELPER} (this runner gives ` +
@@ -60,16 +61,19 @@ export function setUpRegistries(
     }
   } else {
     // mkdtemp: mode 0700, a name nobody knew before (as for the token command).
-    dir = mkdtempSync(join(runnerTemp, `${HELPER}-`))
+    dir = files.makeTempDir(join(runnerTemp, `${HELPER}-`))
     const renewal = renewableCredential(config)
     const why =
       'why' in renewal ? renewal.why : `token-command is false, and ${HELPER} renews through it`
     helper = { version: 1, hosts: config.registries, cache: join(dir, 'token.json'), why }
-    writeCache(helper.cache, { accessToken: token.accessToken, expiration: token.expiration })
+    writeCache(files, helper.cache, {
+      accessToken: token.accessToken,
+      expiration: token.expiration
+    })
     runner.addPath(dir)
   }
   const helperConfig = join(dir, `${HELPER}.json`)
-  writeFileSync(helperConfig, `${JSON.stringify(helper, null, 2)}\n`, { mode: 0o600 })
+  files.writeFile(helperConfig, `${JSON.stringify(helper, null, 2)}\n`, 0o600)
   const launch = {
     node: host.node,
     // dist/credential-helper/index.js, beside dist/token-command/: its own small bundle.
@@ -77,12 +81,12 @@ export function setUpRegistries(
     config: helperConfig,
     what: `${HELPER}: Docker credential helper serving IBM Cloud IAM tokens as iambearer.`
   }
-  writeFileSync(join(dir, HELPER), posixShim(launch))
-  chmodSync(join(dir, HELPER), 0o700)
-  writeFileSync(join(dir, `${HELPER}.cmd`), windowsShim(launch), { mode: 0o700 })
+  files.writeFile(join(dir, HELPER), posixShim(launch))
+  files.chmod(join(dir, HELPER), 0o700)
+  files.writeFile(join(dir, `${HELPER}.cmd`), windowsShim(launch), 0o700)
 
   const file = jobDockerConfig(config, place.env) ?? join(dir, 'docker', 'config.json')
-  const record = addCredHelpers(file, config.registries, (message) => runner.info(message))
+  const record = addCredHelpers(files, file, config.registries, (message) => runner.info(message))
   runner.setOutput('registries', config.registries.join(' '))
   runner.setOutput('docker-config', file)
   runner.info(

@@ -1,3 +1,4 @@
+import type { Files } from '../runner/files.js'
 import type { Runner } from '../runner/runner.js'
 import { parseRecord, restoreDockerConfig } from './docker-config.js'
 import { REGISTRY_STATE } from './install.js'
@@ -8,7 +9,7 @@ import { REGISTRY_STATE } from './install.js'
  * any step can write: only a file named config.json, only registry hosts, only helper names
  * are accepted, and only entries still naming our helper are touched.
  */
-export function restoreRegistries(runner: Runner): void {
+export function restoreRegistries(runner: Runner, files: Files): void {
   const saved = runner.getState(REGISTRY_STATE)
   if (!saved) return
   const record = parseRecord(saved)
@@ -20,7 +21,7 @@ export function restoreRegistries(runner: Runner): void {
     return
   }
   try {
-    runner.info(restoreDockerConfig(record))
+    runner.info(restoreDockerConfig(files, record))
   } catch (err) {
     runner.warning(
       `Could not restore ${record.file}: ${err instanceof Error ? err.message : String(err)}`
