@@ -473,7 +473,8 @@ describe('the parsed configuration', () => {
         revoke: false,
         sweepStale: true
       },
-      tokenCommand: false
+      tokenCommand: false,
+      registries: []
     })
   })
 
@@ -493,7 +494,8 @@ describe('the parsed configuration', () => {
         revoke: true,
         sweepStale: false
       },
-      tokenCommand: true
+      tokenCommand: true,
+      registries: []
     })
   })
 

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { call, serviceIdToken } from '../emulator/client.mjs'
+import { call, request, serviceIdToken } from '../emulator/client.mjs'
 import { startEmulator, type Emulator } from '../emulator/index.mjs'
 import { REGISTRY_TOKEN_ISSUER } from '../emulator/registry/token-service.mjs'
 import {
@@ -112,7 +112,7 @@ gate.describe('emulator realm + docker-registry + skopeo (real parts)', () => {
         `docker://${registry.host}/ns/${user}:v1`
       ])
       expect(pushed).toMatchObject({ code: 0 })
-      const tags = await fetch(`http://${registry.host}/v2/ns/${user}/tags/list`)
+      const tags = await request(`http://${registry.host}/v2/ns/${user}/tags/list`, null)
       expect(tags.status).toBe(401) // the registry still wants a token: it was verified, not skipped
     },
     60_000
