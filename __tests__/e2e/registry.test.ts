@@ -414,6 +414,26 @@ gate.describe('registries + docker-registry + skopeo (real parts)', () => {
     await pushTwice({ 'cr-token-file': tokenFile, 'profile-id': em.seed.crProfileId }, 'keyless')
   }, 60_000)
 
+  it('export-env: false: skopeo finds the helper through REGISTRY_AUTH_FILE=<docker-config output>', async () => {
+    const home = fresh('home')
+    const step = await main(
+      em,
+      { apikey: em.seed.apikey, registries: registry.host, 'export-env': 'false' },
+      { HOME: home },
+      fresh('temp')
+    )
+    expect(step.code).toBe(0)
+    const env = laterEnv(em, step, {
+      HOME: home,
+      REGISTRY_AUTH_FILE: step.outputs['docker-config']!
+    })
+    expect(await push(env, 'private/app')).toMatchObject({ code: 0 })
+    expect(existsSync(join(home, '.docker'))).toBe(false)
+    // Without it, skopeo finds no credentials (nothing in ~/.docker): the registry refuses.
+    const { REGISTRY_AUTH_FILE: _unused, ...without } = env
+    expect((await push(without, 'private/app2')).code).not.toBe(0)
+  }, 60_000)
+
   it('a host the config does not name gets no credentials: the registry refuses skopeo', async () => {
     const docker = fresh('docker')
     const step = await main(
