@@ -11,6 +11,7 @@ import {
 } from '../src/registry/docker-config.js'
 import { ICR_HOSTS, parseRegistries, serverHost } from '../src/registry/hosts.js'
 import { nodeFiles } from '../src/runner/files.js'
+import { oneLine } from '../src/untrusted.js'
 
 let temp: string
 beforeEach(() => {
@@ -45,7 +46,7 @@ describe('parseRegistries', () => {
   ])('refuses %s and lists what is accepted', (entry) => {
     expect(() => parseRegistries(`us.icr.io ${entry}`)).toThrow(
       new RegExp(
-        `"${entry.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}" is not a Container Registry host.*Accepted: icr\\.io, us\\.icr\\.io`
+        `"${oneLine(entry).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}" is not a Container Registry host.*Accepted: icr\\.io, us\\.icr\\.io`
       )
     )
   })

@@ -1,5 +1,5 @@
 import { ConfigError } from '../errors.js'
-import { printable } from '../inputs.js'
+import { oneLine } from '../untrusted.js'
 
 /** IBM Cloud Container Registry's hosts: the global one and the regional ones. */
 export const ICR_HOSTS = [
@@ -45,7 +45,7 @@ export function parseRegistries(raw: string): string[] {
   }
   const wrong = entries.filter((entry) => !isRegistryHost(entry.toLowerCase()))
   if (wrong.length > 0) {
-    const shown = wrong.map((entry) => `"${printable(entry)}"`).join(', ')
+    const shown = wrong.map((entry) => `"${oneLine(entry)}"`).join(', ')
     throw new ConfigError(
       `registries: ${shown} ${wrong.length === 1 ? 'is' : 'are'} not a Container Registry host ` +
         `this action logs in to (a bare host, no https:// and no path). Accepted: ${ACCEPTED}.`
