@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { parseConfig, parseInputs } from '../src/config.js'
 
 /** The shape of src/ that issue #7 settled on, kept by a test rather than by memory. */
 const SRC = resolve(dirname(fileURLToPath(import.meta.url)), '../src')
@@ -78,6 +79,23 @@ describe('the shape of src/', () => {
         .sort()
     expect(uses(/from 'node:fs'|readFileSync|writeFileSync/)).toEqual(['runner/files.ts'])
     expect(uses(/process\.env/)).toEqual(['runner/actions-core.ts', 'token-command/deps.ts'])
+  })
+
+  it('parsing the inputs does no I/O: config.ts and parse.ts take no file reader, import no I/O', () => {
+    const parsers = ['config.ts', 'credentials/parse.ts', 'inputs.ts', 'iam/endpoints.ts']
+    const io = parsers.flatMap((rel) =>
+      imports(join(SRC, rel))
+        .filter(
+          (spec) => spec.startsWith('node:') || /(runner|token-command)\/|http|client/.test(spec)
+        )
+        .map((spec) => `${rel} imports ${spec}`)
+    )
+    expect(io).toEqual([])
+    for (const rel of ['config.ts', 'credentials/parse.ts']) {
+      expect(readFileSync(join(SRC, rel), 'utf8')).not.toMatch(/readFile|: Files\b|runner\/files/)
+    }
+    // One parameter each, the inputs: the step runs the file checks that parsing asks for.
+    expect([parseInputs.length, parseConfig.length]).toEqual([1, 1])
   })
 
   it('credential sources are rows of one table: no other module names a grant URN', () => {

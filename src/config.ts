@@ -1,5 +1,5 @@
 import type { Credential } from './credentials/credential.js'
-import { parseCredential } from './credentials/parse.js'
+import { parseCredential, type FileCheck } from './credentials/parse.js'
 import { ConfigError } from './errors.js'
 import { resolveEndpoint } from './iam/endpoints.js'
 import { parseRegistries } from './registry/hosts.js'
@@ -43,13 +43,46 @@ export interface EphemeralConfig {
 
 /** Reads one raw input ('' when unset). */
 export type InputReader = (name: string) => string
+
+/** The inputs parsed (no I/O): the config, what is wrong, and the files the step must check. */
+export interface ParsedInputs {
+  /** Meaningful only when `problems` is empty and every file check passes (see configOf). */
+  config: Config
+  problems: readonly string[]
+  /** Files the inputs name (a cr-token-file), to be read and checked by the step. */
+  fileChecks: readonly FileCheck[]
+}
+
 /**
- * Parses all inputs. Every problem is collected, so that one run reports all of them; the
- * API key's value never appears in a message.
+ * The config, or a ConfigError naming every problem at once: the inputs' and the file checks'
+ * that the step ran (`fileProblems`), so that one run reports all of them before any request.
  */
-export function parseConfig(read: InputReader, io: { readFile: (path: string) => string }): Config {
+export function configOf(parsed: ParsedInputs, fileProblems: readonly string[] = []): Config {
+  const problems = [...parsed.problems, ...fileProblems]
+  if (problems.length === 1) throw new ConfigError(problems[0]!)
+  if (problems.length > 1) {
+    throw new ConfigError(`${problems.length} inputs are wrong:\n- ${problems.join('\n- ')}`)
+  }
+  return parsed.config
+}
+
+/**
+ * Parses all inputs and throws every problem at once, without checking the files they name:
+ * for the post step, which uses no credential file. The main step runs parseInputs, the file
+ * checks, then configOf.
+ */
+export function parseConfig(read: InputReader): Config {
+  return configOf(parseInputs(read))
+}
+
+/**
+ * Parses all inputs; does no I/O. Every problem is collected, so that one run reports all of
+ * them; the API key's value never appears in a message.
+ */
+export function parseInputs(read: InputReader): ParsedInputs {
   const get = (name: string) => read(name).trim()
   const problems: string[] = []
+  const fileChecks: FileCheck[] = []
   /**
    * The parsed value, or, once the problem is recorded, undefined: no Config is returned after
    * a problem, so only values read while parsing others need a fallback (`?? …` below).
@@ -79,8 +112,9 @@ export function parseConfig(read: InputReader, io: { readFile: (path: string) =>
   const apikey = attempt(() => validateApiKey(get('apikey'))) ?? ''
   const config: Config = {
     credential: parseCredential(
-      { get, apikey, accountId, ephemeralKey: ephemeralEnabled, readFile: io.readFile },
-      problems
+      { get, apikey, accountId, ephemeralKey: ephemeralEnabled },
+      problems,
+      fileChecks
     ),
     endpoint: attempt(() =>
       resolveEndpoint({
@@ -118,9 +152,5 @@ export function parseConfig(read: InputReader, io: { readFile: (path: string) =>
       `env-name and ephemeral-key-env are both ${config.envName}: give them different names.`
     )
   }
-  if (problems.length === 1) throw new ConfigError(problems[0])
-  if (problems.length > 1) {
-    throw new ConfigError(`${problems.length} inputs are wrong:\n- ${problems.join('\n- ')}`)
-  }
-  return config
+  return { config, problems, fileChecks }
 }

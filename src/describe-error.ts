@@ -23,9 +23,10 @@ function adviceFor(err: IamError): string | undefined {
     OPERATION.deleteKey,
     OPERATION.listKeys
   ]
-  if (identityApi.includes(operation) && (status === 401 || status === 403)) {
-    return advise('keyNotPermitted')
-  }
+  // A 401 is the bearer token (missing, expired, invalid); a 403 is what it may do.
+  if (identityApi.includes(operation) && status === 401) return advise('tokenRefused')
+  if (identityApi.includes(operation) && status === 403) return advise('keyNotPermitted')
+  // Any other 400 on creation (BXNIM0110E, a malformed field, has its own row above).
   if (operation === OPERATION.createKey && status === 400) return advise('keyLimit')
   return undefined
 }

@@ -1,5 +1,5 @@
 import { advise } from './advice.js'
-import { parseConfig, type Config } from './config.js'
+import { configOf, parseInputs, type Config } from './config.js'
 import { credentialSource } from './credentials/sources.js'
 import { describeError } from './describe-error.js'
 import { issueEphemeralKey } from './ephemeral/issue.js'
@@ -13,7 +13,7 @@ import { jobDockerConfig, REGISTRY_STATE, setUpRegistries } from './registry/ins
 import { runnerDeps } from './runner/actions-core.js'
 import type { Runner, StepDeps } from './runner/runner.js'
 import { Secrets } from './secrets.js'
-import { stepContext } from './step-context.js'
+import { credentialFiles, stepContext } from './step-context.js'
 import { summaryMarkdown } from './summary.js'
 import { COMMAND, installTokenCommand } from './token-command/install.js'
 import { oneLine } from './untrusted.js'
@@ -26,20 +26,18 @@ export async function run(deps: StepDeps = runnerDeps()): Promise<void> {
   secrets.add(runner.getInput('apikey'))
   let config: Config | undefined
   try {
-    // A compute-resource token is a credential: masked the moment it is read, each time.
-    const readFile = (path: string) => {
-      const content = deps.files.readFile(path)
-      secrets.add(content)
-      return content
-    }
-    config = parseConfig((name) => runner.getInput(name), { readFile })
+    // A compute-resource token is a credential: read once, masked the moment it is read,
+    // checked with the other inputs before any request, then exchanged.
+    const files = credentialFiles(deps.files.readFile, secrets)
+    const parsed = parseInputs((name) => runner.getInput(name))
+    config = configOf(parsed, files.problems(parsed.fileChecks))
     // registries: a Docker config that cannot be changed fails the step before any request.
     const dockerConfig = config.registries.length ? jobDockerConfig(config, deps.env) : undefined
     if (dockerConfig) checkDockerConfig(deps.files, dockerConfig)
     const source = credentialSource(config.credential)
     if (!source) return skipOrFail(config, deps)
     const log = (message: string) => runner.info(message)
-    const ctx = stepContext({ ...deps, log, secrets, readFile }, config)
+    const ctx = stepContext({ ...deps, log, secrets, readFile: files.readFile }, config)
     runner.debug(`Getting an IAM token (${config.credential.kind}) from ${config.endpoint}`)
     const { iam } = ctx
     const token = await source(ctx)

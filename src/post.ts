@@ -40,7 +40,7 @@ export async function run(deps: StepDeps = runnerDeps()): Promise<void> {
       )
       return
     }
-    const config = parseConfig((name) => runner.getInput(name), deps.files)
+    const config = parseConfig((name) => runner.getInput(name))
     const saved = Number(runner.getState(STATE.keyExpiresAt))
     const expiresAt =
       Number.isFinite(saved) && saved > 0 && saved < clock.now() + MAX_SAVED_EXPIRY_MS
