@@ -496,7 +496,8 @@ describe('the parsed configuration', () => {
         sweepStale: true
       },
       tokenCommand: false,
-      sdkServices: ['iam_identity', 'resource_controller']
+      sdkServices: ['iam_identity', 'resource_controller'],
+      registries: []
     })
   })
 
@@ -517,7 +518,8 @@ describe('the parsed configuration', () => {
         sweepStale: false
       },
       tokenCommand: true,
-      sdkServices: []
+      sdkServices: [],
+      registries: []
     })
   })
 

@@ -3,6 +3,7 @@ import { parseCredential, type FileCheck } from './credentials/parse.js'
 import { ConfigError } from './errors.js'
 import { parseSdkServices, sdkProblems } from './handoff/sdk-services.js'
 import { resolveEndpoint } from './iam/endpoints.js'
+import { parseRegistries } from './registry/hosts.js'
 import {
   parseBoolean,
   parseChoice,
@@ -31,6 +32,8 @@ export interface Config {
   tokenCommand: boolean
   /** IBM SDK service names that get entries in ibm-credentials.env (handoff/); [] for none. */
   sdkServices: string[]
+  /** Container Registry hosts to send to docker-credential-ibmcloud (registry/). */
+  registries: string[]
 }
 
 export interface EphemeralConfig {
@@ -144,7 +147,8 @@ export function parseInputs(read: InputReader): ParsedInputs {
       sweepStale: attempt(() => parseBoolean('sweep-stale-keys', get('sweep-stale-keys'), false))
     },
     tokenCommand: attempt(() => parseBoolean('token-command', get('token-command'), true)),
-    sdkServices: attempt(() => parseSdkServices(get('sdk-services'))) ?? []
+    sdkServices: attempt(() => parseSdkServices(get('sdk-services'))) ?? [],
+    registries: attempt(() => parseRegistries(get('registries')))
   }
   if (config.sdkServices.length > 0)
     problems.push(...sdkProblems(config.credential, config.endpoint))

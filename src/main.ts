@@ -9,6 +9,8 @@ import { ActionError } from './errors.js'
 import { checkHandoff, prepareHandoff, publishHandoff } from './handoff/handoff.js'
 import { checkAccount } from './iam/token.js'
 import { publishEphemeralKey, publishToken } from './outputs.js'
+import { checkDockerConfig } from './registry/docker-config.js'
+import { jobDockerConfig, REGISTRY_STATE, setUpRegistries } from './registry/install.js'
 import { runnerDeps } from './runner/actions-core.js'
 import type { Runner, StepDeps } from './runner/runner.js'
 import { Secrets } from './secrets.js'
@@ -30,6 +32,9 @@ export async function run(deps: StepDeps = runnerDeps()): Promise<void> {
     const files = credentialFiles(deps.files.readFile, secrets)
     const parsed = parseInputs((name) => runner.getInput(name))
     config = configOf(parsed, files.problems(parsed.fileChecks))
+    // registries: a Docker config that cannot be changed fails the step before any request.
+    const dockerConfig = config.registries.length ? jobDockerConfig(config, deps.env) : undefined
+    if (dockerConfig) checkDockerConfig(deps.files, dockerConfig)
     const source = credentialSource(config.credential)
     if (!source) return skipOrFail(config, deps)
     checkHandoff(config, deps.env.RUNNER_TEMP, deps.files)
@@ -54,11 +59,16 @@ export async function run(deps: StepDeps = runnerDeps()): Promise<void> {
     publishToken(runner, config, token)
     if (key) publishEphemeralKey(runner, config, key)
     publishHandoff(runner, config, token, handoff)
+    const at = { script: deps.tokenCommandScript, runnerTemp, files: deps.files }
+    let commandDir: string | undefined
     try {
-      const at = { script: deps.tokenCommandScript, runnerTemp, files: deps.files }
-      installTokenCommand(runner, config, token, at)
+      commandDir = installTokenCommand(runner, config, token, at)
     } catch (err) {
       runner.warning(`${COMMAND} could not be installed: ${describeError(err)}`)
+    }
+    if (config.registries.length) {
+      const record = setUpRegistries(runner, config, token, { ...at, commandDir, env: deps.env })
+      if (record) runner.saveState(REGISTRY_STATE, JSON.stringify(record))
     }
     runner.info(
       `Authenticated to IBM Cloud as ${oneLine(token.claims.name ?? token.iamId)} ` +

@@ -7,6 +7,7 @@ import { looksLikeKeyId, revokeIfOurs } from './ephemeral/revoke.js'
 import { STATE } from './ephemeral/issue.js'
 import { removeCredentialsFile } from './handoff/cleanup.js'
 import { SDK_FILE_STATE } from './handoff/handoff.js'
+import { restoreRegistries } from './registry/restore.js'
 import { runnerDeps } from './runner/actions-core.js'
 import type { StepDeps } from './runner/runner.js'
 import { Secrets } from './secrets.js'
@@ -30,6 +31,7 @@ export async function run(deps: StepDeps = runnerDeps()): Promise<void> {
   const saved = runner.getState(SDK_FILE_STATE)
   const removed = removeCredentialsFile(saved, deps.env.RUNNER_TEMP, deps.files)
   if (removed) runner[removed.level](removed.message)
+  restoreRegistries(runner, deps.files)
   const keyId = runner.getState(STATE.keyId)
   const shown = oneLine(keyId)
   try {

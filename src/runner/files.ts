@@ -1,6 +1,7 @@
 import {
   chmodSync,
   lstatSync,
+  mkdirSync,
   mkdtempSync,
   readFileSync,
   renameSync,
@@ -32,6 +33,11 @@ export interface Files {
   unlink(path: string): void
   /** Removes an empty folder. */
   rmdir(path: string): void
+  /** What is at `path`, or undefined when nothing is. */
+  stat(path: string): { isDirectory: boolean; mode: number } | undefined
+  /** Makes a folder and its missing parents with `mode`. */
+  makeDir(path: string, mode: number): void
+  remove(path: string): void
 }
 
 /** The real file system: node:fs, confined to this file. */
@@ -45,5 +51,11 @@ export const nodeFiles: Files = {
   isFolder: (path) => statSync(path, { throwIfNoEntry: false })?.isDirectory(),
   isRegularFile: (path) => lstatSync(path, { throwIfNoEntry: false })?.isFile(),
   unlink: (path) => unlinkSync(path),
-  rmdir: (path) => rmdirSync(path)
+  rmdir: (path) => rmdirSync(path),
+  stat: (path) => {
+    const stats = statSync(path, { throwIfNoEntry: false })
+    return stats && { isDirectory: stats.isDirectory(), mode: stats.mode & 0o777 }
+  },
+  makeDir: (path, mode) => void mkdirSync(path, { recursive: true, mode }),
+  remove: (path) => unlinkSync(path)
 }
