@@ -476,7 +476,8 @@ describe('the parsed configuration', () => {
       'ephemeral-key-env': 'MY_KEY',
       revoke: 'false',
       'sweep-stale-keys': 'true',
-      'token-command': 'false'
+      'token-command': 'false',
+      'sdk-services': 'iam_identity resource_controller'
     })
     expect(config).toEqual({
       credential: { kind: 'apikey', apikey: APIKEY },
@@ -494,7 +495,9 @@ describe('the parsed configuration', () => {
         revoke: false,
         sweepStale: true
       },
-      tokenCommand: false
+      tokenCommand: false,
+      sdkServices: ['iam_identity', 'resource_controller'],
+      registries: []
     })
   })
 
@@ -514,7 +517,9 @@ describe('the parsed configuration', () => {
         revoke: true,
         sweepStale: false
       },
-      tokenCommand: true
+      tokenCommand: true,
+      sdkServices: [],
+      registries: []
     })
   })
 

@@ -1,7 +1,9 @@
 import type { Credential } from './credentials/credential.js'
 import { parseCredential, type FileCheck } from './credentials/parse.js'
 import { ConfigError } from './errors.js'
+import { parseSdkServices, sdkProblems } from './handoff/sdk-services.js'
 import { resolveEndpoint } from './iam/endpoints.js'
+import { parseRegistries } from './registry/hosts.js'
 import {
   parseBoolean,
   parseChoice,
@@ -28,6 +30,10 @@ export interface Config {
   ephemeral: EphemeralConfig
   /** Install `ibmcloud-iam-token` when the credential can be renewed without a stored secret. */
   tokenCommand: boolean
+  /** IBM SDK service names that get entries in ibm-credentials.env (handoff/); [] for none. */
+  sdkServices: string[]
+  /** Container Registry hosts to send to docker-credential-ibmcloud (registry/). */
+  registries: string[]
 }
 
 export interface EphemeralConfig {
@@ -140,8 +146,12 @@ export function parseInputs(read: InputReader): ParsedInputs {
       revoke: attempt(() => parseBoolean('revoke', get('revoke'), true)),
       sweepStale: attempt(() => parseBoolean('sweep-stale-keys', get('sweep-stale-keys'), false))
     },
-    tokenCommand: attempt(() => parseBoolean('token-command', get('token-command'), true))
+    tokenCommand: attempt(() => parseBoolean('token-command', get('token-command'), true)),
+    sdkServices: attempt(() => parseSdkServices(get('sdk-services'))) ?? [],
+    registries: attempt(() => parseRegistries(get('registries')))
   }
+  if (config.sdkServices.length > 0)
+    problems.push(...sdkProblems(config.credential, config.endpoint))
   const { envName, ephemeral } = config
   if (ephemeral.enabled && config.exportEnv && envName && envName === ephemeral.envName) {
     problems.push(
