@@ -9,6 +9,7 @@ import { GRANT } from '../src/iam/token.js'
 const APIKEY_GRANT = GRANT.apikey
 import { userAgent } from '../src/version.js'
 import {
+  NOW,
   ACCOUNT_ID,
   APIKEY,
   fakeClock,
@@ -19,7 +20,6 @@ import {
 } from './helpers/fakes.js'
 
 const IAM = 'https://iam.cloud.ibm.com'
-const NOW = Date.UTC(2026, 1, 20, 12, 0, 0)
 
 beforeAll(() => {
   nock.disableNetConnect()

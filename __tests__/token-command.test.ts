@@ -10,6 +10,7 @@ import { processIo, runTokenCommand, type CommandIo } from '../src/token-command
 import { userAgent } from '../src/version.js'
 import type { RenewalConfig } from '../src/token-command/renewal.js'
 import {
+  NOW,
   APIKEY,
   fakeClock,
   formFields,
@@ -21,7 +22,6 @@ import {
   wrongKeyResponse
 } from './helpers/fakes.js'
 
-const NOW = Date.UTC(2026, 1, 20, 12, 0, 0)
 const NOW_S = Math.floor(NOW / 1000)
 
 let dir: string

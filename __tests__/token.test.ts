@@ -5,6 +5,7 @@ import { Secrets } from '../src/secrets.js'
 import { exchangeApiKey as exchange } from '../src/credentials/apikey.js'
 import { checkAccount, GRANT, parseTokenResponse } from '../src/iam/token.js'
 import {
+  NOW,
   ACCOUNT_ID,
   APIKEY,
   fakeClock,
@@ -20,8 +21,6 @@ import {
   type FakeClock
 } from './helpers/fakes.js'
 import type { HttpResponse } from '../src/iam/http.js'
-
-const NOW = Date.UTC(2026, 1, 20, 12, 0, 0)
 
 function recorder() {
   const masked: string[] = []
