@@ -4,12 +4,17 @@
 // stubs in stubs/ through package.json `overrides`. A dependency update that brings them (or any
 // other library) back, or a bundle that outgrows its budget, fails here. Reads dist/ as committed;
 // it does not build.
+//
+// The budget fits readable (unminified) bundles: at the commit that stopped minifying, main was
+// 182,868 B, post 166,192 B and token-command 115,935 B. 250,000 B leaves room for the sources
+// other work adds (about a third more code) while still failing at once if a never-called library
+// returns: undici alone made each bundle over 1,100,000 B (docs/PERFORMANCE.md).
 import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs'
 import { dirname, join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
-const BUDGET_BYTES = 150_000
+const BUDGET_BYTES = 250_000
 /** Every package that may be bundled: what the action calls, and nothing else. */
 const SHIPPED = ['@actions/core', '@actions/http-client', 'tunnel']
 
