@@ -313,7 +313,7 @@ async function exitWhenFlushed() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(533);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(734);
 /* harmony import */ var _exit_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(478);
 // The file ncc bundles as dist/main: it only runs the main step.
 
@@ -327,7 +327,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 533:
+/***/ 734:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -336,8 +336,6 @@ __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
 });
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: ./src/advice.ts
 const ADVICE = {
     emptyKey: {
@@ -599,330 +597,6 @@ function parseChoice(input, value, choices) {
     throw new ConfigError(`${input} must be one of ${choices.join(', ')} (got "${printable(value)}").`);
 }
 
-;// CONCATENATED MODULE: ./src/iam/endpoints.ts
-
-const PUBLIC_ENDPOINT = 'https://iam.cloud.ibm.com';
-const PRIVATE_ENDPOINT = 'https://private.iam.cloud.ibm.com';
-/** Regions with a private regional IAM endpoint (private.<region>.iam.cloud.ibm.com). */
-const REGIONS = [
-    'au-syd',
-    'br-sao',
-    'ca-mon',
-    'ca-tor',
-    'eu-de',
-    'eu-es',
-    'eu-gb',
-    'jp-osa',
-    'jp-tok',
-    'us-east',
-    'us-south'
-];
-function isRegion(value) {
-    return REGIONS.includes(value);
-}
-/**
- * localhost, 127.0.0.0/8 and ::1: the only hosts plain http is allowed to. `URL.hostname` gives
- * IPv6 in brackets (`[::1]`); a bare `::1` is accepted too.
- */
-function isLoopbackHost(hostname) {
-    const host = hostname.toLowerCase();
-    if (host === 'localhost' || host === '[::1]' || host === '::1')
-        return true;
-    return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
-}
-/** Validates an `iam-endpoint` value and returns it without a trailing slash. */
-function parseEndpoint(value) {
-    let url;
-    try {
-        url = new URL(value);
-    }
-    catch {
-        throw new ConfigError(`iam-endpoint "${value}" is not a URL. Give a base URL such as ${PUBLIC_ENDPOINT}.`);
-    }
-    if (url.username || url.password) {
-        throw new ConfigError('iam-endpoint must not contain a user name or password.');
-    }
-    // On the raw text: `URL` drops a bare trailing '?' or '#' from search and hash.
-    if (/[?#]/.test(value)) {
-        throw new ConfigError(`iam-endpoint must be a base URL without ?query or #fragment.`);
-    }
-    if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
-        throw new ConfigError(`iam-endpoint ${url.origin} uses plain http, which would send the API key unencrypted. ` +
-            'Use https:// (plain http is accepted only for a loopback emulator: localhost, 127.0.0.1, ::1).');
-    }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        throw new ConfigError(`iam-endpoint must start with https:// (got ${url.protocol}//).`);
-    }
-    return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
-}
-/**
- * `iam-endpoint` wins; else `private` (with or without `region`); else the public endpoint.
- * IAM's public endpoint is global, so `region` means something only with `private: true`:
- * without it the region is refused rather than silently ignored.
- */
-function resolveEndpoint(choice) {
-    if (choice.region && !isRegion(choice.region)) {
-        throw new ConfigError(`region "${choice.region}" is not an IBM Cloud region with an IAM endpoint. ` +
-            `Valid regions: ${REGIONS.join(', ')}.`);
-    }
-    if (choice.region && !choice.private) {
-        throw new ConfigError(`region "${choice.region}" selects a private regional IAM endpoint and needs private: true ` +
-            `(runners inside IBM Cloud: https://private.${choice.region}.iam.cloud.ibm.com). ` +
-            `IAM's public endpoint (${PUBLIC_ENDPOINT}) is global: on other runners remove region.`);
-    }
-    if (choice.iamEndpoint)
-        return parseEndpoint(choice.iamEndpoint);
-    if (choice.private) {
-        return choice.region ? `https://private.${choice.region}.iam.cloud.ibm.com` : PRIVATE_ENDPOINT;
-    }
-    return PUBLIC_ENDPOINT;
-}
-
-;// CONCATENATED MODULE: ./src/credentials/metadata-endpoint.ts
-
-
-const DEFAULT_METADATA_ENDPOINT = 'http://169.254.169.254';
-/**
- * Hosts the VPC instance metadata service answers on without TLS: the link-local address,
- * its name, and loopback (an emulator). Plain http to anything else could send an instance
- * identity token across a network.
- */
-const PLAIN_HTTP_HOSTS = new Set(['169.254.169.254', 'api.metadata.cloud.ibm.com']);
-/** Validates `vpc-metadata-endpoint` and returns it without a trailing slash. */
-function parseMetadataEndpoint(value) {
-    let url;
-    try {
-        url = new URL(value);
-    }
-    catch {
-        throw new ConfigError(`vpc-metadata-endpoint "${value}" is not a URL. Leave it empty for ${DEFAULT_METADATA_ENDPOINT}.`);
-    }
-    // ?query and #fragment on the raw text: `URL` drops a bare trailing '?' or '#'.
-    if (url.username || url.password || /[?#]/.test(value)) {
-        throw new ConfigError('vpc-metadata-endpoint must be a base URL without user name, password, ?query or #fragment.');
-    }
-    if (url.protocol === 'http:') {
-        // `URL` gives the host name in lower case.
-        if (!PLAIN_HTTP_HOSTS.has(url.hostname) && !isLoopbackHost(url.hostname)) {
-            throw new ConfigError(`vpc-metadata-endpoint ${url.origin} uses plain http, which is accepted only for ` +
-                '169.254.169.254, api.metadata.cloud.ibm.com and loopback (an emulator). Use https://, ' +
-                `or leave it empty for ${DEFAULT_METADATA_ENDPOINT}.`);
-        }
-    }
-    else if (url.protocol !== 'https:') {
-        throw new ConfigError(`vpc-metadata-endpoint must start with http:// or https:// (got ${url.protocol}//).`);
-    }
-    return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
-}
-
-;// CONCATENATED MODULE: ./src/credentials/parse.ts
-
-
-
-/**
- * The credential the inputs name. Every refusal is pushed onto `problems` (so that the step
- * reports it with the other input problems, before any request); then the result is
- * `{ kind: 'none' }`. A token file is read only to check it: its content is never kept here
- * nor quoted, and the source module reads it again when it needs it.
- */
-function parseCredential(inputs, problems) {
-    const { get, apikey } = inputs;
-    const before = problems.length;
-    const refuse = (message) => problems.push(message);
-    const crFile = get('cr-token-file');
-    let vpc = false;
-    try {
-        vpc = parseBoolean('vpc-metadata', get('vpc-metadata'), false);
-    }
-    catch (err) {
-        if (!(err instanceof ConfigError))
-            throw err;
-        refuse(err.message);
-    }
-    const sources = [
-        apikey ? 'apikey' : '',
-        crFile ? 'cr-token-file' : '',
-        vpc ? 'vpc-metadata: true' : ''
-    ].filter(Boolean);
-    if (sources.length > 1) {
-        refuse(`${sources.join(' and ')} are each a credential source: give exactly one (apikey, with or ` +
-            'without a profile; cr-token-file with a profile; or vpc-metadata: true).');
-    }
-    const profile = parseProfile(inputs, refuse);
-    const profileGiven = ['profile-id', 'profile-crn', 'profile-name'].some((name) => get(name));
-    if (crFile && !profileGiven) {
-        refuse('cr-token-file needs a trusted profile: set profile-id (or profile-crn, or profile-name with ' +
-            "account-id) to the profile whose compute-resource trust rule admits this runner's token.");
-    }
-    if (crFile)
-        checkTokenFile(crFile, inputs.readFile, refuse);
-    const endpointInput = get('vpc-metadata-endpoint');
-    let endpoint = DEFAULT_METADATA_ENDPOINT;
-    if (endpointInput && !vpc) {
-        refuse('vpc-metadata-endpoint is set but vpc-metadata is not true: set vpc-metadata: true, or remove vpc-metadata-endpoint.');
-    }
-    else if (endpointInput) {
-        try {
-            endpoint = parseMetadataEndpoint(endpointInput);
-        }
-        catch (err) {
-            if (!(err instanceof ConfigError))
-                throw err;
-            refuse(err.message);
-        }
-    }
-    if (inputs.ephemeralKey && (profile || crFile || vpc)) {
-        refuse('ephemeral-key: true cannot be used with a trusted profile (profile-id, profile-crn, ' +
-            'profile-name, cr-token-file or vpc-metadata): trusted profiles cannot own API keys. Remove ' +
-            'ephemeral-key and run `ibmcloud-iam-token` in later steps for a fresh token (see ' +
-            "token-command), or drop the profile to get an ephemeral key for the API key's own service ID.");
-    }
-    if (problems.length > before)
-        return { kind: 'none' };
-    if (vpc)
-        return { kind: 'vpc-metadata', endpoint, ...(profile ? { profile } : {}) };
-    if (crFile && profile)
-        return { kind: 'cr-token-file', path: crFile, profile };
-    if (apikey && profile)
-        return { kind: 'apikey-profile', apikey, profile };
-    if (apikey)
-        return { kind: 'apikey', apikey };
-    return { kind: 'none' };
-}
-/** At most one of profile-id, profile-crn, profile-name (which needs account-id). */
-function parseProfile({ get, accountId }, refuse) {
-    const id = get('profile-id');
-    const crn = get('profile-crn');
-    const name = get('profile-name');
-    const given = [
-        ['profile-id', id],
-        ['profile-crn', crn],
-        ['profile-name', name]
-    ].filter(([, value]) => value);
-    if (given.length > 1) {
-        refuse(`${given.map(([input]) => input).join(' and ')} each name a trusted profile: give only one.`);
-        return undefined;
-    }
-    // eslint-disable-next-line no-control-regex -- control characters are what is refused
-    const odd = (value) => /[\u0000-\u001f\u007f-\u009f]/.test(value) || value.length > 512;
-    if (id && (odd(id) || !/^Profile-[A-Za-z0-9-]+$/.test(id))) {
-        refuse(`profile-id "${printable(id.slice(0, 80))}" is not a trusted profile id (Profile-<uuid>, as ` +
-            '`ibmcloud iam trusted-profile NAME --id` prints). For a name, use profile-name with account-id.');
-    }
-    else if (crn && (odd(crn) || !crn.startsWith('crn:'))) {
-        refuse(`profile-crn "${printable(crn.slice(0, 80))}" is not a CRN (crn:v1:...).`);
-    }
-    else if (name && odd(name)) {
-        refuse('profile-name contains a control character or is over 512 characters long.');
-    }
-    else if (name && !accountId) {
-        refuse('profile-name needs account-id: a profile name is unique only within an account. Set ' +
-            'account-id to the account of the profile, or use profile-id instead.');
-    }
-    else if (id)
-        return { id };
-    else if (crn)
-        return { crn };
-    else if (name && accountId)
-        return { name, account: accountId };
-    return undefined;
-}
-/** The token file must exist, be readable and not be empty; its content is not kept. */
-function checkTokenFile(path, readFile, refuse) {
-    const shown = printable(path);
-    let content;
-    try {
-        content = readFile(path);
-    }
-    catch (err) {
-        const code = err.code;
-        refuse(code === 'ENOENT'
-            ? `cr-token-file ${shown} does not exist. On Kubernetes, project a service-account token ` +
-                'there (a projected volume, see README "Keyless on self-hosted runners"); check the path ' +
-                'inside the runner container.'
-            : `cr-token-file ${shown} cannot be read (${typeof code === 'string' ? code : 'error'}): ` +
-                'check that it is a file the runner user may read.');
-        return;
-    }
-    if (content.trim() === '') {
-        refuse(`cr-token-file ${shown} is empty: the platform has not written a compute-resource token ` +
-            'there (yet). Check the projected volume or the path.');
-    }
-}
-
-;// CONCATENATED MODULE: ./src/config.ts
-
-
-
-
-
-/**
- * Parses all inputs. Every problem is collected, so that one run reports all of them; the
- * API key's value never appears in a message.
- */
-function parseConfig(read, io = { readFile: (p) => (0,external_node_fs_namespaceObject.readFileSync)(p, 'utf8') }) {
-    const get = (name) => read(name).trim();
-    const problems = [];
-    /**
-     * The parsed value, or, once the problem is recorded, undefined: no Config is returned after
-     * a problem, so only values read while parsing others need a fallback (`?? …` below).
-     */
-    const attempt = (fn) => {
-        try {
-            return fn();
-        }
-        catch (err) {
-            if (!(err instanceof ConfigError))
-                throw err;
-            problems.push(err.message);
-            return undefined;
-        }
-    };
-    const accountId = get('account-id');
-    if (accountId && !/^[A-Za-z0-9]{1,64}$/.test(accountId)) {
-        problems.push('account-id must be an IBM Cloud account id: letters and digits only (IBM account ids are 32 ' +
-            'hex characters; `ibmcloud account show` prints it), ' +
-            `got "${printable(accountId)}".`);
-    }
-    // Read by parseCredential: an unreadable ephemeral-key counts as false and a refused apikey as
-    // none, so that they add no problem of their own there.
-    const ephemeralEnabled = attempt(() => parseBoolean('ephemeral-key', get('ephemeral-key'), false)) ?? false;
-    const apikey = attempt(() => validateApiKey(get('apikey'))) ?? '';
-    const config = {
-        apikey,
-        credential: parseCredential({ get, apikey, accountId, ephemeralKey: ephemeralEnabled, readFile: io.readFile }, problems),
-        endpoint: attempt(() => resolveEndpoint({
-            iamEndpoint: get('iam-endpoint'),
-            region: get('region'),
-            private: parseBoolean('private', get('private'), false)
-        })),
-        ...(accountId ? { accountId } : {}),
-        envName: attempt(() => validateEnvName('env-name', get('env-name') || 'IBMCLOUD_IAM_TOKEN')),
-        exportEnv: attempt(() => parseBoolean('export-env', get('export-env'), true)),
-        maxAttempts: attempt(() => parseInteger('max-attempts', get('max-attempts'), 5, 1, 10)),
-        timeoutMs: attempt(() => parseInteger('timeout-seconds', get('timeout-seconds'), 30, 1, 300)) * 1000,
-        onMissingApikey: attempt(() => parseChoice('on-missing-apikey', get('on-missing-apikey'), ['fail', 'skip'])),
-        ephemeral: {
-            enabled: ephemeralEnabled,
-            ttlMinutes: attempt(() => parseInteger('ephemeral-key-ttl', get('ephemeral-key-ttl'), 360, 5, 1440)),
-            envName: attempt(() => validateEnvName('ephemeral-key-env', get('ephemeral-key-env') || 'IBMCLOUD_API_KEY')),
-            revoke: attempt(() => parseBoolean('revoke', get('revoke'), true)),
-            sweepStale: attempt(() => parseBoolean('sweep-stale-keys', get('sweep-stale-keys'), false))
-        },
-        tokenCommand: attempt(() => parseBoolean('token-command', get('token-command'), true))
-    };
-    const { envName, ephemeral } = config;
-    if (ephemeral.enabled && config.exportEnv && envName && envName === ephemeral.envName) {
-        problems.push(`env-name and ephemeral-key-env are both ${config.envName}: give them different names.`);
-    }
-    if (problems.length === 1)
-        throw new ConfigError(problems[0]);
-    if (problems.length > 1) {
-        throw new ConfigError(`${problems.length} inputs are wrong:\n- ${problems.join('\n- ')}`);
-    }
-    return config;
-}
-
 ;// CONCATENATED MODULE: ./src/untrusted.ts
 /**
  * Text that did not originate in the action (claims of a JWT, ids and names IAM returns,
@@ -987,14 +661,6 @@ function isObject(v) {
 
 
 
-/** The grant types of IAM's token endpoint, as the form's grant_type. */
-const GRANT = {
-    apikey: 'urn:ibm:params:oauth:grant-type:apikey',
-    /** A trusted profile, assumed with another identity's access token. */
-    assume: 'urn:ibm:params:oauth:grant-type:assume',
-    /** A trusted profile, with a compute resource's token (Kubernetes, Code Engine). */
-    crToken: 'urn:ibm:params:oauth:grant-type:cr-token'
-};
 /** What IAM returns as refresh_token without a client id: not a secret, never masked. */
 const NO_REFRESH_TOKEN = 'not_supported';
 /**
@@ -1118,12 +784,53 @@ function checkAccount(token, pinned) {
             : `Use a key from account ${pinned}, or correct account-id.`));
 }
 
+;// CONCATENATED MODULE: ./src/credentials/source.ts
+/** Why a source without a renewal rule (a long-lived API key) is not renewable. */
+const NOT_RENEWABLE = 'renewing would need the API key, which is never written to disk (use ephemeral-key: true, ' +
+    'cr-token-file or vpc-metadata for a renewable token)';
+
 ;// CONCATENATED MODULE: ./src/credentials/apikey.ts
 
+
+
+/** IAM's API-key grant. */
+const APIKEY_GRANT = 'urn:ibm:params:oauth:grant-type:apikey';
 /** An API key (a user's or a service ID's) exchanged for a token: IAM's apikey grant. */
 function exchangeApiKey(apikey, ctx) {
-    return requestToken(ctx.iam, { grant_type: GRANT.apikey, apikey, response_type: 'cloud_iam' }, { secrets: ctx.secrets, clock: ctx.clock, tenant: ctx.accountId });
+    return requestToken(ctx.iam, { grant_type: APIKEY_GRANT, apikey, response_type: 'cloud_iam' }, { secrets: ctx.secrets, clock: ctx.clock, tenant: ctx.accountId });
 }
+/**
+ * The `apikey` input. A long-lived key is never renewable (it would have to be written down);
+ * an ephemeral key exported to later steps is, by the name of its variable.
+ */
+const apikeySource = {
+    kind: 'apikey',
+    exchange: (c, ctx) => exchangeApiKey(c.apikey, ctx),
+    renewal: {
+        saved: 'apikey-env',
+        save: (_c, facts) => facts.ephemeral.enabled && facts.exportEnv
+            ? { kind: 'apikey-env', envName: facts.ephemeral.envName }
+            : { why: NOT_RENEWABLE },
+        load: (saved, env, secrets) => {
+            const apikey = env[saved.envName];
+            secrets.add(apikey);
+            if (!apikey?.trim()) {
+                throw new errors_ActionError(`$${saved.envName} is empty in this step, so the token cannot be renewed: the ephemeral key ` +
+                    'is exported only to the steps after the action (check env: overrides of this step).');
+            }
+            return { kind: 'apikey', apikey: apikey.trim() };
+        },
+        describe: (saved) => `with the ephemeral key in $${saved.envName}`
+    }
+};
+/** The `apikey` input: with a profile it is the assume source's credential (assume.ts). */
+const apikeyInputs = {
+    selected: ({ apikey }) => (apikey ? 'apikey' : undefined),
+    credential: ({ inputs, profile }) => profile
+        ? { kind: 'apikey-profile', apikey: inputs.apikey, profile }
+        : { kind: 'apikey', apikey: inputs.apikey },
+    ownsApiKeys: true
+};
 
 ;// CONCATENATED MODULE: ./src/credentials/credential.ts
 /**
@@ -1138,10 +845,19 @@ function profileForm(profile) {
         return { profile_crn: profile.crn };
     return { profile_name: profile.name, account: profile.account };
 }
+/** The `apikey` input's key when the credential is one ('' for keyless sources and none). */
+function apiKeyOf(credential) {
+    return credential.kind === 'apikey' || credential.kind === 'apikey-profile'
+        ? credential.apikey
+        : '';
+}
 
 ;// CONCATENATED MODULE: ./src/credentials/assume.ts
 
 
+
+/** IAM's assume grant: a trusted profile, assumed with another identity's access token. */
+const ASSUME_GRANT = 'urn:ibm:params:oauth:grant-type:assume';
 /**
  * An API key's identity assumes a trusted profile (IBM's IamAssumeAuthenticator): the API-key
  * grant, then the assume grant with that token. The first token is masked when it arrives
@@ -1150,15 +866,22 @@ function profileForm(profile) {
  */
 async function assumeWithApiKey(apikey, profile, ctx) {
     const io = { secrets: ctx.secrets, clock: ctx.clock };
-    const own = await requestToken(ctx.iam, { grant_type: GRANT.apikey, apikey, response_type: 'cloud_iam' }, io);
-    return requestToken(ctx.iam, { grant_type: GRANT.assume, access_token: own.accessToken, ...profileForm(profile) }, io);
+    const own = await requestToken(ctx.iam, { grant_type: APIKEY_GRANT, apikey, response_type: 'cloud_iam' }, io);
+    return requestToken(ctx.iam, { grant_type: ASSUME_GRANT, access_token: own.accessToken, ...profileForm(profile) }, io);
 }
+/** `apikey` with a profile: never renewable (the long-lived key would have to be written down). */
+const assumeSource = {
+    kind: 'apikey-profile',
+    exchange: (c, ctx) => assumeWithApiKey(c.apikey, c.profile, ctx)
+};
 
 ;// CONCATENATED MODULE: ./src/credentials/cr-token.ts
 
 
 
 
+/** IAM's cr-token grant: a trusted profile, with a compute resource's token (Kubernetes, Code Engine). */
+const CR_TOKEN_GRANT = 'urn:ibm:params:oauth:grant-type:cr-token';
 /**
  * Reads a compute-resource token (a projected service-account token, Code Engine's token) and
  * masks it at once, before it is trimmed or checked. Read at every use: platforms rotate it.
@@ -1182,7 +905,66 @@ function readCrToken(path, secrets, readFile) {
 }
 /** A compute resource's token for a trusted profile (IBM's ContainerAuthenticator): one request. */
 function exchangeCrToken(crToken, profile, ctx) {
-    return requestToken(ctx.iam, { grant_type: GRANT.crToken, cr_token: crToken, ...profileForm(profile) }, { secrets: ctx.secrets, clock: ctx.clock, tenant: ctx.accountId });
+    return requestToken(ctx.iam, { grant_type: CR_TOKEN_GRANT, cr_token: crToken, ...profileForm(profile) }, { secrets: ctx.secrets, clock: ctx.clock, tenant: ctx.accountId });
+}
+/**
+ * `cr-token-file` with a profile. Renewable: the config file holds the path (never the token),
+ * and the token is read again at every renewal, since platforms rotate it.
+ */
+const crTokenSource = {
+    kind: 'cr-token-file',
+    exchange: (c, ctx) => exchangeCrToken(readCrToken(c.path, ctx.secrets, ctx.readFile), c.profile, ctx),
+    renewal: {
+        saved: 'cr-token-file',
+        save: (c) => c,
+        load: (saved) => saved,
+        describe: (saved) => `from ${saved.path}, re-read each time`
+    }
+};
+/**
+ * `cr-token-file`: needs a trusted profile; the file must exist, be readable and hold something.
+ * It is read here only to check it (its content is neither kept nor quoted); readCrToken reads
+ * it again, and masks it, when it is used.
+ */
+const crTokenInputs = {
+    selected: ({ get }) => (get('cr-token-file') ? 'cr-token-file' : undefined),
+    check: ({ inputs, chosen, profileGiven, refuse }) => {
+        if (!chosen)
+            return;
+        if (!profileGiven) {
+            refuse('cr-token-file needs a trusted profile: set profile-id (or profile-crn, or profile-name with ' +
+                "account-id) to the profile whose compute-resource trust rule admits this runner's token.");
+        }
+        checkTokenFile(inputs.get('cr-token-file'), inputs.readFile, refuse);
+    },
+    credential: ({ inputs, profile }) => ({
+        kind: 'cr-token-file',
+        path: inputs.get('cr-token-file'),
+        profile: profile
+    }),
+    ownsApiKeys: false
+};
+/** The token file must exist, be readable and not be empty; its content is not kept. */
+function checkTokenFile(path, readFile, refuse) {
+    const shown = printable(path);
+    let content;
+    try {
+        content = readFile(path);
+    }
+    catch (err) {
+        const code = err.code;
+        refuse(code === 'ENOENT'
+            ? `cr-token-file ${shown} does not exist. On Kubernetes, project a service-account token ` +
+                'there (a projected volume, see README "Keyless on self-hosted runners"); check the path ' +
+                'inside the runner container.'
+            : `cr-token-file ${shown} cannot be read (${typeof code === 'string' ? code : 'error'}): ` +
+                'check that it is a file the runner user may read.');
+        return;
+    }
+    if (content.trim() === '') {
+        refuse(`cr-token-file ${shown} is empty: the platform has not written a compute-resource token ` +
+            'there (yet). Check the projected volume or the path.');
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/iam/json.ts
@@ -1202,7 +984,126 @@ function json_parseJson(body) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/iam/endpoints.ts
+
+const PUBLIC_ENDPOINT = 'https://iam.cloud.ibm.com';
+const PRIVATE_ENDPOINT = 'https://private.iam.cloud.ibm.com';
+/** Regions with a private regional IAM endpoint (private.<region>.iam.cloud.ibm.com). */
+const REGIONS = [
+    'au-syd',
+    'br-sao',
+    'ca-mon',
+    'ca-tor',
+    'eu-de',
+    'eu-es',
+    'eu-gb',
+    'jp-osa',
+    'jp-tok',
+    'us-east',
+    'us-south'
+];
+function isRegion(value) {
+    return REGIONS.includes(value);
+}
+/**
+ * localhost, 127.0.0.0/8 and ::1: the only hosts plain http is allowed to. `URL.hostname` gives
+ * IPv6 in brackets (`[::1]`); a bare `::1` is accepted too.
+ */
+function isLoopbackHost(hostname) {
+    const host = hostname.toLowerCase();
+    if (host === 'localhost' || host === '[::1]' || host === '::1')
+        return true;
+    return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+/** Validates an `iam-endpoint` value and returns it without a trailing slash. */
+function parseEndpoint(value) {
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        throw new ConfigError(`iam-endpoint "${value}" is not a URL. Give a base URL such as ${PUBLIC_ENDPOINT}.`);
+    }
+    if (url.username || url.password) {
+        throw new ConfigError('iam-endpoint must not contain a user name or password.');
+    }
+    // On the raw text: `URL` drops a bare trailing '?' or '#' from search and hash.
+    if (/[?#]/.test(value)) {
+        throw new ConfigError(`iam-endpoint must be a base URL without ?query or #fragment.`);
+    }
+    if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
+        throw new ConfigError(`iam-endpoint ${url.origin} uses plain http, which would send the API key unencrypted. ` +
+            'Use https:// (plain http is accepted only for a loopback emulator: localhost, 127.0.0.1, ::1).');
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        throw new ConfigError(`iam-endpoint must start with https:// (got ${url.protocol}//).`);
+    }
+    return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
+}
+/**
+ * `iam-endpoint` wins; else `private` (with or without `region`); else the public endpoint.
+ * IAM's public endpoint is global, so `region` means something only with `private: true`:
+ * without it the region is refused rather than silently ignored.
+ */
+function resolveEndpoint(choice) {
+    if (choice.region && !isRegion(choice.region)) {
+        throw new ConfigError(`region "${choice.region}" is not an IBM Cloud region with an IAM endpoint. ` +
+            `Valid regions: ${REGIONS.join(', ')}.`);
+    }
+    if (choice.region && !choice.private) {
+        throw new ConfigError(`region "${choice.region}" selects a private regional IAM endpoint and needs private: true ` +
+            `(runners inside IBM Cloud: https://private.${choice.region}.iam.cloud.ibm.com). ` +
+            `IAM's public endpoint (${PUBLIC_ENDPOINT}) is global: on other runners remove region.`);
+    }
+    if (choice.iamEndpoint)
+        return parseEndpoint(choice.iamEndpoint);
+    if (choice.private) {
+        return choice.region ? `https://private.${choice.region}.iam.cloud.ibm.com` : PRIVATE_ENDPOINT;
+    }
+    return PUBLIC_ENDPOINT;
+}
+
+;// CONCATENATED MODULE: ./src/credentials/metadata-endpoint.ts
+
+
+const DEFAULT_METADATA_ENDPOINT = 'http://169.254.169.254';
+/**
+ * Hosts the VPC instance metadata service answers on without TLS: the link-local address,
+ * its name, and loopback (an emulator). Plain http to anything else could send an instance
+ * identity token across a network.
+ */
+const PLAIN_HTTP_HOSTS = new Set(['169.254.169.254', 'api.metadata.cloud.ibm.com']);
+/** Validates `vpc-metadata-endpoint` and returns it without a trailing slash. */
+function parseMetadataEndpoint(value) {
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        throw new ConfigError(`vpc-metadata-endpoint "${value}" is not a URL. Leave it empty for ${DEFAULT_METADATA_ENDPOINT}.`);
+    }
+    // ?query and #fragment on the raw text: `URL` drops a bare trailing '?' or '#'.
+    if (url.username || url.password || /[?#]/.test(value)) {
+        throw new ConfigError('vpc-metadata-endpoint must be a base URL without user name, password, ?query or #fragment.');
+    }
+    if (url.protocol === 'http:') {
+        // `URL` gives the host name in lower case.
+        if (!PLAIN_HTTP_HOSTS.has(url.hostname) && !isLoopbackHost(url.hostname)) {
+            throw new ConfigError(`vpc-metadata-endpoint ${url.origin} uses plain http, which is accepted only for ` +
+                '169.254.169.254, api.metadata.cloud.ibm.com and loopback (an emulator). Use https://, ' +
+                `or leave it empty for ${DEFAULT_METADATA_ENDPOINT}.`);
+        }
+    }
+    else if (url.protocol !== 'https:') {
+        throw new ConfigError(`vpc-metadata-endpoint must start with http:// or https:// (got ${url.protocol}//).`);
+    }
+    return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
+}
+
 ;// CONCATENATED MODULE: ./src/credentials/vpc-metadata.ts
+
+
+
 
 
 
@@ -1262,27 +1163,260 @@ function metadataProfile(profile) {
         return { crn: profile.crn };
     return { name: profile.name };
 }
+/** `vpc-metadata: true`. Renewable: the config file holds the endpoint and profile. */
+const vpcMetadataSource = {
+    kind: 'vpc-metadata',
+    exchange: (c, ctx) => vpcInstanceToken(c.endpoint, c.profile, ctx),
+    renewal: {
+        saved: 'vpc-metadata',
+        save: (c) => c,
+        load: (saved) => saved,
+        describe: () => 'from the VPC instance metadata service'
+    }
+};
+/** A ConfigError becomes a refusal; anything else is a bug and is thrown. */
+function refused(refuse, parse) {
+    try {
+        parse();
+    }
+    catch (err) {
+        if (!(err instanceof ConfigError))
+            throw err;
+        refuse(err.message);
+    }
+}
+/** `vpc-metadata: true`, and `vpc-metadata-endpoint`, which means nothing without it. */
+const vpcMetadataInputs = {
+    selected: ({ get }, refuse) => {
+        let vpc = false;
+        refused(refuse, () => (vpc = parseBoolean('vpc-metadata', get('vpc-metadata'), false)));
+        return vpc ? 'vpc-metadata: true' : undefined;
+    },
+    check: ({ inputs, chosen, refuse }) => {
+        const endpoint = inputs.get('vpc-metadata-endpoint');
+        if (endpoint && !chosen) {
+            refuse('vpc-metadata-endpoint is set but vpc-metadata is not true: set vpc-metadata: true, or remove vpc-metadata-endpoint.');
+        }
+        else if (endpoint) {
+            refused(refuse, () => parseMetadataEndpoint(endpoint));
+        }
+    },
+    credential: ({ inputs, profile }) => {
+        const endpoint = inputs.get('vpc-metadata-endpoint');
+        return {
+            kind: 'vpc-metadata',
+            endpoint: endpoint ? parseMetadataEndpoint(endpoint) : DEFAULT_METADATA_ENDPOINT,
+            ...(profile ? { profile } : {})
+        };
+    },
+    ownsApiKeys: false
+};
 
 ;// CONCATENATED MODULE: ./src/credentials/sources.ts
 
 
 
 
+
 /**
  * The ways the action can prove who it is, one row per kind of credential (credential.ts),
- * each backed by a module that yields a token.
+ * each the `source` its module exports. A new source is a new module and a new row here.
  */
 const SOURCES = {
-    apikey: (c, ctx) => exchangeApiKey(c.apikey, ctx),
-    'apikey-profile': (c, ctx) => assumeWithApiKey(c.apikey, c.profile, ctx),
-    'cr-token-file': (c, ctx) => exchangeCrToken(readCrToken(c.path, ctx.secrets, ctx.readFile), c.profile, ctx),
-    'vpc-metadata': (c, ctx) => vpcInstanceToken(c.endpoint, c.profile, ctx)
+    apikey: apikeySource,
+    'apikey-profile': assumeSource,
+    'cr-token-file': crTokenSource,
+    'vpc-metadata': vpcMetadataSource
 };
+/**
+ * The sources' inputs, in the order their problems are reported: `apikey` (with a profile, the
+ * assume source), `cr-token-file`, `vpc-metadata`. parse.ts loops over these.
+ */
+const INPUT_SOURCES = [
+    apikeyInputs,
+    crTokenInputs,
+    vpcMetadataInputs
+];
+const rows = Object.values(SOURCES);
+const rowOf = (kind) => SOURCES[kind];
 function credentialSource(credential) {
     if (credential.kind === 'none')
         return undefined;
-    const source = SOURCES[credential.kind];
-    return (ctx) => source(credential, ctx);
+    const source = rowOf(credential.kind);
+    return (ctx) => source.exchange(credential, ctx);
+}
+/** What the token command's config file holds for `credential`, or why it is not renewable. */
+function saveForRenewal(credential, facts) {
+    const renewal = rowOf(credential.kind).renewal;
+    return renewal
+        ? renewal.save(credential, facts)
+        : { why: NOT_RENEWABLE };
+}
+/** The row that wrote `saved` into a config file, or undefined when none did. */
+function renewalOf(saved) {
+    return rows.find((row) => row.renewal?.saved === saved.kind)?.renewal;
+}
+/** Whether a config file's credential is one some source wrote. */
+function sources_isSavedCredential(saved) {
+    const kind = saved?.kind;
+    return rows.some((row) => row.renewal !== undefined && row.renewal.saved === kind);
+}
+/** The credential to renew from, given what the config file saved. */
+function loadForRenewal(saved, env, secrets) {
+    return renewalOf(saved).load(saved, env, secrets);
+}
+/** How the install message says the token is renewed. */
+function describeRenewal(saved) {
+    return renewalOf(saved).describe(saved);
+}
+
+;// CONCATENATED MODULE: ./src/credentials/parse.ts
+
+
+/**
+ * The credential the inputs name. Every refusal is pushed onto `problems` (so that the step
+ * reports it with the other input problems, before any request); then the result is
+ * `{ kind: 'none' }`. Each source's inputs are its module's (INPUT_SOURCES in sources.ts); only
+ * the trusted profile, shared by several, and the rules across sources are parsed here.
+ */
+function parseCredential(inputs, problems) {
+    const before = problems.length;
+    const refuse = (message) => problems.push(message);
+    const rows = INPUT_SOURCES.map((row) => ({ row, label: row.selected(inputs, refuse) }));
+    const chosen = rows.filter(({ label }) => label !== undefined);
+    if (chosen.length > 1) {
+        refuse(`${chosen.map(({ label }) => label).join(' and ')} are each a credential source: give exactly one (apikey, with or ` +
+            'without a profile; cr-token-file with a profile; or vpc-metadata: true).');
+    }
+    const profile = parseProfile(inputs, refuse);
+    const profileGiven = ['profile-id', 'profile-crn', 'profile-name'].some((name) => inputs.get(name));
+    const state = (row) => ({
+        inputs,
+        chosen: chosen.some((c) => c.row === row),
+        ...(profile ? { profile } : {}),
+        profileGiven,
+        refuse
+    });
+    for (const { row } of rows)
+        row.check?.(state(row));
+    if (inputs.ephemeralKey && (profile || chosen.some(({ row }) => !row.ownsApiKeys))) {
+        refuse('ephemeral-key: true cannot be used with a trusted profile (profile-id, profile-crn, ' +
+            'profile-name, cr-token-file or vpc-metadata): trusted profiles cannot own API keys. Remove ' +
+            'ephemeral-key and run `ibmcloud-iam-token` in later steps for a fresh token (see ' +
+            "token-command), or drop the profile to get an ephemeral key for the API key's own service ID.");
+    }
+    if (problems.length > before || chosen.length !== 1)
+        return { kind: 'none' };
+    return chosen[0].row.credential(state(chosen[0].row));
+}
+/** At most one of profile-id, profile-crn, profile-name (which needs account-id). */
+function parseProfile({ get, accountId }, refuse) {
+    const id = get('profile-id');
+    const crn = get('profile-crn');
+    const name = get('profile-name');
+    const given = [
+        ['profile-id', id],
+        ['profile-crn', crn],
+        ['profile-name', name]
+    ].filter(([, value]) => value);
+    if (given.length > 1) {
+        refuse(`${given.map(([input]) => input).join(' and ')} each name a trusted profile: give only one.`);
+        return undefined;
+    }
+    // eslint-disable-next-line no-control-regex -- control characters are what is refused
+    const odd = (value) => /[\u0000-\u001f\u007f-\u009f]/.test(value) || value.length > 512;
+    if (id && (odd(id) || !/^Profile-[A-Za-z0-9-]+$/.test(id))) {
+        refuse(`profile-id "${printable(id.slice(0, 80))}" is not a trusted profile id (Profile-<uuid>, as ` +
+            '`ibmcloud iam trusted-profile NAME --id` prints). For a name, use profile-name with account-id.');
+    }
+    else if (crn && (odd(crn) || !crn.startsWith('crn:'))) {
+        refuse(`profile-crn "${printable(crn.slice(0, 80))}" is not a CRN (crn:v1:...).`);
+    }
+    else if (name && odd(name)) {
+        refuse('profile-name contains a control character or is over 512 characters long.');
+    }
+    else if (name && !accountId) {
+        refuse('profile-name needs account-id: a profile name is unique only within an account. Set ' +
+            'account-id to the account of the profile, or use profile-id instead.');
+    }
+    else if (id)
+        return { id };
+    else if (crn)
+        return { crn };
+    else if (name && accountId)
+        return { name, account: accountId };
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/config.ts
+
+
+
+
+/**
+ * Parses all inputs. Every problem is collected, so that one run reports all of them; the
+ * API key's value never appears in a message.
+ */
+function parseConfig(read, io) {
+    const get = (name) => read(name).trim();
+    const problems = [];
+    /**
+     * The parsed value, or, once the problem is recorded, undefined: no Config is returned after
+     * a problem, so only values read while parsing others need a fallback (`?? …` below).
+     */
+    const attempt = (fn) => {
+        try {
+            return fn();
+        }
+        catch (err) {
+            if (!(err instanceof ConfigError))
+                throw err;
+            problems.push(err.message);
+            return undefined;
+        }
+    };
+    const accountId = get('account-id');
+    if (accountId && !/^[A-Za-z0-9]{1,64}$/.test(accountId)) {
+        problems.push('account-id must be an IBM Cloud account id: letters and digits only (IBM account ids are 32 ' +
+            'hex characters; `ibmcloud account show` prints it), ' +
+            `got "${printable(accountId)}".`);
+    }
+    // Read by parseCredential: an unreadable ephemeral-key counts as false and a refused apikey as
+    // none, so that they add no problem of their own there.
+    const ephemeralEnabled = attempt(() => parseBoolean('ephemeral-key', get('ephemeral-key'), false)) ?? false;
+    const apikey = attempt(() => validateApiKey(get('apikey'))) ?? '';
+    const config = {
+        credential: parseCredential({ get, apikey, accountId, ephemeralKey: ephemeralEnabled, readFile: io.readFile }, problems),
+        endpoint: attempt(() => resolveEndpoint({
+            iamEndpoint: get('iam-endpoint'),
+            region: get('region'),
+            private: parseBoolean('private', get('private'), false)
+        })),
+        ...(accountId ? { accountId } : {}),
+        envName: attempt(() => validateEnvName('env-name', get('env-name') || 'IBMCLOUD_IAM_TOKEN')),
+        exportEnv: attempt(() => parseBoolean('export-env', get('export-env'), true)),
+        maxAttempts: attempt(() => parseInteger('max-attempts', get('max-attempts'), 5, 1, 10)),
+        timeoutMs: attempt(() => parseInteger('timeout-seconds', get('timeout-seconds'), 30, 1, 300)) * 1000,
+        onMissingApikey: attempt(() => parseChoice('on-missing-apikey', get('on-missing-apikey'), ['fail', 'skip'])),
+        ephemeral: {
+            enabled: ephemeralEnabled,
+            ttlMinutes: attempt(() => parseInteger('ephemeral-key-ttl', get('ephemeral-key-ttl'), 360, 5, 1440)),
+            envName: attempt(() => validateEnvName('ephemeral-key-env', get('ephemeral-key-env') || 'IBMCLOUD_API_KEY')),
+            revoke: attempt(() => parseBoolean('revoke', get('revoke'), true)),
+            sweepStale: attempt(() => parseBoolean('sweep-stale-keys', get('sweep-stale-keys'), false))
+        },
+        tokenCommand: attempt(() => parseBoolean('token-command', get('token-command'), true))
+    };
+    const { envName, ephemeral } = config;
+    if (ephemeral.enabled && config.exportEnv && envName && envName === ephemeral.envName) {
+        problems.push(`env-name and ephemeral-key-env are both ${config.envName}: give them different names.`);
+    }
+    if (problems.length === 1)
+        throw new ConfigError(problems[0]);
+    if (problems.length > 1) {
+        throw new ConfigError(`${problems.length} inputs are wrong:\n- ${problems.join('\n- ')}`);
+    }
+    return config;
 }
 
 ;// CONCATENATED MODULE: ./src/iam/network.ts
@@ -1692,267 +1826,6 @@ async function sweepStaleKeys(iam, token, ctx) {
         ? `No stale ephemeral API keys to sweep (${keys.length} keys checked).`
         : `Swept ${deleted.length} stale ephemeral API key(s) of ${keys.length} checked.`);
     return deleted;
-}
-
-;// CONCATENATED MODULE: ./src/iam/error-body.ts
-
-/**
- * Reads IAM's two error body shapes (token endpoint and Identity API) and its request id.
- * `redact` scrubs secrets from each value after JSON has undone its escapes and before
- * control characters are folded: a key IAM echoes with a tab or a \u escape is still found.
- */
-function parseIamErrorBody(body, headers, redact = (text) => text) {
-    const str = (v) => typeof v === 'string' && v.length > 0 ? clean(redact(v), 500) : undefined;
-    const details = {};
-    const o = json_parseJson(body);
-    if (o) {
-        details.errorCode = str(o.errorCode);
-        details.errorMessage = str(o.errorMessage);
-        details.errorDetails = str(o.errorDetails);
-        const context = o.context;
-        details.requestId = str(context?.requestId);
-        const first = Array.isArray(o.errors) ? o.errors[0] : undefined;
-        if (first && typeof first === 'object') {
-            details.errorCode ??= str(first.message_code) ?? str(first.code);
-            details.errorMessage ??= str(first.message);
-            details.requestId ??= str(o.trace);
-        }
-    }
-    if (!details.errorCode && !details.errorMessage)
-        details.bodySummary = summariseBody(redact(body));
-    details.requestId ??= str(headers['transaction-id'] ?? headers['x-request-id']);
-    for (const key of Object.keys(details)) {
-        if (details[key] === undefined)
-            delete details[key];
-    }
-    return details;
-}
-/** Tags stripped, control characters and runs of space folded, cut to `max` characters. */
-function clean(text, max) {
-    const flat = text
-        .replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ')
-        .replace(/<[^>]*>/g, ' ')
-        // eslint-disable-next-line no-control-regex -- control characters are what is removed
-        .replace(/[\u0000-\u001f\u007f]+/g, ' ')
-        .replace(/\s+/g, ' ')
-        .trim();
-    return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
-}
-function summariseBody(body) {
-    const flat = clean(body, 160);
-    return flat.length > 0 ? flat : '(empty body)';
-}
-
-;// CONCATENATED MODULE: ./src/iam/backoff.ts
-/**
- * How long to wait before trying again: one rule for a failing IAM or network, one for IAM's
- * rate limit (HTTP 429). Pure functions of the attempt, a random number and Retry-After.
- */
-const DEFAULT_BACKOFF = { baseDelayMs: 1000, maxDelayMs: 30_000 };
-/**
- * The shape of the waits after a 429. The first is spread wide, because a 429 usually means a
- * crowd (a matrix released together) that has to be spread over several windows of the limit;
- * a later 429 is most often one unlucky draw into a slightly overfull second, so the next try
- * comes soon, and the spread then doubles for a limit that stays saturated.
- */
-const RATE_LIMIT_BACKOFF = {
-    /** The least wait without Retry-After: a typical rate-limit window, so the next try lands in a fresh one. */
-    floorMs: 1000,
-    /** The spread (full jitter on top of the floor) after the first 429. */
-    firstSpreadMs: 3500,
-    /** The spread after the second 429; it doubles after each further one, up to maxDelayMs. */
-    nextSpreadMs: 500
-};
-/**
- * Retry-After in seconds or as an HTTP date (all three of RFC 9110's forms start with the day's
- * name); undefined when absent or unreadable. `Date.parse` alone would read "1.5" or "-5" as
- * dates in 2001.
- */
-function parseRetryAfter(value, nowMs) {
-    if (!value)
-        return undefined;
-    const trimmed = value.trim();
-    if (/^\d+$/.test(trimmed))
-        return Number(trimmed) * 1000;
-    if (!/^(Mon|Tue|Wed|Thu|Fri|Sat|Sun)/.test(trimmed))
-        return undefined;
-    const date = Date.parse(trimmed);
-    if (Number.isNaN(date))
-        return undefined;
-    return Math.max(0, date - nowMs);
-}
-/** Retry-After as the least wait, capped at maxDelayMs. */
-function retryAfterFloor(retryAfterMs, backoff) {
-    return retryAfterMs === undefined ? 0 : Math.min(retryAfterMs, backoff.maxDelayMs);
-}
-/**
- * After a failure (5xx, 408, no answer): full jitter, a random wait up to an exponentially
- * growing ceiling. A Retry-After is honoured as a floor, capped at maxDelayMs, and jitter is
- * still added on top so that jobs told the same Retry-After do not return in the same millisecond.
- */
-function backoffDelay(attempt, backoff, random, retryAfterMs) {
-    const ceiling = Math.min(backoff.maxDelayMs, backoff.baseDelayMs * 2 ** (attempt - 1));
-    return retryAfterFloor(retryAfterMs, backoff) + Math.floor(random() * ceiling);
-}
-/** The jitter spread after the n-th 429 of one request (n from 1). */
-function rateLimitSpread(n, backoff) {
-    if (n <= 1)
-        return RATE_LIMIT_BACKOFF.firstSpreadMs;
-    return Math.min(backoff.maxDelayMs, RATE_LIMIT_BACKOFF.nextSpreadMs * 2 ** (n - 2));
-}
-/**
- * After the n-th 429: a floor (Retry-After when IAM sent one, else a one-second window) plus
- * full jitter over rateLimitSpread(n).
- */
-function rateLimitDelay(n, backoff, random, retryAfterMs) {
-    const floor = retryAfterMs === undefined ? RATE_LIMIT_BACKOFF.floorMs : retryAfterFloor(retryAfterMs, backoff);
-    return floor + Math.floor(random() * rateLimitSpread(n, backoff));
-}
-
-;// CONCATENATED MODULE: ./src/iam/retry.ts
-
-
-
-/** The policy of a step: budget = max-attempts × timeout-seconds. */
-function retryPolicy(limits) {
-    const { maxAttempts, timeoutMs } = limits;
-    return { maxAttempts, budgetMs: maxAttempts * timeoutMs, ...DEFAULT_BACKOFF };
-}
-/** 408, 429 and 5xx except 501 may succeed later; any other 4xx never will. */
-function isRetryableStatus(status) {
-    return status === 408 || status === 429 || (status >= 500 && status !== 501 && status <= 599);
-}
-/** A broken or refused connection may work next time; see network.ts for what will not. */
-function isRetryableNetworkError(err) {
-    return !isPermanentNetworkError(err.code);
-}
-/**
- * For a request that creates something, only answers that prove nothing was done may be
- * retried: 429, or a connection that was never made. After a 5xx or a lost answer the
- * create may have happened, and a retry would make a second one.
- */
-function mayRetryCreate(outcome) {
-    if (typeof outcome === 'number')
-        return outcome === 429;
-    return requestNeverSent(outcome.code);
-}
-const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
-/**
- * Sends until an answer that should not be retried, or until a limit of the policy. Returns
- * the last answer (which may be an error status) and how many attempts it took; throws
- * NetworkError (with the attempt count) when the last attempt got no answer.
- */
-async function sendWithRetry(send, ctx) {
-    const { policy, clock } = ctx;
-    const deadline = clock.now() + policy.budgetMs;
-    let failures = 0;
-    let rateLimited = 0;
-    for (let attempt = 1;; attempt++) {
-        let outcome;
-        let retryAfterMs;
-        try {
-            const response = await send();
-            const retryable = isRetryableStatus(response.status) && (ctx.idempotent || mayRetryCreate(response.status));
-            if (!retryable)
-                return { response, attempts: attempt };
-            outcome = { response };
-            retryAfterMs = parseRetryAfter(response.headers['retry-after'], clock.now());
-        }
-        catch (err) {
-            if (!(err instanceof NetworkError))
-                throw err;
-            const retryable = isRetryableNetworkError(err) && (ctx.idempotent || mayRetryCreate(err));
-            if (!retryable)
-                throw err.withContext(attempt, ctx.operation, ctx.url);
-            outcome = { error: err };
-        }
-        const status = 'response' in outcome ? outcome.response.status : undefined;
-        const giveUp = () => {
-            if ('response' in outcome)
-                return { response: outcome.response, attempts: attempt };
-            throw outcome.error.withContext(attempt, ctx.operation, ctx.url);
-        };
-        if (policy.maxAttempts <= 1)
-            return giveUp();
-        let delay;
-        let floor;
-        let note;
-        if (status === 429) {
-            rateLimited++;
-            delay = rateLimitDelay(rateLimited, policy, clock.random, retryAfterMs);
-            floor =
-                retryAfterMs === undefined
-                    ? RATE_LIMIT_BACKOFF.floorMs
-                    : retryAfterFloor(retryAfterMs, policy);
-            note = `IAM is rate limiting (HTTP 429) on attempt ${attempt}`;
-        }
-        else {
-            failures++;
-            if (failures >= policy.maxAttempts)
-                return giveUp();
-            delay = backoffDelay(failures, policy, clock.random, retryAfterMs);
-            floor = retryAfterFloor(retryAfterMs, policy);
-            const why = 'error' in outcome
-                ? `no answer from IAM (${outcome.error.code})`
-                : `IAM answered HTTP ${outcome.response.status}`;
-            note =
-                rateLimited === 0
-                    ? `${why} on attempt ${attempt} of ${policy.maxAttempts}`
-                    : `${why} on attempt ${attempt} (failure ${failures} of ${policy.maxAttempts}; ` +
-                        `${rateLimited} rate limited before)`;
-        }
-        const left = deadline - clock.now();
-        if (floor > left) {
-            ctx.log(`${ctx.operation}: ${note}; giving up: the retry budget (max-attempts × timeout-seconds, ` +
-                `${seconds(policy.budgetMs)}) has ${seconds(Math.max(0, left))} left`);
-            return giveUp();
-        }
-        delay = Math.min(delay, left);
-        ctx.log(`${ctx.operation}: ${note}; retrying in ${seconds(delay)}` +
-            (retryAfterMs !== undefined ? ` (Retry-After ${Math.round(retryAfterMs / 1000)} s)` : ''));
-        await clock.sleep(delay);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/iam/client.ts
-
-
-
-/** IAM at one endpoint: every call retried by the same rules, every error status an IamError. */
-class IamClient {
-    options;
-    constructor(options) {
-        this.options = options;
-    }
-    get endpoint() {
-        return this.options.endpoint;
-    }
-    async call(request) {
-        const { operation, path, idempotent, ok, ...http } = request;
-        const url = `${this.options.endpoint}${path}`;
-        const { response, attempts } = await sendWithRetry(() => this.options.transport({ ...http, url }), { ...this.options, operation, url, idempotent });
-        if (!(typeof ok === 'function' ? ok(response) : ok.includes(response.status))) {
-            const { redact } = this.options;
-            const details = parseIamErrorBody(redact(response.body), response.headers, redact);
-            throw new IamError(operation, response.status, details, attempts);
-        }
-        return response;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/iam/connect.ts
-
-
-/** An IamClient for a step: its endpoint and limits from the config, retry notes to the log. */
-function connectIam(connection, io, secrets) {
-    return new IamClient({
-        endpoint: connection.endpoint,
-        transport: io.createTransport({ timeoutMs: connection.timeoutMs }),
-        clock: io.clock,
-        policy: retryPolicy(connection),
-        log: io.log,
-        redact: (text) => secrets.redact(text)
-    });
 }
 
 ;// CONCATENATED MODULE: ./src/outputs.ts
@@ -3950,7 +3823,21 @@ function toNetworkError(err) {
     return new NetworkError(code, code === 'ETIMEDOUT' ? 'request timed out' : message);
 }
 
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: ./src/runner/files.ts
+
+/** The real file system: node:fs, confined to this file. */
+const nodeFiles = {
+    readFile: (path) => (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8'),
+    writeFile: (path, data, mode) => (0,external_node_fs_namespaceObject.writeFileSync)(path, data, mode === undefined ? {} : { mode }),
+    makeTempDir: (prefix) => (0,external_node_fs_namespaceObject.mkdtempSync)(prefix),
+    chmod: (path, mode) => (0,external_node_fs_namespaceObject.chmodSync)(path, mode),
+    rename: (from, to) => (0,external_node_fs_namespaceObject.renameSync)(from, to)
+};
+
 ;// CONCATENATED MODULE: ./src/runner/actions-core.ts
+
 
 
 
@@ -3985,7 +3872,8 @@ function runnerDeps() {
         env: process.env,
         createTransport: ({ timeoutMs }) => createHttpTransport({ userAgent: userAgent(), timeoutMs }),
         // dist/main/index.js runs this; the command's bundle sits beside it in dist/token-command/.
-        tokenCommandHost: {
+        files: nodeFiles,
+        tokenCommandScript: {
             node: process.execPath,
             // Not `new URL(.., import.meta.url)`: webpack would copy the file in as an asset.
             script: (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)((0,external_node_url_namespaceObject.fileURLToPath)(import.meta.url)), '..', 'token-command', 'index.js')
@@ -4051,6 +3939,287 @@ function jsonEscapedForms(value) {
     ];
 }
 
+;// CONCATENATED MODULE: ./src/iam/error-body.ts
+
+/**
+ * Reads IAM's two error body shapes (token endpoint and Identity API) and its request id.
+ * `redact` scrubs secrets from each value after JSON has undone its escapes and before
+ * control characters are folded: a key IAM echoes with a tab or a \u escape is still found.
+ */
+function parseIamErrorBody(body, headers, redact = (text) => text) {
+    const str = (v) => typeof v === 'string' && v.length > 0 ? clean(redact(v), 500) : undefined;
+    const details = {};
+    const o = json_parseJson(body);
+    if (o) {
+        details.errorCode = str(o.errorCode);
+        details.errorMessage = str(o.errorMessage);
+        details.errorDetails = str(o.errorDetails);
+        const context = o.context;
+        details.requestId = str(context?.requestId);
+        const first = Array.isArray(o.errors) ? o.errors[0] : undefined;
+        if (first && typeof first === 'object') {
+            details.errorCode ??= str(first.message_code) ?? str(first.code);
+            details.errorMessage ??= str(first.message);
+            details.requestId ??= str(o.trace);
+        }
+    }
+    if (!details.errorCode && !details.errorMessage)
+        details.bodySummary = summariseBody(redact(body));
+    details.requestId ??= str(headers['transaction-id'] ?? headers['x-request-id']);
+    for (const key of Object.keys(details)) {
+        if (details[key] === undefined)
+            delete details[key];
+    }
+    return details;
+}
+/** Tags stripped, control characters and runs of space folded, cut to `max` characters. */
+function clean(text, max) {
+    const flat = text
+        .replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ')
+        .replace(/<[^>]*>/g, ' ')
+        // eslint-disable-next-line no-control-regex -- control characters are what is removed
+        .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim();
+    return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+function summariseBody(body) {
+    const flat = clean(body, 160);
+    return flat.length > 0 ? flat : '(empty body)';
+}
+
+;// CONCATENATED MODULE: ./src/iam/backoff.ts
+/**
+ * How long to wait before trying again: one rule for a failing IAM or network, one for IAM's
+ * rate limit (HTTP 429). Pure functions of the attempt, a random number and Retry-After.
+ */
+const DEFAULT_BACKOFF = { baseDelayMs: 1000, maxDelayMs: 30_000 };
+/**
+ * The shape of the waits after a 429. The first is spread wide, because a 429 usually means a
+ * crowd (a matrix released together) that has to be spread over several windows of the limit;
+ * a later 429 is most often one unlucky draw into a slightly overfull second, so the next try
+ * comes soon, and the spread then doubles for a limit that stays saturated.
+ */
+const RATE_LIMIT_BACKOFF = {
+    /** The least wait without Retry-After: a typical rate-limit window, so the next try lands in a fresh one. */
+    floorMs: 1000,
+    /** The spread (full jitter on top of the floor) after the first 429. */
+    firstSpreadMs: 3500,
+    /** The spread after the second 429; it doubles after each further one, up to maxDelayMs. */
+    nextSpreadMs: 500
+};
+/**
+ * Retry-After in seconds or as an HTTP date (all three of RFC 9110's forms start with the day's
+ * name); undefined when absent or unreadable. `Date.parse` alone would read "1.5" or "-5" as
+ * dates in 2001.
+ */
+function parseRetryAfter(value, nowMs) {
+    if (!value)
+        return undefined;
+    const trimmed = value.trim();
+    if (/^\d+$/.test(trimmed))
+        return Number(trimmed) * 1000;
+    if (!/^(Mon|Tue|Wed|Thu|Fri|Sat|Sun)/.test(trimmed))
+        return undefined;
+    const date = Date.parse(trimmed);
+    if (Number.isNaN(date))
+        return undefined;
+    return Math.max(0, date - nowMs);
+}
+/** Retry-After as the least wait, capped at maxDelayMs. */
+function retryAfterFloor(retryAfterMs, backoff) {
+    return retryAfterMs === undefined ? 0 : Math.min(retryAfterMs, backoff.maxDelayMs);
+}
+/**
+ * After a failure (5xx, 408, no answer): full jitter, a random wait up to an exponentially
+ * growing ceiling. A Retry-After is honoured as a floor, capped at maxDelayMs, and jitter is
+ * still added on top so that jobs told the same Retry-After do not return in the same millisecond.
+ */
+function backoffDelay(attempt, backoff, random, retryAfterMs) {
+    const ceiling = Math.min(backoff.maxDelayMs, backoff.baseDelayMs * 2 ** (attempt - 1));
+    return retryAfterFloor(retryAfterMs, backoff) + Math.floor(random() * ceiling);
+}
+/** The jitter spread after the n-th 429 of one request (n from 1). */
+function rateLimitSpread(n, backoff) {
+    if (n <= 1)
+        return RATE_LIMIT_BACKOFF.firstSpreadMs;
+    return Math.min(backoff.maxDelayMs, RATE_LIMIT_BACKOFF.nextSpreadMs * 2 ** (n - 2));
+}
+/**
+ * After the n-th 429: a floor (Retry-After when IAM sent one, else a one-second window) plus
+ * full jitter over rateLimitSpread(n).
+ */
+function rateLimitDelay(n, backoff, random, retryAfterMs) {
+    const floor = retryAfterMs === undefined ? RATE_LIMIT_BACKOFF.floorMs : retryAfterFloor(retryAfterMs, backoff);
+    return floor + Math.floor(random() * rateLimitSpread(n, backoff));
+}
+
+;// CONCATENATED MODULE: ./src/iam/retry.ts
+
+
+
+/** The policy of a step: budget = max-attempts × timeout-seconds. */
+function retryPolicy(limits) {
+    const { maxAttempts, timeoutMs } = limits;
+    return { maxAttempts, budgetMs: maxAttempts * timeoutMs, ...DEFAULT_BACKOFF };
+}
+/** 408, 429 and 5xx except 501 may succeed later; any other 4xx never will. */
+function isRetryableStatus(status) {
+    return status === 408 || status === 429 || (status >= 500 && status !== 501 && status <= 599);
+}
+/** A broken or refused connection may work next time; see network.ts for what will not. */
+function isRetryableNetworkError(err) {
+    return !isPermanentNetworkError(err.code);
+}
+/**
+ * For a request that creates something, only answers that prove nothing was done may be
+ * retried: 429, or a connection that was never made. After a 5xx or a lost answer the
+ * create may have happened, and a retry would make a second one.
+ */
+function mayRetryCreate(outcome) {
+    if (typeof outcome === 'number')
+        return outcome === 429;
+    return requestNeverSent(outcome.code);
+}
+const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
+/**
+ * Sends until an answer that should not be retried, or until a limit of the policy. Returns
+ * the last answer (which may be an error status) and how many attempts it took; throws
+ * NetworkError (with the attempt count) when the last attempt got no answer.
+ */
+async function sendWithRetry(send, ctx) {
+    const { policy, clock } = ctx;
+    const deadline = clock.now() + policy.budgetMs;
+    let failures = 0;
+    let rateLimited = 0;
+    for (let attempt = 1;; attempt++) {
+        let outcome;
+        let retryAfterMs;
+        try {
+            const response = await send();
+            const retryable = isRetryableStatus(response.status) && (ctx.idempotent || mayRetryCreate(response.status));
+            if (!retryable)
+                return { response, attempts: attempt };
+            outcome = { response };
+            retryAfterMs = parseRetryAfter(response.headers['retry-after'], clock.now());
+        }
+        catch (err) {
+            if (!(err instanceof NetworkError))
+                throw err;
+            const retryable = isRetryableNetworkError(err) && (ctx.idempotent || mayRetryCreate(err));
+            if (!retryable)
+                throw err.withContext(attempt, ctx.operation, ctx.url);
+            outcome = { error: err };
+        }
+        const status = 'response' in outcome ? outcome.response.status : undefined;
+        const giveUp = () => {
+            if ('response' in outcome)
+                return { response: outcome.response, attempts: attempt };
+            throw outcome.error.withContext(attempt, ctx.operation, ctx.url);
+        };
+        if (policy.maxAttempts <= 1)
+            return giveUp();
+        let delay;
+        let floor;
+        let note;
+        if (status === 429) {
+            rateLimited++;
+            delay = rateLimitDelay(rateLimited, policy, clock.random, retryAfterMs);
+            floor =
+                retryAfterMs === undefined
+                    ? RATE_LIMIT_BACKOFF.floorMs
+                    : retryAfterFloor(retryAfterMs, policy);
+            note = `IAM is rate limiting (HTTP 429) on attempt ${attempt}`;
+        }
+        else {
+            failures++;
+            if (failures >= policy.maxAttempts)
+                return giveUp();
+            delay = backoffDelay(failures, policy, clock.random, retryAfterMs);
+            floor = retryAfterFloor(retryAfterMs, policy);
+            const why = 'error' in outcome
+                ? `no answer from IAM (${outcome.error.code})`
+                : `IAM answered HTTP ${outcome.response.status}`;
+            note =
+                rateLimited === 0
+                    ? `${why} on attempt ${attempt} of ${policy.maxAttempts}`
+                    : `${why} on attempt ${attempt} (failure ${failures} of ${policy.maxAttempts}; ` +
+                        `${rateLimited} rate limited before)`;
+        }
+        const left = deadline - clock.now();
+        if (floor > left) {
+            ctx.log(`${ctx.operation}: ${note}; giving up: the retry budget (max-attempts × timeout-seconds, ` +
+                `${seconds(policy.budgetMs)}) has ${seconds(Math.max(0, left))} left`);
+            return giveUp();
+        }
+        delay = Math.min(delay, left);
+        ctx.log(`${ctx.operation}: ${note}; retrying in ${seconds(delay)}` +
+            (retryAfterMs !== undefined ? ` (Retry-After ${Math.round(retryAfterMs / 1000)} s)` : ''));
+        await clock.sleep(delay);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/iam/client.ts
+
+
+
+/** IAM at one endpoint: every call retried by the same rules, every error status an IamError. */
+class IamClient {
+    options;
+    constructor(options) {
+        this.options = options;
+    }
+    get endpoint() {
+        return this.options.endpoint;
+    }
+    async call(request) {
+        const { operation, path, idempotent, ok, ...http } = request;
+        const url = `${this.options.endpoint}${path}`;
+        const { response, attempts } = await sendWithRetry(() => this.options.transport({ ...http, url }), { ...this.options, operation, url, idempotent });
+        if (!(typeof ok === 'function' ? ok(response) : ok.includes(response.status))) {
+            const { redact } = this.options;
+            const details = parseIamErrorBody(redact(response.body), response.headers, redact);
+            throw new IamError(operation, response.status, details, attempts);
+        }
+        return response;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/iam/connect.ts
+
+
+/** An IamClient for a step: its endpoint and limits from the config, retry notes to the log. */
+function connectIam(connection, io, secrets) {
+    return new IamClient({
+        endpoint: connection.endpoint,
+        transport: io.createTransport({ timeoutMs: connection.timeoutMs }),
+        clock: io.clock,
+        policy: retryPolicy(connection),
+        log: io.log,
+        redact: (text) => secrets.redact(text)
+    });
+}
+
+;// CONCATENATED MODULE: ./src/step-context.ts
+
+/**
+ * The one place a step's IAM context is built: the client for IAM's endpoint, a factory for
+ * other endpoints with the same limits (the VPC metadata service), and what every credential
+ * source is given (credentials/source.ts).
+ */
+function stepContext(wiring, settings) {
+    const { secrets, clock, readFile } = wiring;
+    const connect = (endpoint) => connectIam({ endpoint, timeoutMs: settings.timeoutMs, maxAttempts: settings.maxAttempts }, wiring, secrets);
+    return {
+        iam: connect(settings.endpoint),
+        secrets,
+        clock,
+        accountId: settings.accountId,
+        connect,
+        readFile
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/summary.ts
 
 /**
@@ -4093,11 +4262,10 @@ function summaryMarkdown({ token, endpoint, ephemeralKey }) {
 }
 
 ;// CONCATENATED MODULE: ./src/token-command/cache.ts
-
 /** The cached token, or undefined when there is none (or it is unreadable: renew then). */
-function readCache(path) {
+function readCache(files, path) {
     try {
-        const json = JSON.parse(readFileSync(path, 'utf8'));
+        const json = JSON.parse(files.readFile(path));
         if (typeof json.accessToken === 'string' && typeof json.expiration === 'number') {
             return { accessToken: json.accessToken, expiration: json.expiration };
         }
@@ -4111,35 +4279,31 @@ function readCache(path) {
  * Writes the cache with mode 0600 and renames it into place, so that a reader running at the
  * same moment sees the old token or the new one, never half of one.
  */
-function writeCache(path, token) {
+function writeCache(files, path, token) {
     const temp = `${path}.${process.pid}.${Date.now()}.tmp`;
-    (0,external_node_fs_namespaceObject.writeFileSync)(temp, JSON.stringify(token), { mode: 0o600 });
-    (0,external_node_fs_namespaceObject.renameSync)(temp, path);
+    files.writeFile(temp, JSON.stringify(token), 0o600);
+    files.rename(temp, path);
 }
 
 ;// CONCATENATED MODULE: ./src/token-command/renewal.ts
+
+
 /**
  * The credential a later step can renew from without a long-lived secret on disk, or why not.
  * A long-lived API key is never renewable: it would have to be written down.
  */
 function renewableCredential(config) {
     const c = config.credential;
-    if (c.kind === 'cr-token-file' || c.kind === 'vpc-metadata')
-        return { credential: c };
-    if (config.ephemeral.enabled && config.exportEnv && c.kind === 'apikey') {
-        return { credential: { kind: 'apikey-env', envName: config.ephemeral.envName } };
-    }
-    return {
-        why: 'renewing would need the API key, which is never written to disk (use ephemeral-key: true, ' +
-            'cr-token-file or vpc-metadata for a renewable token)'
-    };
+    if (c.kind === 'none')
+        return { why: NOT_RENEWABLE };
+    const saved = saveForRenewal(c, config);
+    return 'why' in saved ? saved : { credential: saved };
 }
 /** Reads and checks a config file's JSON; throws an Error that says what is wrong. */
 function parseRenewalConfig(text) {
     const json = JSON.parse(text);
-    const kind = json?.credential?.kind;
     if (json?.version !== 1 ||
-        !['cr-token-file', 'vpc-metadata', 'apikey-env'].includes(String(kind)) ||
+        !isSavedCredential(json?.credential) ||
         typeof json.endpoint !== 'string' ||
         typeof json.cache !== 'string' ||
         typeof json.timeoutMs !== 'number' ||
@@ -4200,13 +4364,14 @@ function installTokenCommand(runner, config, token, where) {
     };
     if ('why' in renewal)
         return skip(renewal.why);
-    if (!where.host)
+    if (!where.script)
         return skip('this runner gives no path to the bundled command');
     if (!where.runnerTemp)
         return skip('RUNNER_TEMP is not set');
     // mkdtemp makes the folder with mode 0700 and a name nobody knew before: only the runner's user
     // can list it or create files in it, so plain writes suffice (no O_EXCL dance).
-    const dir = (0,external_node_fs_namespaceObject.mkdtempSync)((0,external_node_path_namespaceObject.join)(where.runnerTemp, `${COMMAND}-`));
+    const { files } = where;
+    const dir = files.makeTempDir((0,external_node_path_namespaceObject.join)(where.runnerTemp, `${COMMAND}-`));
     const file = {
         version: 1,
         credential: renewal.credential,
@@ -4217,27 +4382,19 @@ function installTokenCommand(runner, config, token, where) {
         cache: (0,external_node_path_namespaceObject.join)(dir, 'token.json')
     };
     const configPath = (0,external_node_path_namespaceObject.join)(dir, 'config.json');
-    (0,external_node_fs_namespaceObject.writeFileSync)(configPath, `${JSON.stringify(file, null, 2)}\n`, { mode: 0o600 });
-    writeCache(file.cache, { accessToken: token.accessToken, expiration: token.expiration });
-    const launch = { ...where.host, config: configPath };
-    (0,external_node_fs_namespaceObject.writeFileSync)((0,external_node_path_namespaceObject.join)(dir, COMMAND), posixShim(launch));
-    (0,external_node_fs_namespaceObject.chmodSync)((0,external_node_path_namespaceObject.join)(dir, COMMAND), 0o700); // executable whatever the umask
-    (0,external_node_fs_namespaceObject.writeFileSync)((0,external_node_path_namespaceObject.join)(dir, `${COMMAND}.cmd`), windowsShim(launch), { mode: 0o700 });
+    files.writeFile(configPath, `${JSON.stringify(file, null, 2)}\n`, 0o600);
+    writeCache(files, file.cache, { accessToken: token.accessToken, expiration: token.expiration });
+    const launch = { ...where.script, config: configPath };
+    files.writeFile((0,external_node_path_namespaceObject.join)(dir, COMMAND), posixShim(launch));
+    files.chmod((0,external_node_path_namespaceObject.join)(dir, COMMAND), 0o700); // executable whatever the umask
+    files.writeFile((0,external_node_path_namespaceObject.join)(dir, `${COMMAND}.cmd`), windowsShim(launch), 0o700);
     runner.addPath(dir);
     runner.info(`Later steps can run \`${COMMAND}\` for a token valid at least 5 more minutes, renewed ` +
-        `${renewedFrom(renewal.credential)} (token-command: false turns this off).`);
+        `${describeRenewal(renewal.credential)} (token-command: false turns this off).`);
     return dir;
-}
-function renewedFrom(credential) {
-    if (credential.kind === 'cr-token-file')
-        return `from ${credential.path}, re-read each time`;
-    if (credential.kind === 'vpc-metadata')
-        return `from the VPC instance metadata service`;
-    return `with the ephemeral key in $${credential.envName}`;
 }
 
 ;// CONCATENATED MODULE: ./src/main.ts
-
 
 
 
@@ -4264,7 +4421,7 @@ async function run(deps = runnerDeps()) {
     try {
         // A compute-resource token is a credential: masked the moment it is read, each time.
         const readFile = (path) => {
-            const content = (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8');
+            const content = deps.files.readFile(path);
             secrets.add(content);
             return content;
         };
@@ -4273,11 +4430,10 @@ async function run(deps = runnerDeps()) {
         if (!source)
             return skipOrFail(config, deps);
         const log = (message) => runner.info(message);
-        const connect = (endpoint) => connectIam({ ...config, endpoint }, { ...deps, log }, secrets);
+        const ctx = stepContext({ ...deps, log, secrets, readFile }, config);
         runner.debug(`Getting an IAM token (${config.credential.kind}) from ${config.endpoint}`);
-        const iam = connect(config.endpoint);
-        const { accountId } = config;
-        const token = await source({ iam, secrets, clock, accountId, connect, readFile });
+        const { iam } = ctx;
+        const token = await source(ctx);
         checkAccount(token, config.accountId);
         const facts = runFacts(deps.env);
         // Created before anything is published: if IAM refuses, the step fails with nothing exported.
@@ -4287,7 +4443,11 @@ async function run(deps = runnerDeps()) {
         publishToken(runner, config, token);
         if (key)
             publishEphemeralKey(runner, config, key);
-        const where = { host: deps.tokenCommandHost, runnerTemp: deps.env.RUNNER_TEMP };
+        const where = {
+            script: deps.tokenCommandScript,
+            runnerTemp: deps.env.RUNNER_TEMP,
+            files: deps.files
+        };
         try {
             installTokenCommand(runner, config, token, where);
         }

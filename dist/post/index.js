@@ -313,7 +313,7 @@ async function exitWhenFlushed() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(591);
+/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(899);
 /* harmony import */ var _exit_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(478);
 // The file ncc bundles as dist/post: it only runs the post step.
 
@@ -326,7 +326,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 591:
+/***/ 899:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -394,6 +394,107 @@ class NetworkError extends Error {
     }
 }
 
+;// CONCATENATED MODULE: ./src/inputs.ts
+
+/** Parsers of single raw input values: each returns the value or throws a ConfigError that says what to write. */
+/**
+ * Variables a token must never be exported into, by family: the runner's own, the dynamic
+ * loader's, the shell's start-up and prompt hooks, the options runtimes read at start-up,
+ * search paths, proxies and CA bundles. Exporting a token there would break the job, or let
+ * its value change what later steps run.
+ */
+const RESERVED_ENV_FAMILIES = [
+    {
+        what: 'GITHUB_*, RUNNER_* and ACTIONS_* (the runner)',
+        test: (n) => /^(GITHUB|RUNNER|ACTIONS)_/.test(n)
+    },
+    { what: 'LD_* and DYLD_* (the dynamic loader)', test: (n) => /^(LD|DYLD)_/.test(n) },
+    {
+        what: 'shell hooks (BASH_ENV, ENV, PROMPT_COMMAND, IFS, PS1-PS4, BASH_FUNC_*, SHELLOPTS...)',
+        test: (n) => /^(BASH_ENV|ENV|ZDOTDIR|PROMPT_COMMAND|IFS|PS[0-4]|SHELLOPTS|BASHOPTS|CDPATH|GLOBIGNORE|HISTFILE|INPUTRC|BASH_FUNC_.*|BASH_XTRACEFD|SHELL|HOME|USER|TERM|TMPDIR|TZ)$/.test(n)
+    },
+    {
+        what: 'start-up settings of runtimes and tools (NODE_*, *_OPTIONS, *_OPTS, PYTHON*, GIT_*...)',
+        test: (n) => /(^|_)(OPTIONS|OPTS)$/.test(n) ||
+            /^(NODE_|PYTHON|PERL5|PERLLIB|RUBY|GIT_|NPM_CONFIG_|GEM_|BUNDLE_|PIP_|CARGO_|RUSTC|RUSTFLAGS|GO(FLAGS|PROXY|ROOT|TOOLCHAIN|ENV)$)/.test(n) ||
+            /ASKPASS$/.test(n) ||
+            /^(EDITOR|VISUAL|PAGER|BROWSER)$/.test(n)
+    },
+    {
+        what: 'search paths (PATH, *PATH, *_HOME)',
+        test: (n) => /PATH$/.test(n) || /_HOME$/.test(n)
+    },
+    {
+        what: 'proxies and CA bundles (HTTPS_PROXY, NO_PROXY, *_CA_CERTS, *_CA_BUNDLE, SSL_*...)',
+        test: (n) => /(^|_)PROXY$/.test(n) || /_CA_(CERTS?|BUNDLE|FILE)$/.test(n) || /^(SSL|TLS|CURL)_/.test(n)
+    },
+    { what: 'CI', test: (n) => n === 'CI' }
+];
+function validateEnvName(input, value) {
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(value)) {
+        throw new ConfigError(`${input} "${printable(value)}" is not a valid environment variable name: use letters, digits ` +
+            'and underscores, not starting with a digit (e.g. IBMCLOUD_IAM_TOKEN).');
+    }
+    const family = RESERVED_ENV_FAMILIES.find((f) => f.test(value.toUpperCase()));
+    if (family) {
+        throw new ConfigError(`${input} "${value}" is reserved: ${family.what} belong to the runner, the shell or a ` +
+            'runtime, and a token there would break later steps. Choose another name (e.g. IBMCLOUD_IAM_TOKEN).');
+    }
+    return value;
+}
+/** IBM Cloud API keys are 44 characters; nothing shorter than this can be one. */
+const MIN_APIKEY_LENGTH = 20;
+const MAX_APIKEY_LENGTH = 512;
+/**
+ * The (trimmed) `apikey` input, refused before any request when it cannot be an IBM Cloud API
+ * key. The message never quotes the value: only its length and what is wrong with it.
+ */
+function validateApiKey(value) {
+    if (value === '')
+        return value;
+    const problem = value.length < MIN_APIKEY_LENGTH
+        ? `is only ${value.length} characters long`
+        : value.length > MAX_APIKEY_LENGTH
+            ? `is ${value.length} characters long`
+            : // eslint-disable-next-line no-control-regex -- control characters are what is refused
+                /[\u0000-\u001f\u007f-\u009f\s]/.test(value)
+                    ? 'contains a space, a line break or another control character'
+                    : undefined;
+    if (!problem)
+        return value;
+    throw new ConfigError(`The \`apikey\` input cannot be an IBM Cloud API key: it ${problem} (IBM Cloud API keys are ` +
+        "44 characters of letters, digits, '-' and '_'). Check that the secret holds the key " +
+        'itself, as `ibmcloud iam api-key-create` or the console printed it, and nothing else.');
+}
+function printable(value) {
+    return JSON.stringify(value).slice(1, -1);
+}
+/** YAML 1.2 booleans, as @actions/core reads them. */
+function parseBoolean(input, value, fallback) {
+    if (value === '')
+        return fallback;
+    if (['true', 'True', 'TRUE'].includes(value))
+        return true;
+    if (['false', 'False', 'FALSE'].includes(value))
+        return false;
+    throw new ConfigError(`${input} must be true or false (got "${printable(value)}").`);
+}
+function parseInteger(input, value, fallback, min, max) {
+    if (value === '')
+        return fallback;
+    if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
+        throw new ConfigError(`${input} must be a whole number from ${min} to ${max} (got "${printable(value)}").`);
+    }
+    return Number(value);
+}
+function parseChoice(input, value, choices) {
+    if (value === '')
+        return choices[0];
+    if (choices.includes(value))
+        return value;
+    throw new ConfigError(`${input} must be one of ${choices.join(', ')} (got "${printable(value)}").`);
+}
+
 ;// CONCATENATED MODULE: ./src/untrusted.ts
 /**
  * Text that did not originate in the action (claims of a JWT, ids and names IAM returns,
@@ -458,14 +559,6 @@ function isObject(v) {
 
 
 
-/** The grant types of IAM's token endpoint, as the form's grant_type. */
-const GRANT = {
-    apikey: 'urn:ibm:params:oauth:grant-type:apikey',
-    /** A trusted profile, assumed with another identity's access token. */
-    assume: 'urn:ibm:params:oauth:grant-type:assume',
-    /** A trusted profile, with a compute resource's token (Kubernetes, Code Engine). */
-    crToken: 'urn:ibm:params:oauth:grant-type:cr-token'
-};
 /** What IAM returns as refresh_token without a client id: not a secret, never masked. */
 const NO_REFRESH_TOKEN = 'not_supported';
 /**
@@ -589,114 +682,204 @@ function checkAccount(token, pinned) {
             : `Use a key from account ${pinned}, or correct account-id.`));
 }
 
+;// CONCATENATED MODULE: ./src/credentials/source.ts
+/** Why a source without a renewal rule (a long-lived API key) is not renewable. */
+const source_NOT_RENEWABLE = 'renewing would need the API key, which is never written to disk (use ephemeral-key: true, ' +
+    'cr-token-file or vpc-metadata for a renewable token)';
+
 ;// CONCATENATED MODULE: ./src/credentials/apikey.ts
 
+
+
+/** IAM's API-key grant. */
+const APIKEY_GRANT = 'urn:ibm:params:oauth:grant-type:apikey';
 /** An API key (a user's or a service ID's) exchanged for a token: IAM's apikey grant. */
 function exchangeApiKey(apikey, ctx) {
-    return requestToken(ctx.iam, { grant_type: GRANT.apikey, apikey, response_type: 'cloud_iam' }, { secrets: ctx.secrets, clock: ctx.clock, tenant: ctx.accountId });
+    return requestToken(ctx.iam, { grant_type: APIKEY_GRANT, apikey, response_type: 'cloud_iam' }, { secrets: ctx.secrets, clock: ctx.clock, tenant: ctx.accountId });
+}
+/**
+ * The `apikey` input. A long-lived key is never renewable (it would have to be written down);
+ * an ephemeral key exported to later steps is, by the name of its variable.
+ */
+const apikeySource = {
+    kind: 'apikey',
+    exchange: (c, ctx) => exchangeApiKey(c.apikey, ctx),
+    renewal: {
+        saved: 'apikey-env',
+        save: (_c, facts) => facts.ephemeral.enabled && facts.exportEnv
+            ? { kind: 'apikey-env', envName: facts.ephemeral.envName }
+            : { why: source_NOT_RENEWABLE },
+        load: (saved, env, secrets) => {
+            const apikey = env[saved.envName];
+            secrets.add(apikey);
+            if (!apikey?.trim()) {
+                throw new errors_ActionError(`$${saved.envName} is empty in this step, so the token cannot be renewed: the ephemeral key ` +
+                    'is exported only to the steps after the action (check env: overrides of this step).');
+            }
+            return { kind: 'apikey', apikey: apikey.trim() };
+        },
+        describe: (saved) => `with the ephemeral key in $${saved.envName}`
+    }
+};
+/** The `apikey` input: with a profile it is the assume source's credential (assume.ts). */
+const apikeyInputs = {
+    selected: ({ apikey }) => (apikey ? 'apikey' : undefined),
+    credential: ({ inputs, profile }) => profile
+        ? { kind: 'apikey-profile', apikey: inputs.apikey, profile }
+        : { kind: 'apikey', apikey: inputs.apikey },
+    ownsApiKeys: true
+};
+
+;// CONCATENATED MODULE: ./src/credentials/credential.ts
+/**
+ * The credential the inputs name, parsed once (credentials/parse.ts). Each kind is one row of
+ * the table in sources.ts and one module that turns it into a token.
+ */
+/** The form fields that name a profile on IAM's token endpoint. */
+function profileForm(profile) {
+    if ('id' in profile)
+        return { profile_id: profile.id };
+    if ('crn' in profile)
+        return { profile_crn: profile.crn };
+    return { profile_name: profile.name, account: profile.account };
+}
+/** The `apikey` input's key when the credential is one ('' for keyless sources and none). */
+function apiKeyOf(credential) {
+    return credential.kind === 'apikey' || credential.kind === 'apikey-profile'
+        ? credential.apikey
+        : '';
 }
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: ./src/inputs.ts
+;// CONCATENATED MODULE: ./src/credentials/assume.ts
 
-/** Parsers of single raw input values: each returns the value or throws a ConfigError that says what to write. */
+
+
+/** IAM's assume grant: a trusted profile, assumed with another identity's access token. */
+const ASSUME_GRANT = 'urn:ibm:params:oauth:grant-type:assume';
 /**
- * Variables a token must never be exported into, by family: the runner's own, the dynamic
- * loader's, the shell's start-up and prompt hooks, the options runtimes read at start-up,
- * search paths, proxies and CA bundles. Exporting a token there would break the job, or let
- * its value change what later steps run.
+ * An API key's identity assumes a trusted profile (IBM's IamAssumeAuthenticator): the API-key
+ * grant, then the assume grant with that token. The first token is masked when it arrives
+ * (requestToken) and is never published. No IBM-Cloud-Tenant on either request: the key may
+ * live in another account than the profile; account-id is checked on the final token.
  */
-const RESERVED_ENV_FAMILIES = [
-    {
-        what: 'GITHUB_*, RUNNER_* and ACTIONS_* (the runner)',
-        test: (n) => /^(GITHUB|RUNNER|ACTIONS)_/.test(n)
-    },
-    { what: 'LD_* and DYLD_* (the dynamic loader)', test: (n) => /^(LD|DYLD)_/.test(n) },
-    {
-        what: 'shell hooks (BASH_ENV, ENV, PROMPT_COMMAND, IFS, PS1-PS4, BASH_FUNC_*, SHELLOPTS...)',
-        test: (n) => /^(BASH_ENV|ENV|ZDOTDIR|PROMPT_COMMAND|IFS|PS[0-4]|SHELLOPTS|BASHOPTS|CDPATH|GLOBIGNORE|HISTFILE|INPUTRC|BASH_FUNC_.*|BASH_XTRACEFD|SHELL|HOME|USER|TERM|TMPDIR|TZ)$/.test(n)
-    },
-    {
-        what: 'start-up settings of runtimes and tools (NODE_*, *_OPTIONS, *_OPTS, PYTHON*, GIT_*...)',
-        test: (n) => /(^|_)(OPTIONS|OPTS)$/.test(n) ||
-            /^(NODE_|PYTHON|PERL5|PERLLIB|RUBY|GIT_|NPM_CONFIG_|GEM_|BUNDLE_|PIP_|CARGO_|RUSTC|RUSTFLAGS|GO(FLAGS|PROXY|ROOT|TOOLCHAIN|ENV)$)/.test(n) ||
-            /ASKPASS$/.test(n) ||
-            /^(EDITOR|VISUAL|PAGER|BROWSER)$/.test(n)
-    },
-    {
-        what: 'search paths (PATH, *PATH, *_HOME)',
-        test: (n) => /PATH$/.test(n) || /_HOME$/.test(n)
-    },
-    {
-        what: 'proxies and CA bundles (HTTPS_PROXY, NO_PROXY, *_CA_CERTS, *_CA_BUNDLE, SSL_*...)',
-        test: (n) => /(^|_)PROXY$/.test(n) || /_CA_(CERTS?|BUNDLE|FILE)$/.test(n) || /^(SSL|TLS|CURL)_/.test(n)
-    },
-    { what: 'CI', test: (n) => n === 'CI' }
-];
-function validateEnvName(input, value) {
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(value)) {
-        throw new ConfigError(`${input} "${printable(value)}" is not a valid environment variable name: use letters, digits ` +
-            'and underscores, not starting with a digit (e.g. IBMCLOUD_IAM_TOKEN).');
-    }
-    const family = RESERVED_ENV_FAMILIES.find((f) => f.test(value.toUpperCase()));
-    if (family) {
-        throw new ConfigError(`${input} "${value}" is reserved: ${family.what} belong to the runner, the shell or a ` +
-            'runtime, and a token there would break later steps. Choose another name (e.g. IBMCLOUD_IAM_TOKEN).');
-    }
-    return value;
+async function assumeWithApiKey(apikey, profile, ctx) {
+    const io = { secrets: ctx.secrets, clock: ctx.clock };
+    const own = await requestToken(ctx.iam, { grant_type: APIKEY_GRANT, apikey, response_type: 'cloud_iam' }, io);
+    return requestToken(ctx.iam, { grant_type: ASSUME_GRANT, access_token: own.accessToken, ...profileForm(profile) }, io);
 }
-/** IBM Cloud API keys are 44 characters; nothing shorter than this can be one. */
-const MIN_APIKEY_LENGTH = 20;
-const MAX_APIKEY_LENGTH = 512;
+/** `apikey` with a profile: never renewable (the long-lived key would have to be written down). */
+const assumeSource = {
+    kind: 'apikey-profile',
+    exchange: (c, ctx) => assumeWithApiKey(c.apikey, c.profile, ctx)
+};
+
+;// CONCATENATED MODULE: ./src/credentials/cr-token.ts
+
+
+
+
+/** IAM's cr-token grant: a trusted profile, with a compute resource's token (Kubernetes, Code Engine). */
+const CR_TOKEN_GRANT = 'urn:ibm:params:oauth:grant-type:cr-token';
 /**
- * The (trimmed) `apikey` input, refused before any request when it cannot be an IBM Cloud API
- * key. The message never quotes the value: only its length and what is wrong with it.
+ * Reads a compute-resource token (a projected service-account token, Code Engine's token) and
+ * masks it at once, before it is trimmed or checked. Read at every use: platforms rotate it.
  */
-function validateApiKey(value) {
-    if (value === '')
-        return value;
-    const problem = value.length < MIN_APIKEY_LENGTH
-        ? `is only ${value.length} characters long`
-        : value.length > MAX_APIKEY_LENGTH
-            ? `is ${value.length} characters long`
-            : // eslint-disable-next-line no-control-regex -- control characters are what is refused
-                /[\u0000-\u001f\u007f-\u009f\s]/.test(value)
-                    ? 'contains a space, a line break or another control character'
-                    : undefined;
-    if (!problem)
-        return value;
-    throw new ConfigError(`The \`apikey\` input cannot be an IBM Cloud API key: it ${problem} (IBM Cloud API keys are ` +
-        "44 characters of letters, digits, '-' and '_'). Check that the secret holds the key " +
-        'itself, as `ibmcloud iam api-key-create` or the console printed it, and nothing else.');
-}
-function printable(value) {
-    return JSON.stringify(value).slice(1, -1);
-}
-/** YAML 1.2 booleans, as @actions/core reads them. */
-function parseBoolean(input, value, fallback) {
-    if (value === '')
-        return fallback;
-    if (['true', 'True', 'TRUE'].includes(value))
-        return true;
-    if (['false', 'False', 'FALSE'].includes(value))
-        return false;
-    throw new ConfigError(`${input} must be true or false (got "${printable(value)}").`);
-}
-function parseInteger(input, value, fallback, min, max) {
-    if (value === '')
-        return fallback;
-    if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
-        throw new ConfigError(`${input} must be a whole number from ${min} to ${max} (got "${printable(value)}").`);
+function readCrToken(path, secrets, readFile) {
+    let content;
+    try {
+        content = readFile(path);
     }
-    return Number(value);
+    catch (err) {
+        const code = err.code;
+        throw new errors_ActionError(`Cannot read the compute-resource token in ${printable(path)} (${typeof code === 'string' ? code : 'error'}). ` +
+            'Check that the projected token volume is still mounted at that path.');
+    }
+    secrets.add(content);
+    const token = content.trim();
+    if (!token) {
+        throw new errors_ActionError(`The compute-resource token file ${printable(path)} is empty. Check the projected volume.`);
+    }
+    return token;
 }
-function parseChoice(input, value, choices) {
-    if (value === '')
-        return choices[0];
-    if (choices.includes(value))
-        return value;
-    throw new ConfigError(`${input} must be one of ${choices.join(', ')} (got "${printable(value)}").`);
+/** A compute resource's token for a trusted profile (IBM's ContainerAuthenticator): one request. */
+function exchangeCrToken(crToken, profile, ctx) {
+    return requestToken(ctx.iam, { grant_type: CR_TOKEN_GRANT, cr_token: crToken, ...profileForm(profile) }, { secrets: ctx.secrets, clock: ctx.clock, tenant: ctx.accountId });
+}
+/**
+ * `cr-token-file` with a profile. Renewable: the config file holds the path (never the token),
+ * and the token is read again at every renewal, since platforms rotate it.
+ */
+const crTokenSource = {
+    kind: 'cr-token-file',
+    exchange: (c, ctx) => exchangeCrToken(readCrToken(c.path, ctx.secrets, ctx.readFile), c.profile, ctx),
+    renewal: {
+        saved: 'cr-token-file',
+        save: (c) => c,
+        load: (saved) => saved,
+        describe: (saved) => `from ${saved.path}, re-read each time`
+    }
+};
+/**
+ * `cr-token-file`: needs a trusted profile; the file must exist, be readable and hold something.
+ * It is read here only to check it (its content is neither kept nor quoted); readCrToken reads
+ * it again, and masks it, when it is used.
+ */
+const crTokenInputs = {
+    selected: ({ get }) => (get('cr-token-file') ? 'cr-token-file' : undefined),
+    check: ({ inputs, chosen, profileGiven, refuse }) => {
+        if (!chosen)
+            return;
+        if (!profileGiven) {
+            refuse('cr-token-file needs a trusted profile: set profile-id (or profile-crn, or profile-name with ' +
+                "account-id) to the profile whose compute-resource trust rule admits this runner's token.");
+        }
+        checkTokenFile(inputs.get('cr-token-file'), inputs.readFile, refuse);
+    },
+    credential: ({ inputs, profile }) => ({
+        kind: 'cr-token-file',
+        path: inputs.get('cr-token-file'),
+        profile: profile
+    }),
+    ownsApiKeys: false
+};
+/** The token file must exist, be readable and not be empty; its content is not kept. */
+function checkTokenFile(path, readFile, refuse) {
+    const shown = printable(path);
+    let content;
+    try {
+        content = readFile(path);
+    }
+    catch (err) {
+        const code = err.code;
+        refuse(code === 'ENOENT'
+            ? `cr-token-file ${shown} does not exist. On Kubernetes, project a service-account token ` +
+                'there (a projected volume, see README "Keyless on self-hosted runners"); check the path ' +
+                'inside the runner container.'
+            : `cr-token-file ${shown} cannot be read (${typeof code === 'string' ? code : 'error'}): ` +
+                'check that it is a file the runner user may read.');
+        return;
+    }
+    if (content.trim() === '') {
+        refuse(`cr-token-file ${shown} is empty: the platform has not written a compute-resource token ` +
+            'there (yet). Check the projected volume or the path.');
+    }
+}
+
+;// CONCATENATED MODULE: ./src/iam/json.ts
+/**
+ * An answer's body as a JSON object, or undefined for anything else (not JSON, an array, null,
+ * a number): every reader of IAM's and the metadata service's answers starts here, never a throw.
+ */
+function json_parseJson(body) {
+    try {
+        const json = JSON.parse(body);
+        return typeof json === 'object' && json !== null && !Array.isArray(json)
+            ? json
+            : undefined;
+    }
+    catch {
+        return undefined;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/iam/endpoints.ts
@@ -815,79 +998,214 @@ function parseMetadataEndpoint(value) {
     return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
 }
 
-;// CONCATENATED MODULE: ./src/credentials/parse.ts
+;// CONCATENATED MODULE: ./src/credentials/vpc-metadata.ts
 
 
 
+
+
+
+/** The metadata service API version IBM's VpcInstanceAuthenticator sends by default. */
+const METADATA_VERSION = '2022-03-01';
+/** Seconds the instance identity token lives: it is used once, at once. */
+const IDENTITY_TOKEN_LIFETIME = 300;
 /**
- * The credential the inputs name. Every refusal is pushed onto `problems` (so that the step
- * reports it with the other input problems, before any request); then the result is
- * `{ kind: 'none' }`. A token file is read only to check it: its content is never kept here
- * nor quoted, and the source module reads it again when it needs it.
+ * A VPC virtual server's trusted-profile token from the instance metadata service, as IBM's
+ * VpcInstanceAuthenticator gets it: an instance identity token (PUT), then an IAM token for the
+ * profile (POST; no body means the profile linked to the instance by default). Both tokens are
+ * masked the moment they arrive; the expiry comes from the JWT (the answer has no `expiration`).
  */
-function parseCredential(inputs, problems) {
-    const { get, apikey } = inputs;
-    const before = problems.length;
-    const refuse = (message) => problems.push(message);
-    const crFile = get('cr-token-file');
-    let vpc = false;
+async function vpcInstanceToken(endpoint, profile, ctx) {
+    const imds = ctx.connect(endpoint);
+    const headers = {
+        'Content-Type': 'application/json',
+        Accept: 'application/json',
+        'Metadata-Flavor': 'ibm'
+    };
+    const identity = await imds.call({
+        operation: errors_OPERATION.instanceIdentity,
+        method: 'PUT',
+        path: `/instance_identity/v1/token?version=${METADATA_VERSION}`,
+        headers,
+        body: JSON.stringify({ expires_in: IDENTITY_TOKEN_LIFETIME }),
+        idempotent: true,
+        ok: [200, 201]
+    });
+    const identityToken = accessTokenOf(identity.body);
+    ctx.secrets.add(identityToken);
+    if (!identityToken) {
+        throw new errors_ActionError(`The VPC instance metadata service at ${endpoint} answered without an instance identity ` +
+            'token. Check vpc-metadata-endpoint, and that the metadata service is on for this instance.');
+    }
+    const res = await imds.call({
+        operation: errors_OPERATION.metadataIamToken,
+        method: 'POST',
+        path: `/instance_identity/v1/iam_token?version=${METADATA_VERSION}`,
+        headers: { ...headers, Authorization: `Bearer ${identityToken}` },
+        ...(profile ? { body: JSON.stringify({ trusted_profile: metadataProfile(profile) }) } : {}),
+        idempotent: true,
+        ok: [200, 201]
+    });
+    return parseTokenResponse(res.body, ctx.secrets, ctx.clock.now());
+}
+/** The answer's access_token, or '' when there is none (or the body is not a JSON object). */
+function accessTokenOf(body) {
+    const token = json_parseJson(body)?.access_token;
+    return typeof token === 'string' ? token : '';
+}
+/** The metadata service names a profile within the instance's account: no `account` field. */
+function metadataProfile(profile) {
+    if ('id' in profile)
+        return { id: profile.id };
+    if ('crn' in profile)
+        return { crn: profile.crn };
+    return { name: profile.name };
+}
+/** `vpc-metadata: true`. Renewable: the config file holds the endpoint and profile. */
+const vpcMetadataSource = {
+    kind: 'vpc-metadata',
+    exchange: (c, ctx) => vpcInstanceToken(c.endpoint, c.profile, ctx),
+    renewal: {
+        saved: 'vpc-metadata',
+        save: (c) => c,
+        load: (saved) => saved,
+        describe: () => 'from the VPC instance metadata service'
+    }
+};
+/** A ConfigError becomes a refusal; anything else is a bug and is thrown. */
+function refused(refuse, parse) {
     try {
-        vpc = parseBoolean('vpc-metadata', get('vpc-metadata'), false);
+        parse();
     }
     catch (err) {
         if (!(err instanceof ConfigError))
             throw err;
         refuse(err.message);
     }
-    const sources = [
-        apikey ? 'apikey' : '',
-        crFile ? 'cr-token-file' : '',
-        vpc ? 'vpc-metadata: true' : ''
-    ].filter(Boolean);
-    if (sources.length > 1) {
-        refuse(`${sources.join(' and ')} are each a credential source: give exactly one (apikey, with or ` +
+}
+/** `vpc-metadata: true`, and `vpc-metadata-endpoint`, which means nothing without it. */
+const vpcMetadataInputs = {
+    selected: ({ get }, refuse) => {
+        let vpc = false;
+        refused(refuse, () => (vpc = parseBoolean('vpc-metadata', get('vpc-metadata'), false)));
+        return vpc ? 'vpc-metadata: true' : undefined;
+    },
+    check: ({ inputs, chosen, refuse }) => {
+        const endpoint = inputs.get('vpc-metadata-endpoint');
+        if (endpoint && !chosen) {
+            refuse('vpc-metadata-endpoint is set but vpc-metadata is not true: set vpc-metadata: true, or remove vpc-metadata-endpoint.');
+        }
+        else if (endpoint) {
+            refused(refuse, () => parseMetadataEndpoint(endpoint));
+        }
+    },
+    credential: ({ inputs, profile }) => {
+        const endpoint = inputs.get('vpc-metadata-endpoint');
+        return {
+            kind: 'vpc-metadata',
+            endpoint: endpoint ? parseMetadataEndpoint(endpoint) : DEFAULT_METADATA_ENDPOINT,
+            ...(profile ? { profile } : {})
+        };
+    },
+    ownsApiKeys: false
+};
+
+;// CONCATENATED MODULE: ./src/credentials/sources.ts
+
+
+
+
+
+/**
+ * The ways the action can prove who it is, one row per kind of credential (credential.ts),
+ * each the `source` its module exports. A new source is a new module and a new row here.
+ */
+const SOURCES = {
+    apikey: apikeySource,
+    'apikey-profile': assumeSource,
+    'cr-token-file': crTokenSource,
+    'vpc-metadata': vpcMetadataSource
+};
+/**
+ * The sources' inputs, in the order their problems are reported: `apikey` (with a profile, the
+ * assume source), `cr-token-file`, `vpc-metadata`. parse.ts loops over these.
+ */
+const INPUT_SOURCES = [
+    apikeyInputs,
+    crTokenInputs,
+    vpcMetadataInputs
+];
+const rows = Object.values(SOURCES);
+const rowOf = (kind) => SOURCES[kind];
+function credentialSource(credential) {
+    if (credential.kind === 'none')
+        return undefined;
+    const source = rowOf(credential.kind);
+    return (ctx) => source.exchange(credential, ctx);
+}
+/** What the token command's config file holds for `credential`, or why it is not renewable. */
+function saveForRenewal(credential, facts) {
+    const renewal = rowOf(credential.kind).renewal;
+    return renewal
+        ? renewal.save(credential, facts)
+        : { why: NOT_RENEWABLE };
+}
+/** The row that wrote `saved` into a config file, or undefined when none did. */
+function renewalOf(saved) {
+    return rows.find((row) => row.renewal?.saved === saved.kind)?.renewal;
+}
+/** Whether a config file's credential is one some source wrote. */
+function isSavedCredential(saved) {
+    const kind = saved?.kind;
+    return rows.some((row) => row.renewal !== undefined && row.renewal.saved === kind);
+}
+/** The credential to renew from, given what the config file saved. */
+function loadForRenewal(saved, env, secrets) {
+    return renewalOf(saved).load(saved, env, secrets);
+}
+/** How the install message says the token is renewed. */
+function describeRenewal(saved) {
+    return renewalOf(saved).describe(saved);
+}
+
+;// CONCATENATED MODULE: ./src/credentials/parse.ts
+
+
+/**
+ * The credential the inputs name. Every refusal is pushed onto `problems` (so that the step
+ * reports it with the other input problems, before any request); then the result is
+ * `{ kind: 'none' }`. Each source's inputs are its module's (INPUT_SOURCES in sources.ts); only
+ * the trusted profile, shared by several, and the rules across sources are parsed here.
+ */
+function parseCredential(inputs, problems) {
+    const before = problems.length;
+    const refuse = (message) => problems.push(message);
+    const rows = INPUT_SOURCES.map((row) => ({ row, label: row.selected(inputs, refuse) }));
+    const chosen = rows.filter(({ label }) => label !== undefined);
+    if (chosen.length > 1) {
+        refuse(`${chosen.map(({ label }) => label).join(' and ')} are each a credential source: give exactly one (apikey, with or ` +
             'without a profile; cr-token-file with a profile; or vpc-metadata: true).');
     }
     const profile = parseProfile(inputs, refuse);
-    const profileGiven = ['profile-id', 'profile-crn', 'profile-name'].some((name) => get(name));
-    if (crFile && !profileGiven) {
-        refuse('cr-token-file needs a trusted profile: set profile-id (or profile-crn, or profile-name with ' +
-            "account-id) to the profile whose compute-resource trust rule admits this runner's token.");
-    }
-    if (crFile)
-        checkTokenFile(crFile, inputs.readFile, refuse);
-    const endpointInput = get('vpc-metadata-endpoint');
-    let endpoint = DEFAULT_METADATA_ENDPOINT;
-    if (endpointInput && !vpc) {
-        refuse('vpc-metadata-endpoint is set but vpc-metadata is not true: set vpc-metadata: true, or remove vpc-metadata-endpoint.');
-    }
-    else if (endpointInput) {
-        try {
-            endpoint = parseMetadataEndpoint(endpointInput);
-        }
-        catch (err) {
-            if (!(err instanceof ConfigError))
-                throw err;
-            refuse(err.message);
-        }
-    }
-    if (inputs.ephemeralKey && (profile || crFile || vpc)) {
+    const profileGiven = ['profile-id', 'profile-crn', 'profile-name'].some((name) => inputs.get(name));
+    const state = (row) => ({
+        inputs,
+        chosen: chosen.some((c) => c.row === row),
+        ...(profile ? { profile } : {}),
+        profileGiven,
+        refuse
+    });
+    for (const { row } of rows)
+        row.check?.(state(row));
+    if (inputs.ephemeralKey && (profile || chosen.some(({ row }) => !row.ownsApiKeys))) {
         refuse('ephemeral-key: true cannot be used with a trusted profile (profile-id, profile-crn, ' +
             'profile-name, cr-token-file or vpc-metadata): trusted profiles cannot own API keys. Remove ' +
             'ephemeral-key and run `ibmcloud-iam-token` in later steps for a fresh token (see ' +
             "token-command), or drop the profile to get an ephemeral key for the API key's own service ID.");
     }
-    if (problems.length > before)
+    if (problems.length > before || chosen.length !== 1)
         return { kind: 'none' };
-    if (vpc)
-        return { kind: 'vpc-metadata', endpoint, ...(profile ? { profile } : {}) };
-    if (crFile && profile)
-        return { kind: 'cr-token-file', path: crFile, profile };
-    if (apikey && profile)
-        return { kind: 'apikey-profile', apikey, profile };
-    if (apikey)
-        return { kind: 'apikey', apikey };
-    return { kind: 'none' };
+    return chosen[0].row.credential(state(chosen[0].row));
 }
 /** At most one of profile-id, profile-crn, profile-name (which needs account-id). */
 function parseProfile({ get, accountId }, refuse) {
@@ -927,31 +1245,8 @@ function parseProfile({ get, accountId }, refuse) {
         return { name, account: accountId };
     return undefined;
 }
-/** The token file must exist, be readable and not be empty; its content is not kept. */
-function checkTokenFile(path, readFile, refuse) {
-    const shown = printable(path);
-    let content;
-    try {
-        content = readFile(path);
-    }
-    catch (err) {
-        const code = err.code;
-        refuse(code === 'ENOENT'
-            ? `cr-token-file ${shown} does not exist. On Kubernetes, project a service-account token ` +
-                'there (a projected volume, see README "Keyless on self-hosted runners"); check the path ' +
-                'inside the runner container.'
-            : `cr-token-file ${shown} cannot be read (${typeof code === 'string' ? code : 'error'}): ` +
-                'check that it is a file the runner user may read.');
-        return;
-    }
-    if (content.trim() === '') {
-        refuse(`cr-token-file ${shown} is empty: the platform has not written a compute-resource token ` +
-            'there (yet). Check the projected volume or the path.');
-    }
-}
 
 ;// CONCATENATED MODULE: ./src/config.ts
-
 
 
 
@@ -960,7 +1255,7 @@ function checkTokenFile(path, readFile, refuse) {
  * Parses all inputs. Every problem is collected, so that one run reports all of them; the
  * API key's value never appears in a message.
  */
-function parseConfig(read, io = { readFile: (p) => (0,external_node_fs_namespaceObject.readFileSync)(p, 'utf8') }) {
+function parseConfig(read, io) {
     const get = (name) => read(name).trim();
     const problems = [];
     /**
@@ -989,7 +1284,6 @@ function parseConfig(read, io = { readFile: (p) => (0,external_node_fs_namespace
     const ephemeralEnabled = attempt(() => parseBoolean('ephemeral-key', get('ephemeral-key'), false)) ?? false;
     const apikey = attempt(() => validateApiKey(get('apikey'))) ?? '';
     const config = {
-        apikey,
         credential: parseCredential({ get, apikey, accountId, ephemeralKey: ephemeralEnabled, readFile: io.readFile }, problems),
         endpoint: attempt(() => resolveEndpoint({
             iamEndpoint: get('iam-endpoint'),
@@ -1314,23 +1608,6 @@ function apikey_object_parseApiKey(item) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/iam/json.ts
-/**
- * An answer's body as a JSON object, or undefined for anything else (not JSON, an array, null,
- * a number): every reader of IAM's and the metadata service's answers starts here, never a throw.
- */
-function json_parseJson(body) {
-    try {
-        const json = JSON.parse(body);
-        return typeof json === 'object' && json !== null && !Array.isArray(json)
-            ? json
-            : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/iam/apikeys.ts
 
 
@@ -1525,267 +1802,6 @@ const STATE = {
     keyExpiresAt: 'ephemeral-key-expires-at',
     endpoint: 'iam-endpoint'
 };
-
-;// CONCATENATED MODULE: ./src/iam/error-body.ts
-
-/**
- * Reads IAM's two error body shapes (token endpoint and Identity API) and its request id.
- * `redact` scrubs secrets from each value after JSON has undone its escapes and before
- * control characters are folded: a key IAM echoes with a tab or a \u escape is still found.
- */
-function parseIamErrorBody(body, headers, redact = (text) => text) {
-    const str = (v) => typeof v === 'string' && v.length > 0 ? clean(redact(v), 500) : undefined;
-    const details = {};
-    const o = json_parseJson(body);
-    if (o) {
-        details.errorCode = str(o.errorCode);
-        details.errorMessage = str(o.errorMessage);
-        details.errorDetails = str(o.errorDetails);
-        const context = o.context;
-        details.requestId = str(context?.requestId);
-        const first = Array.isArray(o.errors) ? o.errors[0] : undefined;
-        if (first && typeof first === 'object') {
-            details.errorCode ??= str(first.message_code) ?? str(first.code);
-            details.errorMessage ??= str(first.message);
-            details.requestId ??= str(o.trace);
-        }
-    }
-    if (!details.errorCode && !details.errorMessage)
-        details.bodySummary = summariseBody(redact(body));
-    details.requestId ??= str(headers['transaction-id'] ?? headers['x-request-id']);
-    for (const key of Object.keys(details)) {
-        if (details[key] === undefined)
-            delete details[key];
-    }
-    return details;
-}
-/** Tags stripped, control characters and runs of space folded, cut to `max` characters. */
-function clean(text, max) {
-    const flat = text
-        .replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ')
-        .replace(/<[^>]*>/g, ' ')
-        // eslint-disable-next-line no-control-regex -- control characters are what is removed
-        .replace(/[\u0000-\u001f\u007f]+/g, ' ')
-        .replace(/\s+/g, ' ')
-        .trim();
-    return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
-}
-function summariseBody(body) {
-    const flat = clean(body, 160);
-    return flat.length > 0 ? flat : '(empty body)';
-}
-
-;// CONCATENATED MODULE: ./src/iam/backoff.ts
-/**
- * How long to wait before trying again: one rule for a failing IAM or network, one for IAM's
- * rate limit (HTTP 429). Pure functions of the attempt, a random number and Retry-After.
- */
-const DEFAULT_BACKOFF = { baseDelayMs: 1000, maxDelayMs: 30_000 };
-/**
- * The shape of the waits after a 429. The first is spread wide, because a 429 usually means a
- * crowd (a matrix released together) that has to be spread over several windows of the limit;
- * a later 429 is most often one unlucky draw into a slightly overfull second, so the next try
- * comes soon, and the spread then doubles for a limit that stays saturated.
- */
-const RATE_LIMIT_BACKOFF = {
-    /** The least wait without Retry-After: a typical rate-limit window, so the next try lands in a fresh one. */
-    floorMs: 1000,
-    /** The spread (full jitter on top of the floor) after the first 429. */
-    firstSpreadMs: 3500,
-    /** The spread after the second 429; it doubles after each further one, up to maxDelayMs. */
-    nextSpreadMs: 500
-};
-/**
- * Retry-After in seconds or as an HTTP date (all three of RFC 9110's forms start with the day's
- * name); undefined when absent or unreadable. `Date.parse` alone would read "1.5" or "-5" as
- * dates in 2001.
- */
-function parseRetryAfter(value, nowMs) {
-    if (!value)
-        return undefined;
-    const trimmed = value.trim();
-    if (/^\d+$/.test(trimmed))
-        return Number(trimmed) * 1000;
-    if (!/^(Mon|Tue|Wed|Thu|Fri|Sat|Sun)/.test(trimmed))
-        return undefined;
-    const date = Date.parse(trimmed);
-    if (Number.isNaN(date))
-        return undefined;
-    return Math.max(0, date - nowMs);
-}
-/** Retry-After as the least wait, capped at maxDelayMs. */
-function retryAfterFloor(retryAfterMs, backoff) {
-    return retryAfterMs === undefined ? 0 : Math.min(retryAfterMs, backoff.maxDelayMs);
-}
-/**
- * After a failure (5xx, 408, no answer): full jitter, a random wait up to an exponentially
- * growing ceiling. A Retry-After is honoured as a floor, capped at maxDelayMs, and jitter is
- * still added on top so that jobs told the same Retry-After do not return in the same millisecond.
- */
-function backoffDelay(attempt, backoff, random, retryAfterMs) {
-    const ceiling = Math.min(backoff.maxDelayMs, backoff.baseDelayMs * 2 ** (attempt - 1));
-    return retryAfterFloor(retryAfterMs, backoff) + Math.floor(random() * ceiling);
-}
-/** The jitter spread after the n-th 429 of one request (n from 1). */
-function rateLimitSpread(n, backoff) {
-    if (n <= 1)
-        return RATE_LIMIT_BACKOFF.firstSpreadMs;
-    return Math.min(backoff.maxDelayMs, RATE_LIMIT_BACKOFF.nextSpreadMs * 2 ** (n - 2));
-}
-/**
- * After the n-th 429: a floor (Retry-After when IAM sent one, else a one-second window) plus
- * full jitter over rateLimitSpread(n).
- */
-function rateLimitDelay(n, backoff, random, retryAfterMs) {
-    const floor = retryAfterMs === undefined ? RATE_LIMIT_BACKOFF.floorMs : retryAfterFloor(retryAfterMs, backoff);
-    return floor + Math.floor(random() * rateLimitSpread(n, backoff));
-}
-
-;// CONCATENATED MODULE: ./src/iam/retry.ts
-
-
-
-/** The policy of a step: budget = max-attempts × timeout-seconds. */
-function retryPolicy(limits) {
-    const { maxAttempts, timeoutMs } = limits;
-    return { maxAttempts, budgetMs: maxAttempts * timeoutMs, ...DEFAULT_BACKOFF };
-}
-/** 408, 429 and 5xx except 501 may succeed later; any other 4xx never will. */
-function isRetryableStatus(status) {
-    return status === 408 || status === 429 || (status >= 500 && status !== 501 && status <= 599);
-}
-/** A broken or refused connection may work next time; see network.ts for what will not. */
-function isRetryableNetworkError(err) {
-    return !isPermanentNetworkError(err.code);
-}
-/**
- * For a request that creates something, only answers that prove nothing was done may be
- * retried: 429, or a connection that was never made. After a 5xx or a lost answer the
- * create may have happened, and a retry would make a second one.
- */
-function mayRetryCreate(outcome) {
-    if (typeof outcome === 'number')
-        return outcome === 429;
-    return requestNeverSent(outcome.code);
-}
-const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
-/**
- * Sends until an answer that should not be retried, or until a limit of the policy. Returns
- * the last answer (which may be an error status) and how many attempts it took; throws
- * NetworkError (with the attempt count) when the last attempt got no answer.
- */
-async function sendWithRetry(send, ctx) {
-    const { policy, clock } = ctx;
-    const deadline = clock.now() + policy.budgetMs;
-    let failures = 0;
-    let rateLimited = 0;
-    for (let attempt = 1;; attempt++) {
-        let outcome;
-        let retryAfterMs;
-        try {
-            const response = await send();
-            const retryable = isRetryableStatus(response.status) && (ctx.idempotent || mayRetryCreate(response.status));
-            if (!retryable)
-                return { response, attempts: attempt };
-            outcome = { response };
-            retryAfterMs = parseRetryAfter(response.headers['retry-after'], clock.now());
-        }
-        catch (err) {
-            if (!(err instanceof NetworkError))
-                throw err;
-            const retryable = isRetryableNetworkError(err) && (ctx.idempotent || mayRetryCreate(err));
-            if (!retryable)
-                throw err.withContext(attempt, ctx.operation, ctx.url);
-            outcome = { error: err };
-        }
-        const status = 'response' in outcome ? outcome.response.status : undefined;
-        const giveUp = () => {
-            if ('response' in outcome)
-                return { response: outcome.response, attempts: attempt };
-            throw outcome.error.withContext(attempt, ctx.operation, ctx.url);
-        };
-        if (policy.maxAttempts <= 1)
-            return giveUp();
-        let delay;
-        let floor;
-        let note;
-        if (status === 429) {
-            rateLimited++;
-            delay = rateLimitDelay(rateLimited, policy, clock.random, retryAfterMs);
-            floor =
-                retryAfterMs === undefined
-                    ? RATE_LIMIT_BACKOFF.floorMs
-                    : retryAfterFloor(retryAfterMs, policy);
-            note = `IAM is rate limiting (HTTP 429) on attempt ${attempt}`;
-        }
-        else {
-            failures++;
-            if (failures >= policy.maxAttempts)
-                return giveUp();
-            delay = backoffDelay(failures, policy, clock.random, retryAfterMs);
-            floor = retryAfterFloor(retryAfterMs, policy);
-            const why = 'error' in outcome
-                ? `no answer from IAM (${outcome.error.code})`
-                : `IAM answered HTTP ${outcome.response.status}`;
-            note =
-                rateLimited === 0
-                    ? `${why} on attempt ${attempt} of ${policy.maxAttempts}`
-                    : `${why} on attempt ${attempt} (failure ${failures} of ${policy.maxAttempts}; ` +
-                        `${rateLimited} rate limited before)`;
-        }
-        const left = deadline - clock.now();
-        if (floor > left) {
-            ctx.log(`${ctx.operation}: ${note}; giving up: the retry budget (max-attempts × timeout-seconds, ` +
-                `${seconds(policy.budgetMs)}) has ${seconds(Math.max(0, left))} left`);
-            return giveUp();
-        }
-        delay = Math.min(delay, left);
-        ctx.log(`${ctx.operation}: ${note}; retrying in ${seconds(delay)}` +
-            (retryAfterMs !== undefined ? ` (Retry-After ${Math.round(retryAfterMs / 1000)} s)` : ''));
-        await clock.sleep(delay);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/iam/client.ts
-
-
-
-/** IAM at one endpoint: every call retried by the same rules, every error status an IamError. */
-class IamClient {
-    options;
-    constructor(options) {
-        this.options = options;
-    }
-    get endpoint() {
-        return this.options.endpoint;
-    }
-    async call(request) {
-        const { operation, path, idempotent, ok, ...http } = request;
-        const url = `${this.options.endpoint}${path}`;
-        const { response, attempts } = await sendWithRetry(() => this.options.transport({ ...http, url }), { ...this.options, operation, url, idempotent });
-        if (!(typeof ok === 'function' ? ok(response) : ok.includes(response.status))) {
-            const { redact } = this.options;
-            const details = parseIamErrorBody(redact(response.body), response.headers, redact);
-            throw new IamError(operation, response.status, details, attempts);
-        }
-        return response;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/iam/connect.ts
-
-
-/** An IamClient for a step: its endpoint and limits from the config, retry notes to the log. */
-function connectIam(connection, io, secrets) {
-    return new IamClient({
-        endpoint: connection.endpoint,
-        transport: io.createTransport({ timeoutMs: connection.timeoutMs }),
-        clock: io.clock,
-        policy: retryPolicy(connection),
-        log: io.log,
-        redact: (text) => secrets.redact(text)
-    });
-}
 
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
@@ -3749,7 +3765,21 @@ function toNetworkError(err) {
     return new NetworkError(code, code === 'ETIMEDOUT' ? 'request timed out' : message);
 }
 
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: ./src/runner/files.ts
+
+/** The real file system: node:fs, confined to this file. */
+const nodeFiles = {
+    readFile: (path) => (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8'),
+    writeFile: (path, data, mode) => (0,external_node_fs_namespaceObject.writeFileSync)(path, data, mode === undefined ? {} : { mode }),
+    makeTempDir: (prefix) => (0,external_node_fs_namespaceObject.mkdtempSync)(prefix),
+    chmod: (path, mode) => (0,external_node_fs_namespaceObject.chmodSync)(path, mode),
+    rename: (from, to) => (0,external_node_fs_namespaceObject.renameSync)(from, to)
+};
+
 ;// CONCATENATED MODULE: ./src/runner/actions-core.ts
+
 
 
 
@@ -3784,7 +3814,8 @@ function runnerDeps() {
         env: process.env,
         createTransport: ({ timeoutMs }) => createHttpTransport({ userAgent: userAgent(), timeoutMs }),
         // dist/main/index.js runs this; the command's bundle sits beside it in dist/token-command/.
-        tokenCommandHost: {
+        files: nodeFiles,
+        tokenCommandScript: {
             node: process.execPath,
             // Not `new URL(.., import.meta.url)`: webpack would copy the file in as an asset.
             script: (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)((0,external_node_url_namespaceObject.fileURLToPath)(import.meta.url)), '..', 'token-command', 'index.js')
@@ -3850,7 +3881,289 @@ function jsonEscapedForms(value) {
     ];
 }
 
+;// CONCATENATED MODULE: ./src/iam/error-body.ts
+
+/**
+ * Reads IAM's two error body shapes (token endpoint and Identity API) and its request id.
+ * `redact` scrubs secrets from each value after JSON has undone its escapes and before
+ * control characters are folded: a key IAM echoes with a tab or a \u escape is still found.
+ */
+function parseIamErrorBody(body, headers, redact = (text) => text) {
+    const str = (v) => typeof v === 'string' && v.length > 0 ? clean(redact(v), 500) : undefined;
+    const details = {};
+    const o = json_parseJson(body);
+    if (o) {
+        details.errorCode = str(o.errorCode);
+        details.errorMessage = str(o.errorMessage);
+        details.errorDetails = str(o.errorDetails);
+        const context = o.context;
+        details.requestId = str(context?.requestId);
+        const first = Array.isArray(o.errors) ? o.errors[0] : undefined;
+        if (first && typeof first === 'object') {
+            details.errorCode ??= str(first.message_code) ?? str(first.code);
+            details.errorMessage ??= str(first.message);
+            details.requestId ??= str(o.trace);
+        }
+    }
+    if (!details.errorCode && !details.errorMessage)
+        details.bodySummary = summariseBody(redact(body));
+    details.requestId ??= str(headers['transaction-id'] ?? headers['x-request-id']);
+    for (const key of Object.keys(details)) {
+        if (details[key] === undefined)
+            delete details[key];
+    }
+    return details;
+}
+/** Tags stripped, control characters and runs of space folded, cut to `max` characters. */
+function clean(text, max) {
+    const flat = text
+        .replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ')
+        .replace(/<[^>]*>/g, ' ')
+        // eslint-disable-next-line no-control-regex -- control characters are what is removed
+        .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim();
+    return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+function summariseBody(body) {
+    const flat = clean(body, 160);
+    return flat.length > 0 ? flat : '(empty body)';
+}
+
+;// CONCATENATED MODULE: ./src/iam/backoff.ts
+/**
+ * How long to wait before trying again: one rule for a failing IAM or network, one for IAM's
+ * rate limit (HTTP 429). Pure functions of the attempt, a random number and Retry-After.
+ */
+const DEFAULT_BACKOFF = { baseDelayMs: 1000, maxDelayMs: 30_000 };
+/**
+ * The shape of the waits after a 429. The first is spread wide, because a 429 usually means a
+ * crowd (a matrix released together) that has to be spread over several windows of the limit;
+ * a later 429 is most often one unlucky draw into a slightly overfull second, so the next try
+ * comes soon, and the spread then doubles for a limit that stays saturated.
+ */
+const RATE_LIMIT_BACKOFF = {
+    /** The least wait without Retry-After: a typical rate-limit window, so the next try lands in a fresh one. */
+    floorMs: 1000,
+    /** The spread (full jitter on top of the floor) after the first 429. */
+    firstSpreadMs: 3500,
+    /** The spread after the second 429; it doubles after each further one, up to maxDelayMs. */
+    nextSpreadMs: 500
+};
+/**
+ * Retry-After in seconds or as an HTTP date (all three of RFC 9110's forms start with the day's
+ * name); undefined when absent or unreadable. `Date.parse` alone would read "1.5" or "-5" as
+ * dates in 2001.
+ */
+function parseRetryAfter(value, nowMs) {
+    if (!value)
+        return undefined;
+    const trimmed = value.trim();
+    if (/^\d+$/.test(trimmed))
+        return Number(trimmed) * 1000;
+    if (!/^(Mon|Tue|Wed|Thu|Fri|Sat|Sun)/.test(trimmed))
+        return undefined;
+    const date = Date.parse(trimmed);
+    if (Number.isNaN(date))
+        return undefined;
+    return Math.max(0, date - nowMs);
+}
+/** Retry-After as the least wait, capped at maxDelayMs. */
+function retryAfterFloor(retryAfterMs, backoff) {
+    return retryAfterMs === undefined ? 0 : Math.min(retryAfterMs, backoff.maxDelayMs);
+}
+/**
+ * After a failure (5xx, 408, no answer): full jitter, a random wait up to an exponentially
+ * growing ceiling. A Retry-After is honoured as a floor, capped at maxDelayMs, and jitter is
+ * still added on top so that jobs told the same Retry-After do not return in the same millisecond.
+ */
+function backoffDelay(attempt, backoff, random, retryAfterMs) {
+    const ceiling = Math.min(backoff.maxDelayMs, backoff.baseDelayMs * 2 ** (attempt - 1));
+    return retryAfterFloor(retryAfterMs, backoff) + Math.floor(random() * ceiling);
+}
+/** The jitter spread after the n-th 429 of one request (n from 1). */
+function rateLimitSpread(n, backoff) {
+    if (n <= 1)
+        return RATE_LIMIT_BACKOFF.firstSpreadMs;
+    return Math.min(backoff.maxDelayMs, RATE_LIMIT_BACKOFF.nextSpreadMs * 2 ** (n - 2));
+}
+/**
+ * After the n-th 429: a floor (Retry-After when IAM sent one, else a one-second window) plus
+ * full jitter over rateLimitSpread(n).
+ */
+function rateLimitDelay(n, backoff, random, retryAfterMs) {
+    const floor = retryAfterMs === undefined ? RATE_LIMIT_BACKOFF.floorMs : retryAfterFloor(retryAfterMs, backoff);
+    return floor + Math.floor(random() * rateLimitSpread(n, backoff));
+}
+
+;// CONCATENATED MODULE: ./src/iam/retry.ts
+
+
+
+/** The policy of a step: budget = max-attempts × timeout-seconds. */
+function retryPolicy(limits) {
+    const { maxAttempts, timeoutMs } = limits;
+    return { maxAttempts, budgetMs: maxAttempts * timeoutMs, ...DEFAULT_BACKOFF };
+}
+/** 408, 429 and 5xx except 501 may succeed later; any other 4xx never will. */
+function isRetryableStatus(status) {
+    return status === 408 || status === 429 || (status >= 500 && status !== 501 && status <= 599);
+}
+/** A broken or refused connection may work next time; see network.ts for what will not. */
+function isRetryableNetworkError(err) {
+    return !isPermanentNetworkError(err.code);
+}
+/**
+ * For a request that creates something, only answers that prove nothing was done may be
+ * retried: 429, or a connection that was never made. After a 5xx or a lost answer the
+ * create may have happened, and a retry would make a second one.
+ */
+function mayRetryCreate(outcome) {
+    if (typeof outcome === 'number')
+        return outcome === 429;
+    return requestNeverSent(outcome.code);
+}
+const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
+/**
+ * Sends until an answer that should not be retried, or until a limit of the policy. Returns
+ * the last answer (which may be an error status) and how many attempts it took; throws
+ * NetworkError (with the attempt count) when the last attempt got no answer.
+ */
+async function sendWithRetry(send, ctx) {
+    const { policy, clock } = ctx;
+    const deadline = clock.now() + policy.budgetMs;
+    let failures = 0;
+    let rateLimited = 0;
+    for (let attempt = 1;; attempt++) {
+        let outcome;
+        let retryAfterMs;
+        try {
+            const response = await send();
+            const retryable = isRetryableStatus(response.status) && (ctx.idempotent || mayRetryCreate(response.status));
+            if (!retryable)
+                return { response, attempts: attempt };
+            outcome = { response };
+            retryAfterMs = parseRetryAfter(response.headers['retry-after'], clock.now());
+        }
+        catch (err) {
+            if (!(err instanceof NetworkError))
+                throw err;
+            const retryable = isRetryableNetworkError(err) && (ctx.idempotent || mayRetryCreate(err));
+            if (!retryable)
+                throw err.withContext(attempt, ctx.operation, ctx.url);
+            outcome = { error: err };
+        }
+        const status = 'response' in outcome ? outcome.response.status : undefined;
+        const giveUp = () => {
+            if ('response' in outcome)
+                return { response: outcome.response, attempts: attempt };
+            throw outcome.error.withContext(attempt, ctx.operation, ctx.url);
+        };
+        if (policy.maxAttempts <= 1)
+            return giveUp();
+        let delay;
+        let floor;
+        let note;
+        if (status === 429) {
+            rateLimited++;
+            delay = rateLimitDelay(rateLimited, policy, clock.random, retryAfterMs);
+            floor =
+                retryAfterMs === undefined
+                    ? RATE_LIMIT_BACKOFF.floorMs
+                    : retryAfterFloor(retryAfterMs, policy);
+            note = `IAM is rate limiting (HTTP 429) on attempt ${attempt}`;
+        }
+        else {
+            failures++;
+            if (failures >= policy.maxAttempts)
+                return giveUp();
+            delay = backoffDelay(failures, policy, clock.random, retryAfterMs);
+            floor = retryAfterFloor(retryAfterMs, policy);
+            const why = 'error' in outcome
+                ? `no answer from IAM (${outcome.error.code})`
+                : `IAM answered HTTP ${outcome.response.status}`;
+            note =
+                rateLimited === 0
+                    ? `${why} on attempt ${attempt} of ${policy.maxAttempts}`
+                    : `${why} on attempt ${attempt} (failure ${failures} of ${policy.maxAttempts}; ` +
+                        `${rateLimited} rate limited before)`;
+        }
+        const left = deadline - clock.now();
+        if (floor > left) {
+            ctx.log(`${ctx.operation}: ${note}; giving up: the retry budget (max-attempts × timeout-seconds, ` +
+                `${seconds(policy.budgetMs)}) has ${seconds(Math.max(0, left))} left`);
+            return giveUp();
+        }
+        delay = Math.min(delay, left);
+        ctx.log(`${ctx.operation}: ${note}; retrying in ${seconds(delay)}` +
+            (retryAfterMs !== undefined ? ` (Retry-After ${Math.round(retryAfterMs / 1000)} s)` : ''));
+        await clock.sleep(delay);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/iam/client.ts
+
+
+
+/** IAM at one endpoint: every call retried by the same rules, every error status an IamError. */
+class IamClient {
+    options;
+    constructor(options) {
+        this.options = options;
+    }
+    get endpoint() {
+        return this.options.endpoint;
+    }
+    async call(request) {
+        const { operation, path, idempotent, ok, ...http } = request;
+        const url = `${this.options.endpoint}${path}`;
+        const { response, attempts } = await sendWithRetry(() => this.options.transport({ ...http, url }), { ...this.options, operation, url, idempotent });
+        if (!(typeof ok === 'function' ? ok(response) : ok.includes(response.status))) {
+            const { redact } = this.options;
+            const details = parseIamErrorBody(redact(response.body), response.headers, redact);
+            throw new IamError(operation, response.status, details, attempts);
+        }
+        return response;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/iam/connect.ts
+
+
+/** An IamClient for a step: its endpoint and limits from the config, retry notes to the log. */
+function connectIam(connection, io, secrets) {
+    return new IamClient({
+        endpoint: connection.endpoint,
+        transport: io.createTransport({ timeoutMs: connection.timeoutMs }),
+        clock: io.clock,
+        policy: retryPolicy(connection),
+        log: io.log,
+        redact: (text) => secrets.redact(text)
+    });
+}
+
+;// CONCATENATED MODULE: ./src/step-context.ts
+
+/**
+ * The one place a step's IAM context is built: the client for IAM's endpoint, a factory for
+ * other endpoints with the same limits (the VPC metadata service), and what every credential
+ * source is given (credentials/source.ts).
+ */
+function stepContext(wiring, settings) {
+    const { secrets, clock, readFile } = wiring;
+    const connect = (endpoint) => connectIam({ endpoint, timeoutMs: settings.timeoutMs, maxAttempts: settings.maxAttempts }, wiring, secrets);
+    return {
+        iam: connect(settings.endpoint),
+        secrets,
+        clock,
+        accountId: settings.accountId,
+        connect,
+        readFile
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/post.ts
+
 
 
 
@@ -3885,7 +4198,7 @@ async function run(deps = runnerDeps()) {
                 'deleted. Another step may have written GITHUB_STATE; check which steps of the job can.');
             return;
         }
-        const config = parseConfig((name) => runner.getInput(name));
+        const config = parseConfig((name) => runner.getInput(name), deps.files);
         const saved = Number(runner.getState(STATE.keyExpiresAt));
         const expiresAt = Number.isFinite(saved) && saved > 0 && saved < clock.now() + MAX_SAVED_EXPIRY_MS
             ? saved
@@ -3902,7 +4215,8 @@ async function run(deps = runnerDeps()) {
             runner.info(`Ephemeral API key ${keyId} already expired ${expiry}: IAM refuses it, nothing to revoke.`);
             return;
         }
-        if (!config.apikey) {
+        const apikey = apiKeyOf(config.credential);
+        if (!apikey) {
             runner.warning(`Cannot delete ephemeral API key ${keyId}: the apikey input is empty in the post step. IAM expires it ${expiry}.`);
             return;
         }
@@ -3914,11 +4228,10 @@ async function run(deps = runnerDeps()) {
                 'the inputs do: it was ignored. Another step may have written GITHUB_STATE.');
         }
         const log = (message) => runner.info(message);
-        const iam = connectIam(config, { ...deps, log }, secrets);
+        const ctx = stepContext({ ...deps, log, secrets, readFile: deps.files.readFile }, config);
         // A fresh token: the main step's may have expired in a long job, and it is never persisted.
-        const ctx = { iam, secrets, clock, accountId: config.accountId };
-        const token = await exchangeApiKey(config.apikey, ctx);
-        const revocation = await revokeIfOurs(iam, token, keyId, runFacts(deps.env));
+        const token = await SOURCES.apikey.exchange({ kind: 'apikey', apikey }, ctx);
+        const revocation = await revokeIfOurs(ctx.iam, token, keyId, runFacts(deps.env));
         if (revocation.outcome === 'not-ours')
             runner.warning(revocation.message);
         else

@@ -313,8 +313,8 @@ async function exitWhenFlushed() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _token_command_deps_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(892);
-/* harmony import */ var _token_command_run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(44);
+/* harmony import */ var _token_command_deps_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(867);
+/* harmony import */ var _token_command_run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(11);
 /* harmony import */ var _exit_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(478);
 // The file ncc bundles as dist/token-command: `ibmcloud-iam-token`, run by its launchers.
 
@@ -399,7 +399,7 @@ class NetworkError extends Error {
 
 /***/ }),
 
-/***/ 892:
+/***/ 867:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -407,6 +407,8 @@ class NetworkError extends Error {
 __nccwpck_require__.d(__webpack_exports__, {
   o: () => (/* binding */ commandDeps)
 });
+
+// UNUSED EXPORTS: processIo
 
 ;// CONCATENATED MODULE: ./src/clock.ts
 const systemClock = {
@@ -1349,6 +1351,19 @@ function toNetworkError(err) {
     return new errors/* NetworkError */.Dr(code, code === 'ETIMEDOUT' ? 'request timed out' : message);
 }
 
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: ./src/runner/files.ts
+
+/** The real file system: node:fs, confined to this file. */
+const nodeFiles = {
+    readFile: (path) => (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8'),
+    writeFile: (path, data, mode) => (0,external_node_fs_namespaceObject.writeFileSync)(path, data, mode === undefined ? {} : { mode }),
+    makeTempDir: (prefix) => (0,external_node_fs_namespaceObject.mkdtempSync)(prefix),
+    chmod: (path, mode) => (0,external_node_fs_namespaceObject.chmodSync)(path, mode),
+    rename: (from, to) => (0,external_node_fs_namespaceObject.renameSync)(from, to)
+};
+
 ;// CONCATENATED MODULE: ./package.json
 const package_namespaceObject = /*#__PURE__*/JSON.parse('{"UU":"ibmcloud-iam-token-action","rE":"1.0.0"}');
 ;// CONCATENATED MODULE: ./src/version.ts
@@ -1360,8 +1375,6 @@ function userAgent(nodeVersion = process.version, platform = process.platform, a
     return `${ACTION_NAME}/${ACTION_VERSION} (node ${nodeVersion}; ${platform} ${arch})`;
 }
 
-// EXTERNAL MODULE: ./src/token-command/run.ts + 25 modules
-var run = __nccwpck_require__(44);
 ;// CONCATENATED MODULE: ./src/token-command/deps.ts
 
 
@@ -1369,26 +1382,34 @@ var run = __nccwpck_require__(44);
 
 /** What `ibmcloud-iam-token` runs with: this process, the system clock, the shipped transport. */
 function commandDeps() {
-    return (0,run/* processIo */.Wr)(({ timeoutMs }) => createHttpTransport({ userAgent: userAgent(), timeoutMs }), systemClock);
+    return processIo(({ timeoutMs }) => createHttpTransport({ userAgent: userAgent(), timeoutMs }), systemClock);
+}
+/** The real process: its env, the file system, stdout and stderr (the command's adapter). */
+function processIo(createTransport, clock) {
+    return {
+        env: process.env,
+        clock,
+        createTransport,
+        files: nodeFiles,
+        stdout: (text) => process.stdout.write(text),
+        stderr: (text) => process.stderr.write(text)
+    };
 }
 
 
 /***/ }),
 
-/***/ 44:
+/***/ 11:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  Wr: () => (/* binding */ processIo),
   K: () => (/* binding */ runTokenCommand)
 });
 
 // UNUSED EXPORTS: MIN_VALID_S, RENEW_BEFORE_S
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(916);
 ;// CONCATENATED MODULE: ./src/untrusted.ts
@@ -1455,14 +1476,6 @@ function isObject(v) {
 
 
 
-/** The grant types of IAM's token endpoint, as the form's grant_type. */
-const GRANT = {
-    apikey: 'urn:ibm:params:oauth:grant-type:apikey',
-    /** A trusted profile, assumed with another identity's access token. */
-    assume: 'urn:ibm:params:oauth:grant-type:assume',
-    /** A trusted profile, with a compute resource's token (Kubernetes, Code Engine). */
-    crToken: 'urn:ibm:params:oauth:grant-type:cr-token'
-};
 /** What IAM returns as refresh_token without a client id: not a secret, never masked. */
 const NO_REFRESH_TOKEN = 'not_supported';
 /**
@@ -1586,12 +1599,53 @@ function checkAccount(token, pinned) {
             : `Use a key from account ${pinned}, or correct account-id.`));
 }
 
+;// CONCATENATED MODULE: ./src/credentials/source.ts
+/** Why a source without a renewal rule (a long-lived API key) is not renewable. */
+const source_NOT_RENEWABLE = 'renewing would need the API key, which is never written to disk (use ephemeral-key: true, ' +
+    'cr-token-file or vpc-metadata for a renewable token)';
+
 ;// CONCATENATED MODULE: ./src/credentials/apikey.ts
 
+
+
+/** IAM's API-key grant. */
+const APIKEY_GRANT = 'urn:ibm:params:oauth:grant-type:apikey';
 /** An API key (a user's or a service ID's) exchanged for a token: IAM's apikey grant. */
 function exchangeApiKey(apikey, ctx) {
-    return requestToken(ctx.iam, { grant_type: GRANT.apikey, apikey, response_type: 'cloud_iam' }, { secrets: ctx.secrets, clock: ctx.clock, tenant: ctx.accountId });
+    return requestToken(ctx.iam, { grant_type: APIKEY_GRANT, apikey, response_type: 'cloud_iam' }, { secrets: ctx.secrets, clock: ctx.clock, tenant: ctx.accountId });
 }
+/**
+ * The `apikey` input. A long-lived key is never renewable (it would have to be written down);
+ * an ephemeral key exported to later steps is, by the name of its variable.
+ */
+const apikeySource = {
+    kind: 'apikey',
+    exchange: (c, ctx) => exchangeApiKey(c.apikey, ctx),
+    renewal: {
+        saved: 'apikey-env',
+        save: (_c, facts) => facts.ephemeral.enabled && facts.exportEnv
+            ? { kind: 'apikey-env', envName: facts.ephemeral.envName }
+            : { why: source_NOT_RENEWABLE },
+        load: (saved, env, secrets) => {
+            const apikey = env[saved.envName];
+            secrets.add(apikey);
+            if (!apikey?.trim()) {
+                throw new errors/* ActionError */.lZ(`$${saved.envName} is empty in this step, so the token cannot be renewed: the ephemeral key ` +
+                    'is exported only to the steps after the action (check env: overrides of this step).');
+            }
+            return { kind: 'apikey', apikey: apikey.trim() };
+        },
+        describe: (saved) => `with the ephemeral key in $${saved.envName}`
+    }
+};
+/** The `apikey` input: with a profile it is the assume source's credential (assume.ts). */
+const apikeyInputs = {
+    selected: ({ apikey }) => (apikey ? 'apikey' : undefined),
+    credential: ({ inputs, profile }) => profile
+        ? { kind: 'apikey-profile', apikey: inputs.apikey, profile }
+        : { kind: 'apikey', apikey: inputs.apikey },
+    ownsApiKeys: true
+};
 
 ;// CONCATENATED MODULE: ./src/credentials/credential.ts
 /**
@@ -1606,10 +1660,19 @@ function profileForm(profile) {
         return { profile_crn: profile.crn };
     return { profile_name: profile.name, account: profile.account };
 }
+/** The `apikey` input's key when the credential is one ('' for keyless sources and none). */
+function apiKeyOf(credential) {
+    return credential.kind === 'apikey' || credential.kind === 'apikey-profile'
+        ? credential.apikey
+        : '';
+}
 
 ;// CONCATENATED MODULE: ./src/credentials/assume.ts
 
 
+
+/** IAM's assume grant: a trusted profile, assumed with another identity's access token. */
+const ASSUME_GRANT = 'urn:ibm:params:oauth:grant-type:assume';
 /**
  * An API key's identity assumes a trusted profile (IBM's IamAssumeAuthenticator): the API-key
  * grant, then the assume grant with that token. The first token is masked when it arrives
@@ -1618,9 +1681,14 @@ function profileForm(profile) {
  */
 async function assumeWithApiKey(apikey, profile, ctx) {
     const io = { secrets: ctx.secrets, clock: ctx.clock };
-    const own = await requestToken(ctx.iam, { grant_type: GRANT.apikey, apikey, response_type: 'cloud_iam' }, io);
-    return requestToken(ctx.iam, { grant_type: GRANT.assume, access_token: own.accessToken, ...profileForm(profile) }, io);
+    const own = await requestToken(ctx.iam, { grant_type: APIKEY_GRANT, apikey, response_type: 'cloud_iam' }, io);
+    return requestToken(ctx.iam, { grant_type: ASSUME_GRANT, access_token: own.accessToken, ...profileForm(profile) }, io);
 }
+/** `apikey` with a profile: never renewable (the long-lived key would have to be written down). */
+const assumeSource = {
+    kind: 'apikey-profile',
+    exchange: (c, ctx) => assumeWithApiKey(c.apikey, c.profile, ctx)
+};
 
 ;// CONCATENATED MODULE: ./src/inputs.ts
 
@@ -1705,7 +1773,7 @@ function parseBoolean(input, value, fallback) {
         return true;
     if (['false', 'False', 'FALSE'].includes(value))
         return false;
-    throw new ConfigError(`${input} must be true or false (got "${printable(value)}").`);
+    throw new errors/* ConfigError */.xL(`${input} must be true or false (got "${printable(value)}").`);
 }
 function parseInteger(input, value, fallback, min, max) {
     if (value === '')
@@ -1728,6 +1796,8 @@ function parseChoice(input, value, choices) {
 
 
 
+/** IAM's cr-token grant: a trusted profile, with a compute resource's token (Kubernetes, Code Engine). */
+const CR_TOKEN_GRANT = 'urn:ibm:params:oauth:grant-type:cr-token';
 /**
  * Reads a compute-resource token (a projected service-account token, Code Engine's token) and
  * masks it at once, before it is trimmed or checked. Read at every use: platforms rotate it.
@@ -1751,7 +1821,66 @@ function readCrToken(path, secrets, readFile) {
 }
 /** A compute resource's token for a trusted profile (IBM's ContainerAuthenticator): one request. */
 function exchangeCrToken(crToken, profile, ctx) {
-    return requestToken(ctx.iam, { grant_type: GRANT.crToken, cr_token: crToken, ...profileForm(profile) }, { secrets: ctx.secrets, clock: ctx.clock, tenant: ctx.accountId });
+    return requestToken(ctx.iam, { grant_type: CR_TOKEN_GRANT, cr_token: crToken, ...profileForm(profile) }, { secrets: ctx.secrets, clock: ctx.clock, tenant: ctx.accountId });
+}
+/**
+ * `cr-token-file` with a profile. Renewable: the config file holds the path (never the token),
+ * and the token is read again at every renewal, since platforms rotate it.
+ */
+const crTokenSource = {
+    kind: 'cr-token-file',
+    exchange: (c, ctx) => exchangeCrToken(readCrToken(c.path, ctx.secrets, ctx.readFile), c.profile, ctx),
+    renewal: {
+        saved: 'cr-token-file',
+        save: (c) => c,
+        load: (saved) => saved,
+        describe: (saved) => `from ${saved.path}, re-read each time`
+    }
+};
+/**
+ * `cr-token-file`: needs a trusted profile; the file must exist, be readable and hold something.
+ * It is read here only to check it (its content is neither kept nor quoted); readCrToken reads
+ * it again, and masks it, when it is used.
+ */
+const crTokenInputs = {
+    selected: ({ get }) => (get('cr-token-file') ? 'cr-token-file' : undefined),
+    check: ({ inputs, chosen, profileGiven, refuse }) => {
+        if (!chosen)
+            return;
+        if (!profileGiven) {
+            refuse('cr-token-file needs a trusted profile: set profile-id (or profile-crn, or profile-name with ' +
+                "account-id) to the profile whose compute-resource trust rule admits this runner's token.");
+        }
+        checkTokenFile(inputs.get('cr-token-file'), inputs.readFile, refuse);
+    },
+    credential: ({ inputs, profile }) => ({
+        kind: 'cr-token-file',
+        path: inputs.get('cr-token-file'),
+        profile: profile
+    }),
+    ownsApiKeys: false
+};
+/** The token file must exist, be readable and not be empty; its content is not kept. */
+function checkTokenFile(path, readFile, refuse) {
+    const shown = printable(path);
+    let content;
+    try {
+        content = readFile(path);
+    }
+    catch (err) {
+        const code = err.code;
+        refuse(code === 'ENOENT'
+            ? `cr-token-file ${shown} does not exist. On Kubernetes, project a service-account token ` +
+                'there (a projected volume, see README "Keyless on self-hosted runners"); check the path ' +
+                'inside the runner container.'
+            : `cr-token-file ${shown} cannot be read (${typeof code === 'string' ? code : 'error'}): ` +
+                'check that it is a file the runner user may read.');
+        return;
+    }
+    if (content.trim() === '') {
+        refuse(`cr-token-file ${shown} is empty: the platform has not written a compute-resource token ` +
+            'there (yet). Check the projected volume or the path.');
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/iam/json.ts
@@ -1771,7 +1900,126 @@ function parseJson(body) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/iam/endpoints.ts
+
+const PUBLIC_ENDPOINT = 'https://iam.cloud.ibm.com';
+const PRIVATE_ENDPOINT = 'https://private.iam.cloud.ibm.com';
+/** Regions with a private regional IAM endpoint (private.<region>.iam.cloud.ibm.com). */
+const REGIONS = (/* unused pure expression or super */ null && ([
+    'au-syd',
+    'br-sao',
+    'ca-mon',
+    'ca-tor',
+    'eu-de',
+    'eu-es',
+    'eu-gb',
+    'jp-osa',
+    'jp-tok',
+    'us-east',
+    'us-south'
+]));
+function isRegion(value) {
+    return REGIONS.includes(value);
+}
+/**
+ * localhost, 127.0.0.0/8 and ::1: the only hosts plain http is allowed to. `URL.hostname` gives
+ * IPv6 in brackets (`[::1]`); a bare `::1` is accepted too.
+ */
+function isLoopbackHost(hostname) {
+    const host = hostname.toLowerCase();
+    if (host === 'localhost' || host === '[::1]' || host === '::1')
+        return true;
+    return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+/** Validates an `iam-endpoint` value and returns it without a trailing slash. */
+function parseEndpoint(value) {
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        throw new ConfigError(`iam-endpoint "${value}" is not a URL. Give a base URL such as ${PUBLIC_ENDPOINT}.`);
+    }
+    if (url.username || url.password) {
+        throw new ConfigError('iam-endpoint must not contain a user name or password.');
+    }
+    // On the raw text: `URL` drops a bare trailing '?' or '#' from search and hash.
+    if (/[?#]/.test(value)) {
+        throw new ConfigError(`iam-endpoint must be a base URL without ?query or #fragment.`);
+    }
+    if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
+        throw new ConfigError(`iam-endpoint ${url.origin} uses plain http, which would send the API key unencrypted. ` +
+            'Use https:// (plain http is accepted only for a loopback emulator: localhost, 127.0.0.1, ::1).');
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        throw new ConfigError(`iam-endpoint must start with https:// (got ${url.protocol}//).`);
+    }
+    return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
+}
+/**
+ * `iam-endpoint` wins; else `private` (with or without `region`); else the public endpoint.
+ * IAM's public endpoint is global, so `region` means something only with `private: true`:
+ * without it the region is refused rather than silently ignored.
+ */
+function resolveEndpoint(choice) {
+    if (choice.region && !isRegion(choice.region)) {
+        throw new ConfigError(`region "${choice.region}" is not an IBM Cloud region with an IAM endpoint. ` +
+            `Valid regions: ${REGIONS.join(', ')}.`);
+    }
+    if (choice.region && !choice.private) {
+        throw new ConfigError(`region "${choice.region}" selects a private regional IAM endpoint and needs private: true ` +
+            `(runners inside IBM Cloud: https://private.${choice.region}.iam.cloud.ibm.com). ` +
+            `IAM's public endpoint (${PUBLIC_ENDPOINT}) is global: on other runners remove region.`);
+    }
+    if (choice.iamEndpoint)
+        return parseEndpoint(choice.iamEndpoint);
+    if (choice.private) {
+        return choice.region ? `https://private.${choice.region}.iam.cloud.ibm.com` : PRIVATE_ENDPOINT;
+    }
+    return PUBLIC_ENDPOINT;
+}
+
+;// CONCATENATED MODULE: ./src/credentials/metadata-endpoint.ts
+
+
+const DEFAULT_METADATA_ENDPOINT = 'http://169.254.169.254';
+/**
+ * Hosts the VPC instance metadata service answers on without TLS: the link-local address,
+ * its name, and loopback (an emulator). Plain http to anything else could send an instance
+ * identity token across a network.
+ */
+const PLAIN_HTTP_HOSTS = new Set(['169.254.169.254', 'api.metadata.cloud.ibm.com']);
+/** Validates `vpc-metadata-endpoint` and returns it without a trailing slash. */
+function parseMetadataEndpoint(value) {
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        throw new errors/* ConfigError */.xL(`vpc-metadata-endpoint "${value}" is not a URL. Leave it empty for ${DEFAULT_METADATA_ENDPOINT}.`);
+    }
+    // ?query and #fragment on the raw text: `URL` drops a bare trailing '?' or '#'.
+    if (url.username || url.password || /[?#]/.test(value)) {
+        throw new errors/* ConfigError */.xL('vpc-metadata-endpoint must be a base URL without user name, password, ?query or #fragment.');
+    }
+    if (url.protocol === 'http:') {
+        // `URL` gives the host name in lower case.
+        if (!PLAIN_HTTP_HOSTS.has(url.hostname) && !isLoopbackHost(url.hostname)) {
+            throw new errors/* ConfigError */.xL(`vpc-metadata-endpoint ${url.origin} uses plain http, which is accepted only for ` +
+                '169.254.169.254, api.metadata.cloud.ibm.com and loopback (an emulator). Use https://, ' +
+                `or leave it empty for ${DEFAULT_METADATA_ENDPOINT}.`);
+        }
+    }
+    else if (url.protocol !== 'https:') {
+        throw new errors/* ConfigError */.xL(`vpc-metadata-endpoint must start with http:// or https:// (got ${url.protocol}//).`);
+    }
+    return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
+}
+
 ;// CONCATENATED MODULE: ./src/credentials/vpc-metadata.ts
+
+
+
 
 
 
@@ -1831,27 +2079,111 @@ function metadataProfile(profile) {
         return { crn: profile.crn };
     return { name: profile.name };
 }
+/** `vpc-metadata: true`. Renewable: the config file holds the endpoint and profile. */
+const vpcMetadataSource = {
+    kind: 'vpc-metadata',
+    exchange: (c, ctx) => vpcInstanceToken(c.endpoint, c.profile, ctx),
+    renewal: {
+        saved: 'vpc-metadata',
+        save: (c) => c,
+        load: (saved) => saved,
+        describe: () => 'from the VPC instance metadata service'
+    }
+};
+/** A ConfigError becomes a refusal; anything else is a bug and is thrown. */
+function refused(refuse, parse) {
+    try {
+        parse();
+    }
+    catch (err) {
+        if (!(err instanceof errors/* ConfigError */.xL))
+            throw err;
+        refuse(err.message);
+    }
+}
+/** `vpc-metadata: true`, and `vpc-metadata-endpoint`, which means nothing without it. */
+const vpcMetadataInputs = {
+    selected: ({ get }, refuse) => {
+        let vpc = false;
+        refused(refuse, () => (vpc = parseBoolean('vpc-metadata', get('vpc-metadata'), false)));
+        return vpc ? 'vpc-metadata: true' : undefined;
+    },
+    check: ({ inputs, chosen, refuse }) => {
+        const endpoint = inputs.get('vpc-metadata-endpoint');
+        if (endpoint && !chosen) {
+            refuse('vpc-metadata-endpoint is set but vpc-metadata is not true: set vpc-metadata: true, or remove vpc-metadata-endpoint.');
+        }
+        else if (endpoint) {
+            refused(refuse, () => parseMetadataEndpoint(endpoint));
+        }
+    },
+    credential: ({ inputs, profile }) => {
+        const endpoint = inputs.get('vpc-metadata-endpoint');
+        return {
+            kind: 'vpc-metadata',
+            endpoint: endpoint ? parseMetadataEndpoint(endpoint) : DEFAULT_METADATA_ENDPOINT,
+            ...(profile ? { profile } : {})
+        };
+    },
+    ownsApiKeys: false
+};
 
 ;// CONCATENATED MODULE: ./src/credentials/sources.ts
 
 
 
 
+
 /**
  * The ways the action can prove who it is, one row per kind of credential (credential.ts),
- * each backed by a module that yields a token.
+ * each the `source` its module exports. A new source is a new module and a new row here.
  */
 const SOURCES = {
-    apikey: (c, ctx) => exchangeApiKey(c.apikey, ctx),
-    'apikey-profile': (c, ctx) => assumeWithApiKey(c.apikey, c.profile, ctx),
-    'cr-token-file': (c, ctx) => exchangeCrToken(readCrToken(c.path, ctx.secrets, ctx.readFile), c.profile, ctx),
-    'vpc-metadata': (c, ctx) => vpcInstanceToken(c.endpoint, c.profile, ctx)
+    apikey: apikeySource,
+    'apikey-profile': assumeSource,
+    'cr-token-file': crTokenSource,
+    'vpc-metadata': vpcMetadataSource
 };
+/**
+ * The sources' inputs, in the order their problems are reported: `apikey` (with a profile, the
+ * assume source), `cr-token-file`, `vpc-metadata`. parse.ts loops over these.
+ */
+const INPUT_SOURCES = [
+    apikeyInputs,
+    crTokenInputs,
+    vpcMetadataInputs
+];
+const rows = Object.values(SOURCES);
+const rowOf = (kind) => SOURCES[kind];
 function credentialSource(credential) {
     if (credential.kind === 'none')
         return undefined;
-    const source = SOURCES[credential.kind];
-    return (ctx) => source(credential, ctx);
+    const source = rowOf(credential.kind);
+    return (ctx) => source.exchange(credential, ctx);
+}
+/** What the token command's config file holds for `credential`, or why it is not renewable. */
+function sources_saveForRenewal(credential, facts) {
+    const renewal = rowOf(credential.kind).renewal;
+    return renewal
+        ? renewal.save(credential, facts)
+        : { why: NOT_RENEWABLE };
+}
+/** The row that wrote `saved` into a config file, or undefined when none did. */
+function renewalOf(saved) {
+    return rows.find((row) => row.renewal?.saved === saved.kind)?.renewal;
+}
+/** Whether a config file's credential is one some source wrote. */
+function isSavedCredential(saved) {
+    const kind = saved?.kind;
+    return rows.some((row) => row.renewal !== undefined && row.renewal.saved === kind);
+}
+/** The credential to renew from, given what the config file saved. */
+function loadForRenewal(saved, env, secrets) {
+    return renewalOf(saved).load(saved, env, secrets);
+}
+/** How the install message says the token is renewed. */
+function sources_describeRenewal(saved) {
+    return renewalOf(saved).describe(saved);
 }
 
 ;// CONCATENATED MODULE: ./src/advice.ts
@@ -2054,6 +2386,64 @@ function describeError(err, context = {}) {
     if (err instanceof Error)
         return `Unexpected error: ${err.message}`;
     return `Unexpected error: ${String(err)}`;
+}
+
+;// CONCATENATED MODULE: ./src/secrets.ts
+/**
+ * Every secret the action handles goes through here: it is masked on the runner at once
+ * (each form that could be printed), and remembered so that error text can be scrubbed too.
+ */
+class Secrets {
+    mask;
+    known = new Set();
+    constructor(mask) {
+        this.mask = mask;
+    }
+    /**
+     * Masks `value` and its derived forms: trimmed, each line, URL-encoded, and form-encoded
+     * (spaces as `+`, as URLSearchParams writes the token request the action sends), and as it
+     * appears inside a JSON string (an error body echoing it with `\t` or `\u00e9` escapes).
+     */
+    add(value) {
+        // White space alone is no secret: its encoded forms (%20%0A) would only garble the log.
+        if (!value?.trim())
+            return;
+        const forms = new Set([value, value.trim()]);
+        for (const line of value.split(/\r?\n/))
+            forms.add(line.trim());
+        for (const form of [...forms]) {
+            forms.add(encodeURIComponent(form));
+            forms.add(new URLSearchParams({ v: form }).toString().slice(2));
+            for (const escaped of jsonEscapedForms(form))
+                forms.add(escaped);
+        }
+        for (const form of forms) {
+            // Very short fragments would mask ordinary log text and protect nothing.
+            if (form.length < 4 || this.known.has(form))
+                continue;
+            this.mask(form);
+            this.known.add(form);
+        }
+    }
+    /** Replaces every known secret in `text` with `***`. */
+    redact(text) {
+        let out = text;
+        // Longest first, so that a shorter form never leaves the tail of a longer secret behind.
+        const longestFirst = [...this.known].sort((a, b) => b.length - a.length);
+        for (const secret of longestFirst)
+            out = out.split(secret).join('***');
+        return out;
+    }
+}
+/** `value` as JSON writers escape it: control characters, and optionally all non-ASCII as \uXXXX. */
+function jsonEscapedForms(value) {
+    const json = JSON.stringify(value).slice(1, -1);
+    const ascii = (hex) => json.replace(/[^\u0020-\u007e]/g, (c) => `\\u${hex(c.charCodeAt(0)).padStart(4, '0')}`);
+    return [
+        json,
+        ascii((code) => code.toString(16)),
+        ascii((code) => code.toString(16).toUpperCase())
+    ];
 }
 
 ;// CONCATENATED MODULE: ./src/iam/error-body.ts
@@ -2317,70 +2707,31 @@ function connectIam(connection, io, secrets) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/secrets.ts
+;// CONCATENATED MODULE: ./src/step-context.ts
+
 /**
- * Every secret the action handles goes through here: it is masked on the runner at once
- * (each form that could be printed), and remembered so that error text can be scrubbed too.
+ * The one place a step's IAM context is built: the client for IAM's endpoint, a factory for
+ * other endpoints with the same limits (the VPC metadata service), and what every credential
+ * source is given (credentials/source.ts).
  */
-class Secrets {
-    mask;
-    known = new Set();
-    constructor(mask) {
-        this.mask = mask;
-    }
-    /**
-     * Masks `value` and its derived forms: trimmed, each line, URL-encoded, and form-encoded
-     * (spaces as `+`, as URLSearchParams writes the token request the action sends), and as it
-     * appears inside a JSON string (an error body echoing it with `\t` or `\u00e9` escapes).
-     */
-    add(value) {
-        // White space alone is no secret: its encoded forms (%20%0A) would only garble the log.
-        if (!value?.trim())
-            return;
-        const forms = new Set([value, value.trim()]);
-        for (const line of value.split(/\r?\n/))
-            forms.add(line.trim());
-        for (const form of [...forms]) {
-            forms.add(encodeURIComponent(form));
-            forms.add(new URLSearchParams({ v: form }).toString().slice(2));
-            for (const escaped of jsonEscapedForms(form))
-                forms.add(escaped);
-        }
-        for (const form of forms) {
-            // Very short fragments would mask ordinary log text and protect nothing.
-            if (form.length < 4 || this.known.has(form))
-                continue;
-            this.mask(form);
-            this.known.add(form);
-        }
-    }
-    /** Replaces every known secret in `text` with `***`. */
-    redact(text) {
-        let out = text;
-        // Longest first, so that a shorter form never leaves the tail of a longer secret behind.
-        const longestFirst = [...this.known].sort((a, b) => b.length - a.length);
-        for (const secret of longestFirst)
-            out = out.split(secret).join('***');
-        return out;
-    }
-}
-/** `value` as JSON writers escape it: control characters, and optionally all non-ASCII as \uXXXX. */
-function jsonEscapedForms(value) {
-    const json = JSON.stringify(value).slice(1, -1);
-    const ascii = (hex) => json.replace(/[^\u0020-\u007e]/g, (c) => `\\u${hex(c.charCodeAt(0)).padStart(4, '0')}`);
-    return [
-        json,
-        ascii((code) => code.toString(16)),
-        ascii((code) => code.toString(16).toUpperCase())
-    ];
+function stepContext(wiring, settings) {
+    const { secrets, clock, readFile } = wiring;
+    const connect = (endpoint) => connectIam({ endpoint, timeoutMs: settings.timeoutMs, maxAttempts: settings.maxAttempts }, wiring, secrets);
+    return {
+        iam: connect(settings.endpoint),
+        secrets,
+        clock,
+        accountId: settings.accountId,
+        connect,
+        readFile
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/token-command/cache.ts
-
 /** The cached token, or undefined when there is none (or it is unreadable: renew then). */
-function readCache(path) {
+function readCache(files, path) {
     try {
-        const json = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8'));
+        const json = JSON.parse(files.readFile(path));
         if (typeof json.accessToken === 'string' && typeof json.expiration === 'number') {
             return { accessToken: json.accessToken, expiration: json.expiration };
         }
@@ -2394,14 +2745,42 @@ function readCache(path) {
  * Writes the cache with mode 0600 and renames it into place, so that a reader running at the
  * same moment sees the old token or the new one, never half of one.
  */
-function cache_writeCache(path, token) {
+function cache_writeCache(files, path, token) {
     const temp = `${path}.${process.pid}.${Date.now()}.tmp`;
-    (0,external_node_fs_namespaceObject.writeFileSync)(temp, JSON.stringify(token), { mode: 0o600 });
-    (0,external_node_fs_namespaceObject.renameSync)(temp, path);
+    files.writeFile(temp, JSON.stringify(token), 0o600);
+    files.rename(temp, path);
 }
 
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: ./src/token-command/renewal.ts
+
+
+/**
+ * The credential a later step can renew from without a long-lived secret on disk, or why not.
+ * A long-lived API key is never renewable: it would have to be written down.
+ */
+function renewal_renewableCredential(config) {
+    const c = config.credential;
+    if (c.kind === 'none')
+        return { why: NOT_RENEWABLE };
+    const saved = saveForRenewal(c, config);
+    return 'why' in saved ? saved : { credential: saved };
+}
+/** Reads and checks a config file's JSON; throws an Error that says what is wrong. */
+function parseRenewalConfig(text) {
+    const json = JSON.parse(text);
+    if (json?.version !== 1 ||
+        !isSavedCredential(json?.credential) ||
+        typeof json.endpoint !== 'string' ||
+        typeof json.cache !== 'string' ||
+        typeof json.timeoutMs !== 'number' ||
+        typeof json.maxAttempts !== 'number') {
+        throw new Error('its config file is not one this version wrote');
+    }
+    return json;
+}
+
 ;// CONCATENATED MODULE: ./src/token-command/install.ts
 
 
@@ -2426,13 +2805,14 @@ function installTokenCommand(runner, config, token, where) {
     };
     if ('why' in renewal)
         return skip(renewal.why);
-    if (!where.host)
+    if (!where.script)
         return skip('this runner gives no path to the bundled command');
     if (!where.runnerTemp)
         return skip('RUNNER_TEMP is not set');
     // mkdtemp makes the folder with mode 0700 and a name nobody knew before: only the runner's user
     // can list it or create files in it, so plain writes suffice (no O_EXCL dance).
-    const dir = mkdtempSync(join(where.runnerTemp, `${COMMAND}-`));
+    const { files } = where;
+    const dir = files.makeTempDir(join(where.runnerTemp, `${COMMAND}-`));
     const file = {
         version: 1,
         credential: renewal.credential,
@@ -2443,59 +2823,19 @@ function installTokenCommand(runner, config, token, where) {
         cache: join(dir, 'token.json')
     };
     const configPath = join(dir, 'config.json');
-    writeFileSync(configPath, `${JSON.stringify(file, null, 2)}\n`, { mode: 0o600 });
-    writeCache(file.cache, { accessToken: token.accessToken, expiration: token.expiration });
-    const launch = { ...where.host, config: configPath };
-    writeFileSync(join(dir, COMMAND), posixShim(launch));
-    chmodSync(join(dir, COMMAND), 0o700); // executable whatever the umask
-    writeFileSync(join(dir, `${COMMAND}.cmd`), windowsShim(launch), { mode: 0o700 });
+    files.writeFile(configPath, `${JSON.stringify(file, null, 2)}\n`, 0o600);
+    writeCache(files, file.cache, { accessToken: token.accessToken, expiration: token.expiration });
+    const launch = { ...where.script, config: configPath };
+    files.writeFile(join(dir, COMMAND), posixShim(launch));
+    files.chmod(join(dir, COMMAND), 0o700); // executable whatever the umask
+    files.writeFile(join(dir, `${COMMAND}.cmd`), windowsShim(launch), 0o700);
     runner.addPath(dir);
     runner.info(`Later steps can run \`${COMMAND}\` for a token valid at least 5 more minutes, renewed ` +
-        `${renewedFrom(renewal.credential)} (token-command: false turns this off).`);
+        `${describeRenewal(renewal.credential)} (token-command: false turns this off).`);
     return dir;
-}
-function renewedFrom(credential) {
-    if (credential.kind === 'cr-token-file')
-        return `from ${credential.path}, re-read each time`;
-    if (credential.kind === 'vpc-metadata')
-        return `from the VPC instance metadata service`;
-    return `with the ephemeral key in $${credential.envName}`;
-}
-
-;// CONCATENATED MODULE: ./src/token-command/renewal.ts
-/**
- * The credential a later step can renew from without a long-lived secret on disk, or why not.
- * A long-lived API key is never renewable: it would have to be written down.
- */
-function renewal_renewableCredential(config) {
-    const c = config.credential;
-    if (c.kind === 'cr-token-file' || c.kind === 'vpc-metadata')
-        return { credential: c };
-    if (config.ephemeral.enabled && config.exportEnv && c.kind === 'apikey') {
-        return { credential: { kind: 'apikey-env', envName: config.ephemeral.envName } };
-    }
-    return {
-        why: 'renewing would need the API key, which is never written to disk (use ephemeral-key: true, ' +
-            'cr-token-file or vpc-metadata for a renewable token)'
-    };
-}
-/** Reads and checks a config file's JSON; throws an Error that says what is wrong. */
-function parseRenewalConfig(text) {
-    const json = JSON.parse(text);
-    const kind = json?.credential?.kind;
-    if (json?.version !== 1 ||
-        !['cr-token-file', 'vpc-metadata', 'apikey-env'].includes(String(kind)) ||
-        typeof json.endpoint !== 'string' ||
-        typeof json.cache !== 'string' ||
-        typeof json.timeoutMs !== 'number' ||
-        typeof json.maxAttempts !== 'number') {
-        throw new Error('its config file is not one this version wrote');
-    }
-    return json;
 }
 
 ;// CONCATENATED MODULE: ./src/token-command/run.ts
-
 
 
 
@@ -2523,27 +2863,22 @@ async function runTokenCommand(args, io) {
             io.stderr(`::add-mask::${value}\n`);
     });
     try {
-        const config = loadConfig(args[0], io.readFile);
+        const config = loadConfig(args[0], io.files.readFile);
         const now = Math.floor(io.clock.now() / 1000);
-        const cached = readCache(config.cache);
+        const cached = readCache(io.files, config.cache);
         if (cached && cached.expiration - now >= RENEW_BEFORE_S) {
             io.stdout(`${cached.accessToken}\n`);
             return 0;
         }
-        const source = credentialSource(resolveCredential(config, io.env, secrets));
+        const source = credentialSource(loadForRenewal(config.credential, io.env, secrets));
         const log = (message) => io.stderr(`${COMMAND}: ${message}\n`);
-        const deps = { createTransport: io.createTransport, clock: io.clock, log };
-        const connect = (endpoint) => connectIam({ ...config, endpoint }, deps, secrets);
-        const token = await source({
-            iam: connect(config.endpoint),
-            secrets,
-            clock: io.clock,
-            accountId: config.accountId,
-            connect,
-            readFile: io.readFile
-        });
+        const wiring = { log, createTransport: io.createTransport, clock: io.clock, secrets };
+        const token = await source(stepContext({ ...wiring, readFile: io.files.readFile }, config));
         checkAccount(token, config.accountId);
-        cache_writeCache(config.cache, { accessToken: token.accessToken, expiration: token.expiration });
+        cache_writeCache(io.files, config.cache, {
+            accessToken: token.accessToken,
+            expiration: token.expiration
+        });
         const left = token.expiration - now;
         if (left < MIN_VALID_S) {
             log(`IAM issued a token valid for only ${left} s (less than ${MIN_VALID_S} s).`);
@@ -2569,30 +2904,6 @@ function loadConfig(path, readFile) {
         throw new errors/* ActionError */.lZ(`cannot use ${path} (${why}). It is written by the IBM Cloud IAM token action in an ` +
             'earlier step of this job and removed with RUNNER_TEMP when the job ends.');
     }
-}
-/** The credential to renew from; an ephemeral key comes from the environment, masked first. */
-function resolveCredential(config, env, secrets) {
-    const c = config.credential;
-    if (c.kind !== 'apikey-env')
-        return c;
-    const apikey = env[c.envName];
-    secrets.add(apikey);
-    if (!apikey?.trim()) {
-        throw new errors/* ActionError */.lZ(`$${c.envName} is empty in this step, so the token cannot be renewed: the ephemeral key ` +
-            'is exported only to the steps after the action (check env: overrides of this step).');
-    }
-    return { kind: 'apikey', apikey: apikey.trim() };
-}
-/** The real process: argv, env, the system clock and the shipped HTTP transport. */
-function processIo(createTransport, clock) {
-    return {
-        env: process.env,
-        clock,
-        createTransport,
-        readFile: (path) => (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8'),
-        stdout: (text) => process.stdout.write(text),
-        stderr: (text) => process.stderr.write(text)
-    };
 }
 
 
