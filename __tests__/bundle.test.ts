@@ -5,11 +5,13 @@
 // other library) back, or a bundle that outgrows its budget, fails here. Reads dist/ as committed;
 // it does not build.
 //
-// The budget fits readable (unminified) bundles: at the commit that stopped minifying, main was
-// 182,868 B, post 166,192 B and token-command 115,935 B. 250,000 B leaves room for the sources
-// other work adds (about a third more code) while still failing at once if a never-called library
-// returns: undici alone made each bundle over 1,100,000 B (docs/PERFORMANCE.md).
-import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs'
+// The budget fits readable (unminified) bundles. Measured when minifying stopped (89d073b): main
+// 182,868 B, post 166,192 B, token-command 115,935 B; after the registry and SDK work merged:
+// main 229,550 B, post 226,399 B, token-command 134,028 B, credential-helper 21,512 B. 250,000 B
+// leaves about 20 KB for growth (a bigger feature should move this line on purpose) and still
+// fails at once if a never-called library returns: undici alone made each bundle over
+// 1,100,000 B (docs/PERFORMANCE.md).
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs'
 import { dirname, join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -48,6 +50,13 @@ describe('dist bundles', () => {
     })
 
     it('bundles only the packages the action calls (ncc licenses each one it bundles)', () => {
+      // docker-credential-ibmcloud bundles no package at all (node: built-ins and src/ only),
+      // so ncc writes no licenses.txt for it.
+      if (entry === 'credential-helper') {
+        expect(existsSync(join(ROOT, 'dist', entry, 'licenses.txt'))).toBe(false)
+        expect(code).not.toContain('@actions/')
+        return
+      }
       const licenses = readFileSync(join(ROOT, 'dist', entry, 'licenses.txt'), 'utf8')
       const named = licensedPackages(licenses).filter((name) => !name.startsWith('never-called-'))
       expect(named.length).toBeGreaterThan(0) // the list is still there to read

@@ -4,7 +4,10 @@ import { SOURCES } from './credentials/sources.js'
 import { describeError } from './describe-error.js'
 import { runFacts } from './ephemeral/naming.js'
 import { looksLikeKeyId, revokeIfOurs } from './ephemeral/revoke.js'
-import { STATE } from './ephemeral/state.js'
+import { STATE } from './ephemeral/issue.js'
+import { removeCredentialsFile } from './handoff/cleanup.js'
+import { SDK_FILE_STATE } from './handoff/handoff.js'
+import { restoreRegistries } from './registry/restore.js'
 import { runnerDeps } from './runner/actions-core.js'
 import type { StepDeps } from './runner/runner.js'
 import { Secrets } from './secrets.js'
@@ -24,6 +27,11 @@ export async function run(deps: StepDeps = runnerDeps()): Promise<void> {
   const { runner, clock } = deps
   const secrets = new Secrets((value) => runner.setSecret(value))
   secrets.add(runner.getInput('apikey'))
+  // First, and whatever happens to the key: the SDK credentials file goes (never fails the job).
+  const saved = runner.getState(SDK_FILE_STATE)
+  const removed = removeCredentialsFile(saved, deps.env.RUNNER_TEMP, deps.files)
+  if (removed) runner[removed.level](removed.message)
+  restoreRegistries(runner, deps.files)
   const keyId = runner.getState(STATE.keyId)
   const shown = oneLine(keyId)
   try {
@@ -38,7 +46,7 @@ export async function run(deps: StepDeps = runnerDeps()): Promise<void> {
       )
       return
     }
-    const config = parseConfig((name) => runner.getInput(name), deps.files)
+    const config = parseConfig((name) => runner.getInput(name))
     const saved = Number(runner.getState(STATE.keyExpiresAt))
     const expiresAt =
       Number.isFinite(saved) && saved > 0 && saved < clock.now() + MAX_SAVED_EXPIRY_MS

@@ -313,7 +313,7 @@ async function exitWhenFlushed() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(734);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(548);
 /* harmony import */ var _exit_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(478);
 // The file ncc bundles as dist/main: it only runs the main step.
 
@@ -327,7 +327,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 734:
+/***/ 548:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -335,107 +335,6 @@ __webpack_async_result__();
 __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
 });
-
-;// CONCATENATED MODULE: ./src/advice.ts
-const ADVICE = {
-    emptyKey: {
-        symptom: '`The apikey input is empty`',
-        cause: 'GitHub passes no secrets to pull requests from forks (nor Actions secrets to Dependabot runs), or the secret name is misspelled.',
-        text: 'GitHub passes no secrets to pull requests from forks (nor Actions secrets to Dependabot runs); otherwise check that the secret exists and that `with: apikey: ${{ secrets.NAME }}` names it exactly.'
-    },
-    emptyKeyDependabot: {
-        symptom: '`The apikey input is empty` (run started by Dependabot)',
-        cause: 'Dependabot runs read Dependabot secrets, not Actions secrets.',
-        text: 'This run was started by Dependabot, which reads Dependabot secrets, not Actions secrets: add the key under Settings > Secrets > Dependabot.'
-    },
-    skipMissingKey: {
-        symptom: '`The apikey input is empty` (on purpose)',
-        cause: 'Runs without secrets (forks, Dependabot) should pass without IBM Cloud.',
-        text: 'To let such runs pass without IBM Cloud, set `on-missing-apikey: skip` and test `steps.<id>.outputs.authenticated`.'
-    },
-    wrongKey: {
-        symptom: '`HTTP 400 BXNIM0415E`',
-        cause: 'The key is mistyped, deleted, expired, or from another account or environment (staging keys only work at `https://iam.test.cloud.ibm.com`).',
-        text: 'The API key was not found: it is mistyped, deleted, expired, or from another IBM Cloud ' +
-            'account or environment. Check the secret passed as `apikey` (create a new key with ' +
-            '`ibmcloud iam api-key-create` or `ibmcloud iam service-api-key-create` and store it again).'
-    },
-    missingProperty: {
-        symptom: '`HTTP 400 BXNIM0109E`',
-        cause: 'A required form field was empty when IAM read it.',
-        text: 'IAM says a required property of the request is missing or empty.'
-    },
-    unsupportedGrant: {
-        symptom: '`HTTP 400 BXNIM0106E`',
-        cause: '`iam-endpoint` points at something that speaks another dialect of IAM.',
-        text: 'IAM does not support the grant or response type that was sent.'
-    },
-    accountPinned: {
-        symptom: '`account-id pins account X`',
-        cause: 'IAM refused the key, and `account-id` names an account the key may not belong to.',
-        text: 'account-id pins account {account}: check that the key belongs to that account.'
-    },
-    rateLimited: {
-        symptom: '`HTTP 429 ... after N attempts`',
-        cause: "Many jobs shared IAM's rate limit.",
-        text: 'IAM kept answering "too many requests" for {attempts} attempt(s), until the retry budget ' +
-            '(max-attempts × timeout-seconds) ran out. Many jobs starting at once share the rate limit: ' +
-            'raise `max-attempts` or `timeout-seconds` for a longer budget, or stagger the matrix with ' +
-            '`max-parallel`.'
-    },
-    maybeCreated: {
-        symptom: '`API key creation failed` with HTTP 5xx or a lost answer',
-        cause: 'IAM may have made the key before the answer was lost; a retry could make a second one.',
-        text: 'IAM may have created the key before failing, so it was not retried. Such a key expires at ' +
-            '`ephemeral-key-ttl`, and `sweep-stale-keys: true` deletes it on a later run once stale.'
-    },
-    iamFailing: {
-        symptom: '`HTTP 5xx ... after N attempts`',
-        cause: 'IAM, or a proxy in front of it, kept failing.',
-        text: 'IAM kept failing for {attempts} attempt(s). Check https://cloud.ibm.com/status; ' +
-            'if you set `iam-endpoint` or go through a proxy, check that it reaches IAM.'
-    },
-    keyNotPermitted: {
-        symptom: '`API key creation failed ... HTTP 403`',
-        cause: 'The identity may not manage its own API keys.',
-        text: 'The identity behind `apikey` may not manage its own API keys. For a service ID, grant it ' +
-            'the Operator (or Administrator) role on the IAM Identity Service for that service ID; for ' +
-            'a user, the "User API key creator" role where the account restricts API key creation. ' +
-            'Or set `ephemeral-key: false`.'
-    },
-    keyLimit: {
-        symptom: '`API key creation failed ... HTTP 400`',
-        cause: 'A limit on API keys is reached.',
-        text: 'IAM refused to create the key: a limit on API keys may be reached. Delete unused keys ' +
-            '(`sweep-stale-keys: true` removes the ones this action left behind).'
-    },
-    timeout: {
-        symptom: '`ETIMEDOUT`',
-        cause: 'No answer within `timeout-seconds`.',
-        text: 'IAM did not answer within `timeout-seconds`. Raise it, or check the network path (proxy, firewall).'
-    },
-    dns: {
-        symptom: '`ENOTFOUND`',
-        cause: 'The host does not resolve. Private endpoints resolve only inside IBM Cloud.',
-        text: 'The host name did not resolve. Check `iam-endpoint`/`region`; private endpoints resolve only inside IBM Cloud (VPC with a VPE).'
-    },
-    tls: {
-        symptom: '`TLS certificate was not trusted`',
-        cause: 'A TLS-inspecting proxy, or an endpoint whose certificate does not match its name.',
-        text: 'The TLS certificate was not trusted. Behind a TLS-inspecting proxy, point NODE_EXTRA_CA_CERTS at its CA bundle.'
-    },
-    network: {
-        symptom: '`Could not reach IBM Cloud IAM` (ECONNRESET and others)',
-        cause: 'The connection broke: a proxy, a firewall, or a private endpoint outside IBM Cloud.',
-        text: "Check the runner's network: a proxy needs HTTPS_PROXY (and NO_PROXY for exceptions); a private endpoint needs a runner inside IBM Cloud."
-    }
-};
-/** The advice's text with its placeholders filled in. */
-function advise(id, fill = {}) {
-    return ADVICE[id].text
-        .replace('{attempts}', String(fill.attempts ?? 'N'))
-        .replace('{account}', fill.account ?? 'X');
-}
 
 ;// CONCATENATED MODULE: ./src/errors.ts
 /**
@@ -455,6 +354,7 @@ class errors_ActionError extends Error {
 const errors_OPERATION = {
     token: 'token exchange',
     createKey: 'API key creation',
+    lookupKey: 'API key lookup',
     deleteKey: 'API key deletion',
     listKeys: 'API key listing',
     instanceIdentity: 'VPC metadata instance identity token request',
@@ -496,113 +396,13 @@ class NetworkError extends Error {
     }
 }
 
-;// CONCATENATED MODULE: ./src/inputs.ts
-
-/** Parsers of single raw input values: each returns the value or throws a ConfigError that says what to write. */
-/**
- * Variables a token must never be exported into, by family: the runner's own, the dynamic
- * loader's, the shell's start-up and prompt hooks, the options runtimes read at start-up,
- * search paths, proxies and CA bundles. Exporting a token there would break the job, or let
- * its value change what later steps run.
- */
-const RESERVED_ENV_FAMILIES = [
-    {
-        what: 'GITHUB_*, RUNNER_* and ACTIONS_* (the runner)',
-        test: (n) => /^(GITHUB|RUNNER|ACTIONS)_/.test(n)
-    },
-    { what: 'LD_* and DYLD_* (the dynamic loader)', test: (n) => /^(LD|DYLD)_/.test(n) },
-    {
-        what: 'shell hooks (BASH_ENV, ENV, PROMPT_COMMAND, IFS, PS1-PS4, BASH_FUNC_*, SHELLOPTS...)',
-        test: (n) => /^(BASH_ENV|ENV|ZDOTDIR|PROMPT_COMMAND|IFS|PS[0-4]|SHELLOPTS|BASHOPTS|CDPATH|GLOBIGNORE|HISTFILE|INPUTRC|BASH_FUNC_.*|BASH_XTRACEFD|SHELL|HOME|USER|TERM|TMPDIR|TZ)$/.test(n)
-    },
-    {
-        what: 'start-up settings of runtimes and tools (NODE_*, *_OPTIONS, *_OPTS, PYTHON*, GIT_*...)',
-        test: (n) => /(^|_)(OPTIONS|OPTS)$/.test(n) ||
-            /^(NODE_|PYTHON|PERL5|PERLLIB|RUBY|GIT_|NPM_CONFIG_|GEM_|BUNDLE_|PIP_|CARGO_|RUSTC|RUSTFLAGS|GO(FLAGS|PROXY|ROOT|TOOLCHAIN|ENV)$)/.test(n) ||
-            /ASKPASS$/.test(n) ||
-            /^(EDITOR|VISUAL|PAGER|BROWSER)$/.test(n)
-    },
-    {
-        what: 'search paths (PATH, *PATH, *_HOME)',
-        test: (n) => /PATH$/.test(n) || /_HOME$/.test(n)
-    },
-    {
-        what: 'proxies and CA bundles (HTTPS_PROXY, NO_PROXY, *_CA_CERTS, *_CA_BUNDLE, SSL_*...)',
-        test: (n) => /(^|_)PROXY$/.test(n) || /_CA_(CERTS?|BUNDLE|FILE)$/.test(n) || /^(SSL|TLS|CURL)_/.test(n)
-    },
-    { what: 'CI', test: (n) => n === 'CI' }
-];
-function validateEnvName(input, value) {
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(value)) {
-        throw new ConfigError(`${input} "${printable(value)}" is not a valid environment variable name: use letters, digits ` +
-            'and underscores, not starting with a digit (e.g. IBMCLOUD_IAM_TOKEN).');
-    }
-    const family = RESERVED_ENV_FAMILIES.find((f) => f.test(value.toUpperCase()));
-    if (family) {
-        throw new ConfigError(`${input} "${value}" is reserved: ${family.what} belong to the runner, the shell or a ` +
-            'runtime, and a token there would break later steps. Choose another name (e.g. IBMCLOUD_IAM_TOKEN).');
-    }
-    return value;
-}
-/** IBM Cloud API keys are 44 characters; nothing shorter than this can be one. */
-const MIN_APIKEY_LENGTH = 20;
-const MAX_APIKEY_LENGTH = 512;
-/**
- * The (trimmed) `apikey` input, refused before any request when it cannot be an IBM Cloud API
- * key. The message never quotes the value: only its length and what is wrong with it.
- */
-function validateApiKey(value) {
-    if (value === '')
-        return value;
-    const problem = value.length < MIN_APIKEY_LENGTH
-        ? `is only ${value.length} characters long`
-        : value.length > MAX_APIKEY_LENGTH
-            ? `is ${value.length} characters long`
-            : // eslint-disable-next-line no-control-regex -- control characters are what is refused
-                /[\u0000-\u001f\u007f-\u009f\s]/.test(value)
-                    ? 'contains a space, a line break or another control character'
-                    : undefined;
-    if (!problem)
-        return value;
-    throw new ConfigError(`The \`apikey\` input cannot be an IBM Cloud API key: it ${problem} (IBM Cloud API keys are ` +
-        "44 characters of letters, digits, '-' and '_'). Check that the secret holds the key " +
-        'itself, as `ibmcloud iam api-key-create` or the console printed it, and nothing else.');
-}
-function printable(value) {
-    return JSON.stringify(value).slice(1, -1);
-}
-/** YAML 1.2 booleans, as @actions/core reads them. */
-function parseBoolean(input, value, fallback) {
-    if (value === '')
-        return fallback;
-    if (['true', 'True', 'TRUE'].includes(value))
-        return true;
-    if (['false', 'False', 'FALSE'].includes(value))
-        return false;
-    throw new ConfigError(`${input} must be true or false (got "${printable(value)}").`);
-}
-function parseInteger(input, value, fallback, min, max) {
-    if (value === '')
-        return fallback;
-    if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
-        throw new ConfigError(`${input} must be a whole number from ${min} to ${max} (got "${printable(value)}").`);
-    }
-    return Number(value);
-}
-function parseChoice(input, value, choices) {
-    if (value === '')
-        return choices[0];
-    if (choices.includes(value))
-        return value;
-    throw new ConfigError(`${input} must be one of ${choices.join(', ')} (got "${printable(value)}").`);
-}
-
 ;// CONCATENATED MODULE: ./src/untrusted.ts
 /**
  * Text that did not originate in the action (claims of a JWT, ids and names IAM returns,
  * values read back from GITHUB_STATE) is neutralised here before it is printed or put in the
  * job summary: it can neither start a line of its own (and so a workflow command) nor carry
- * one, nor add Markdown or HTML to the summary.
+ * one, nor add Markdown or HTML to the summary. `oneLine` is the one way any message quotes
+ * outside text, inputs included (a refused input value is outside text too).
  */
 /** Longest piece of outside text printed as is; the rest is cut. */
 const MAX_OUTSIDE_CHARS = 200;
@@ -800,11 +600,42 @@ function exchangeApiKey(apikey, ctx) {
     return requestToken(ctx.iam, { grant_type: APIKEY_GRANT, apikey, response_type: 'cloud_iam' }, { secrets: ctx.secrets, clock: ctx.clock, tenant: ctx.accountId });
 }
 /**
+ * The advice only the `apikey` input (alone or with a trusted profile) can produce: an empty
+ * key (the main step) and IAM's answer to a key it does not know.
+ */
+const APIKEY_ADVICE = {
+    emptyKey: {
+        symptom: '`The apikey input is empty`',
+        cause: 'GitHub passes no secrets to pull requests from forks (nor Actions secrets to Dependabot runs), or the secret name is misspelled.',
+        text: 'GitHub passes no secrets to pull requests from forks (nor Actions secrets to Dependabot runs); otherwise check that the secret exists and that `with: apikey: ${{ secrets.NAME }}` names it exactly.'
+    },
+    emptyKeyDependabot: {
+        symptom: '`The apikey input is empty` (run started by Dependabot)',
+        cause: 'Dependabot runs read Dependabot secrets, not Actions secrets.',
+        text: 'This run was started by Dependabot, which reads Dependabot secrets, not Actions secrets: add the key under Settings > Secrets > Dependabot.'
+    },
+    skipMissingKey: {
+        symptom: '`The apikey input is empty` (on purpose)',
+        cause: 'Runs without secrets (forks, Dependabot) should pass without IBM Cloud.',
+        text: 'To let such runs pass without IBM Cloud, set `on-missing-apikey: skip` and test `steps.<id>.outputs.authenticated`.'
+    },
+    wrongKey: {
+        codes: ['BXNIM0415E'],
+        symptom: '`HTTP 400 BXNIM0415E`',
+        cause: 'The key is mistyped, deleted, expired, disabled, or from another account or environment (staging keys only work at `https://iam.test.cloud.ibm.com`).',
+        text: 'The API key was not found: it is mistyped, deleted, expired, disabled, or from another ' +
+            'IBM Cloud account or environment. Check the secret passed as `apikey` (create a new key ' +
+            'with `ibmcloud iam api-key-create` or `ibmcloud iam service-api-key-create` and store it ' +
+            'again; a disabled key works again once it is enabled).'
+    }
+};
+/**
  * The `apikey` input. A long-lived key is never renewable (it would have to be written down);
  * an ephemeral key exported to later steps is, by the name of its variable.
  */
 const apikeySource = {
     kind: 'apikey',
+    advice: APIKEY_ADVICE,
     exchange: (c, ctx) => exchangeApiKey(c.apikey, ctx),
     renewal: {
         saved: 'apikey-env',
@@ -893,13 +724,13 @@ function readCrToken(path, secrets, readFile) {
     }
     catch (err) {
         const code = err.code;
-        throw new errors_ActionError(`Cannot read the compute-resource token in ${printable(path)} (${typeof code === 'string' ? code : 'error'}). ` +
+        throw new errors_ActionError(`Cannot read the compute-resource token in ${oneLine(path)} (${typeof code === 'string' ? code : 'error'}). ` +
             'Check that the projected token volume is still mounted at that path.');
     }
     secrets.add(content);
     const token = content.trim();
     if (!token) {
-        throw new errors_ActionError(`The compute-resource token file ${printable(path)} is empty. Check the projected volume.`);
+        throw new errors_ActionError(`The compute-resource token file ${oneLine(path)} is empty. Check the projected volume.`);
     }
     return token;
 }
@@ -923,19 +754,20 @@ const crTokenSource = {
 };
 /**
  * `cr-token-file`: needs a trusted profile; the file must exist, be readable and hold something.
- * It is read here only to check it (its content is neither kept nor quoted); readCrToken reads
- * it again, and masks it, when it is used.
+ * Parsing asks the step to check it (checkTokenFile); the step reads it once, masks it, and
+ * the exchange uses what it read. Its content is never quoted.
  */
 const crTokenInputs = {
     selected: ({ get }) => (get('cr-token-file') ? 'cr-token-file' : undefined),
-    check: ({ inputs, chosen, profileGiven, refuse }) => {
+    check: ({ inputs, chosen, profileGiven, refuse, checkFile }) => {
         if (!chosen)
             return;
         if (!profileGiven) {
             refuse('cr-token-file needs a trusted profile: set profile-id (or profile-crn, or profile-name with ' +
                 "account-id) to the profile whose compute-resource trust rule admits this runner's token.");
         }
-        checkTokenFile(inputs.get('cr-token-file'), inputs.readFile, refuse);
+        const path = inputs.get('cr-token-file');
+        checkFile({ path, problem: (read) => checkTokenFile(path, read) });
     },
     credential: ({ inputs, profile }) => ({
         kind: 'cr-token-file',
@@ -945,34 +777,92 @@ const crTokenInputs = {
     ownsApiKeys: false
 };
 /** The token file must exist, be readable and not be empty; its content is not kept. */
-function checkTokenFile(path, readFile, refuse) {
-    const shown = printable(path);
-    let content;
-    try {
-        content = readFile(path);
-    }
-    catch (err) {
-        const code = err.code;
-        refuse(code === 'ENOENT'
+function checkTokenFile(path, read) {
+    const shown = oneLine(path);
+    if ('error' in read) {
+        const code = read.error?.code;
+        return code === 'ENOENT'
             ? `cr-token-file ${shown} does not exist. On Kubernetes, project a service-account token ` +
                 'there (a projected volume, see README "Keyless on self-hosted runners"); check the path ' +
                 'inside the runner container.'
             : `cr-token-file ${shown} cannot be read (${typeof code === 'string' ? code : 'error'}): ` +
-                'check that it is a file the runner user may read.');
-        return;
+                'check that it is a file the runner user may read.';
     }
-    if (content.trim() === '') {
-        refuse(`cr-token-file ${shown} is empty: the platform has not written a compute-resource token ` +
+    if (read.content.trim() === '') {
+        return (`cr-token-file ${shown} is empty: the platform has not written a compute-resource token ` +
             'there (yet). Check the projected volume or the path.');
     }
+    return undefined;
 }
 
-;// CONCATENATED MODULE: ./src/iam/json.ts
+;// CONCATENATED MODULE: ./src/iam/read-body.ts
+
+/** IAM's answers are a few KB; anything past this is not IAM and is refused unread. */
+const MAX_RESPONSE_BYTES = 1024 * 1024;
+/** The answer is bigger than any IAM answer: refused, and not worth another attempt. */
+function tooLarge(limit) {
+    return new errors_ActionError(`The answer from iam-endpoint is larger than ${Math.round(limit / 1024)} KiB, and IBM Cloud ` +
+        "IAM's answers are a few KB: refused without reading the rest. Check that `iam-endpoint` " +
+        'points at IAM itself, not at a proxy or a portal page.');
+}
+/**
+ * Reads a response body to the end, at most `limit` bytes, collecting the chunks and joining
+ * them once. Settles exactly once: with the text, with NetworkError when the connection breaks
+ * off or `signal` aborts (the attempt's deadline), or with tooLarge() past the limit. On any
+ * failure the stream is destroyed, so nothing more is buffered.
+ */
+function readBodyCapped(message, signal, limit = MAX_RESPONSE_BYTES) {
+    return new Promise((resolve, reject) => {
+        const chunks = [];
+        let size = 0;
+        let settled = false;
+        /** True the first time only: then stops listening for the deadline. */
+        const settling = () => {
+            if (settled)
+                return false;
+            settled = true;
+            signal.removeEventListener('abort', onAbort);
+            return true;
+        };
+        const fail = (error) => {
+            if (!settling())
+                return;
+            message.destroy();
+            reject(error);
+        };
+        const onAbort = () => fail(new NetworkError('ETIMEDOUT', 'request timed out'));
+        if (signal.aborted)
+            return onAbort();
+        signal.addEventListener('abort', onAbort);
+        const declared = Number(message.headers['content-length']);
+        if (Number.isFinite(declared) && declared > limit)
+            return fail(tooLarge(limit));
+        message.on('data', (chunk) => {
+            size += chunk.length;
+            if (size > limit)
+                return fail(tooLarge(limit));
+            chunks.push(chunk);
+        });
+        message.on('end', () => {
+            if (settling())
+                resolve(Buffer.concat(chunks, size).toString('utf8'));
+        });
+        const brokenOff = () => fail(new NetworkError('ECONNRESET', 'the connection closed before the answer was complete'));
+        message.on('error', brokenOff);
+        message.on('aborted', brokenOff);
+        message.on('close', () => {
+            if (!message.complete)
+                brokenOff();
+        });
+    });
+}
 /**
  * An answer's body as a JSON object, or undefined for anything else (not JSON, an array, null,
  * a number): every reader of IAM's and the metadata service's answers starts here, never a throw.
+ * It lives with the body reader because it is the second half of reading an answer, shared by
+ * every client of an HTTP answer (the IAM client's error bodies, the Identity API, VPC metadata).
  */
-function json_parseJson(body) {
+function read_body_parseJson(body) {
     try {
         const json = JSON.parse(body);
         return typeof json === 'object' && json !== null && !Array.isArray(json)
@@ -984,7 +874,107 @@ function json_parseJson(body) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/inputs.ts
+
+
+/** Parsers of single raw input values: each returns the value or throws a ConfigError that says what to write. */
+/**
+ * Variables a token must never be exported into, by family: the runner's own, the dynamic
+ * loader's, the shell's start-up and prompt hooks, the options runtimes read at start-up,
+ * search paths, proxies and CA bundles. Exporting a token there would break the job, or let
+ * its value change what later steps run.
+ */
+const RESERVED_ENV_FAMILIES = [
+    {
+        what: 'GITHUB_*, RUNNER_* and ACTIONS_* (the runner)',
+        test: (n) => /^(GITHUB|RUNNER|ACTIONS)_/.test(n)
+    },
+    { what: 'LD_* and DYLD_* (the dynamic loader)', test: (n) => /^(LD|DYLD)_/.test(n) },
+    {
+        what: 'shell hooks (BASH_ENV, ENV, PROMPT_COMMAND, IFS, PS1-PS4, BASH_FUNC_*, SHELLOPTS...)',
+        test: (n) => /^(BASH_ENV|ENV|ZDOTDIR|PROMPT_COMMAND|IFS|PS[0-4]|SHELLOPTS|BASHOPTS|CDPATH|GLOBIGNORE|HISTFILE|INPUTRC|BASH_FUNC_.*|BASH_XTRACEFD|SHELL|HOME|USER|TERM|TMPDIR|TZ)$/.test(n)
+    },
+    {
+        what: 'start-up settings of runtimes and tools (NODE_*, *_OPTIONS, *_OPTS, PYTHON*, GIT_*...)',
+        test: (n) => /(^|_)(OPTIONS|OPTS)$/.test(n) ||
+            /^(NODE_|PYTHON|PERL5|PERLLIB|RUBY|GIT_|NPM_CONFIG_|GEM_|BUNDLE_|PIP_|CARGO_|RUSTC|RUSTFLAGS|GO(FLAGS|PROXY|ROOT|TOOLCHAIN|ENV)$)/.test(n) ||
+            /ASKPASS$/.test(n) ||
+            /^(EDITOR|VISUAL|PAGER|BROWSER)$/.test(n)
+    },
+    {
+        what: 'search paths (PATH, *PATH, *_HOME)',
+        test: (n) => /PATH$/.test(n) || /_HOME$/.test(n)
+    },
+    {
+        what: 'proxies and CA bundles (HTTPS_PROXY, NO_PROXY, *_CA_CERTS, *_CA_BUNDLE, SSL_*...)',
+        test: (n) => /(^|_)PROXY$/.test(n) || /_CA_(CERTS?|BUNDLE|FILE)$/.test(n) || /^(SSL|TLS|CURL)_/.test(n)
+    },
+    { what: 'CI', test: (n) => n === 'CI' }
+];
+function validateEnvName(input, value) {
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(value)) {
+        throw new ConfigError(`${input} "${oneLine(value)}" is not a valid environment variable name: use letters, digits ` +
+            'and underscores, not starting with a digit (e.g. IBMCLOUD_IAM_TOKEN).');
+    }
+    const family = RESERVED_ENV_FAMILIES.find((f) => f.test(value.toUpperCase()));
+    if (family) {
+        throw new ConfigError(`${input} "${oneLine(value)}" is reserved: ${family.what} belong to the runner, the shell or a ` +
+            'runtime, and a token there would break later steps. Choose another name (e.g. IBMCLOUD_IAM_TOKEN).');
+    }
+    return value;
+}
+/** IBM Cloud API keys are 44 characters; nothing shorter than this can be one. */
+const MIN_APIKEY_LENGTH = 20;
+const MAX_APIKEY_LENGTH = 512;
+/**
+ * The (trimmed) `apikey` input, refused before any request when it cannot be an IBM Cloud API
+ * key. The message never quotes the value: only its length and what is wrong with it.
+ */
+function validateApiKey(value) {
+    if (value === '')
+        return value;
+    const problem = value.length < MIN_APIKEY_LENGTH
+        ? `is only ${value.length} characters long`
+        : value.length > MAX_APIKEY_LENGTH
+            ? `is ${value.length} characters long`
+            : // eslint-disable-next-line no-control-regex -- control characters are what is refused
+                /[\u0000-\u001f\u007f-\u009f\s]/.test(value)
+                    ? 'contains a space, a line break or another control character'
+                    : undefined;
+    if (!problem)
+        return value;
+    throw new ConfigError(`The \`apikey\` input cannot be an IBM Cloud API key: it ${problem} (IBM Cloud API keys are ` +
+        "44 characters of letters, digits, '-' and '_'). Check that the secret holds the key " +
+        'itself, as `ibmcloud iam api-key-create` or the console printed it, and nothing else.');
+}
+/** YAML 1.2 booleans, as @actions/core reads them. */
+function parseBoolean(input, value, fallback) {
+    if (value === '')
+        return fallback;
+    if (['true', 'True', 'TRUE'].includes(value))
+        return true;
+    if (['false', 'False', 'FALSE'].includes(value))
+        return false;
+    throw new ConfigError(`${input} must be true or false (got "${oneLine(value)}").`);
+}
+function parseInteger(input, value, fallback, min, max) {
+    if (value === '')
+        return fallback;
+    if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
+        throw new ConfigError(`${input} must be a whole number from ${min} to ${max} (got "${oneLine(value)}").`);
+    }
+    return Number(value);
+}
+function parseChoice(input, value, choices) {
+    if (value === '')
+        return choices[0];
+    if (choices.includes(value))
+        return value;
+    throw new ConfigError(`${input} must be one of ${choices.join(', ')} (got "${oneLine(value)}").`);
+}
+
 ;// CONCATENATED MODULE: ./src/iam/endpoints.ts
+
 
 const PUBLIC_ENDPOINT = 'https://iam.cloud.ibm.com';
 const PRIVATE_ENDPOINT = 'https://private.iam.cloud.ibm.com';
@@ -1015,30 +1005,41 @@ function isLoopbackHost(hostname) {
         return true;
     return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
 }
-/** Validates an `iam-endpoint` value and returns it without a trailing slash. */
-function parseEndpoint(value) {
+/**
+ * The one base-URL validator under every endpoint input (`iam-endpoint`,
+ * `vpc-metadata-endpoint`): a URL, no user name, password, ?query or #fragment (paths are
+ * appended to it), http only to the hosts `rules` allow. Returns it without a trailing slash.
+ */
+function parseBaseUrl(input, value, rules) {
     let url;
     try {
         url = new URL(value);
     }
     catch {
-        throw new ConfigError(`iam-endpoint "${value}" is not a URL. Give a base URL such as ${PUBLIC_ENDPOINT}.`);
+        throw new ConfigError(`${input} "${oneLine(value)}" is not a URL. ${rules.notAUrl}`);
     }
-    if (url.username || url.password) {
-        throw new ConfigError('iam-endpoint must not contain a user name or password.');
+    // ?query and #fragment on the raw text: `URL` drops a bare trailing '?' or '#'.
+    if (url.username || url.password || /[?#]/.test(value)) {
+        throw new ConfigError(`${input} must be a base URL without user name, password, ?query or #fragment.`);
     }
-    // On the raw text: `URL` drops a bare trailing '?' or '#' from search and hash.
-    if (/[?#]/.test(value)) {
-        throw new ConfigError(`iam-endpoint must be a base URL without ?query or #fragment.`);
-    }
-    if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
-        throw new ConfigError(`iam-endpoint ${url.origin} uses plain http, which would send the API key unencrypted. ` +
-            'Use https:// (plain http is accepted only for a loopback emulator: localhost, 127.0.0.1, ::1).');
+    // `URL` gives the host name in lower case.
+    if (url.protocol === 'http:' && !rules.plainHttpTo(url.hostname)) {
+        throw new ConfigError(`${input} ${url.origin} uses plain http, ${rules.plainHttpRefused}`);
     }
     if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        throw new ConfigError(`iam-endpoint must start with https:// (got ${url.protocol}//).`);
+        throw new ConfigError(`${input} must start with ${rules.schemes} (got ${url.protocol}//).`);
     }
     return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
+}
+/** Validates an `iam-endpoint` value and returns it without a trailing slash. */
+function parseEndpoint(value) {
+    return parseBaseUrl('iam-endpoint', value, {
+        notAUrl: `Give a base URL such as ${PUBLIC_ENDPOINT}.`,
+        plainHttpTo: isLoopbackHost,
+        plainHttpRefused: 'which would send the API key unencrypted. Use https:// (plain http is accepted only for ' +
+            'a loopback emulator: localhost, 127.0.0.1, ::1).',
+        schemes: 'https://'
+    });
 }
 /**
  * `iam-endpoint` wins; else `private` (with or without `region`); else the public endpoint.
@@ -1047,7 +1048,7 @@ function parseEndpoint(value) {
  */
 function resolveEndpoint(choice) {
     if (choice.region && !isRegion(choice.region)) {
-        throw new ConfigError(`region "${choice.region}" is not an IBM Cloud region with an IAM endpoint. ` +
+        throw new ConfigError(`region "${oneLine(choice.region)}" is not an IBM Cloud region with an IAM endpoint. ` +
             `Valid regions: ${REGIONS.join(', ')}.`);
     }
     if (choice.region && !choice.private) {
@@ -1065,7 +1066,6 @@ function resolveEndpoint(choice) {
 
 ;// CONCATENATED MODULE: ./src/credentials/metadata-endpoint.ts
 
-
 const DEFAULT_METADATA_ENDPOINT = 'http://169.254.169.254';
 /**
  * Hosts the VPC instance metadata service answers on without TLS: the link-local address,
@@ -1075,29 +1075,13 @@ const DEFAULT_METADATA_ENDPOINT = 'http://169.254.169.254';
 const PLAIN_HTTP_HOSTS = new Set(['169.254.169.254', 'api.metadata.cloud.ibm.com']);
 /** Validates `vpc-metadata-endpoint` and returns it without a trailing slash. */
 function parseMetadataEndpoint(value) {
-    let url;
-    try {
-        url = new URL(value);
-    }
-    catch {
-        throw new ConfigError(`vpc-metadata-endpoint "${value}" is not a URL. Leave it empty for ${DEFAULT_METADATA_ENDPOINT}.`);
-    }
-    // ?query and #fragment on the raw text: `URL` drops a bare trailing '?' or '#'.
-    if (url.username || url.password || /[?#]/.test(value)) {
-        throw new ConfigError('vpc-metadata-endpoint must be a base URL without user name, password, ?query or #fragment.');
-    }
-    if (url.protocol === 'http:') {
-        // `URL` gives the host name in lower case.
-        if (!PLAIN_HTTP_HOSTS.has(url.hostname) && !isLoopbackHost(url.hostname)) {
-            throw new ConfigError(`vpc-metadata-endpoint ${url.origin} uses plain http, which is accepted only for ` +
-                '169.254.169.254, api.metadata.cloud.ibm.com and loopback (an emulator). Use https://, ' +
-                `or leave it empty for ${DEFAULT_METADATA_ENDPOINT}.`);
-        }
-    }
-    else if (url.protocol !== 'https:') {
-        throw new ConfigError(`vpc-metadata-endpoint must start with http:// or https:// (got ${url.protocol}//).`);
-    }
-    return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
+    return parseBaseUrl('vpc-metadata-endpoint', value, {
+        notAUrl: `Leave it empty for ${DEFAULT_METADATA_ENDPOINT}.`,
+        plainHttpTo: (host) => PLAIN_HTTP_HOSTS.has(host) || isLoopbackHost(host),
+        plainHttpRefused: 'which is accepted only for 169.254.169.254, api.metadata.cloud.ibm.com and loopback (an ' +
+            `emulator). Use https://, or leave it empty for ${DEFAULT_METADATA_ENDPOINT}.`,
+        schemes: 'http:// or https://'
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/credentials/vpc-metadata.ts
@@ -1152,7 +1136,7 @@ async function vpcInstanceToken(endpoint, profile, ctx) {
 }
 /** The answer's access_token, or '' when there is none (or the body is not a JSON object). */
 function accessTokenOf(body) {
-    const token = json_parseJson(body)?.access_token;
+    const token = read_body_parseJson(body)?.access_token;
     return typeof token === 'string' ? token : '';
 }
 /** The metadata service names a profile within the instance's account: no `account` field. */
@@ -1237,6 +1221,11 @@ const INPUT_SOURCES = [
     crTokenInputs,
     vpcMetadataInputs
 ];
+/**
+ * Every source's own advice rows, in the table's order (advice.ts puts them into ADVICE): a
+ * new source with its own IAM codes adds its rows to its module only.
+ */
+const SOURCE_ADVICE = Object.assign({}, ...Object.values(SOURCES).map((row) => row.advice ?? {}));
 const rows = Object.values(SOURCES);
 const rowOf = (kind) => SOURCES[kind];
 function credentialSource(credential) {
@@ -1270,16 +1259,126 @@ function describeRenewal(saved) {
     return renewalOf(saved).describe(saved);
 }
 
+;// CONCATENATED MODULE: ./src/advice.ts
+
+/** What IAM, the Identity API and the network say, whichever source asked. */
+const IAM_ADVICE = {
+    missingProperty: {
+        codes: ['BXNIM0109E'],
+        symptom: '`HTTP 400 BXNIM0109E`',
+        cause: 'A required form field was empty when IAM read it.',
+        text: 'IAM says a required property of the request is missing or empty.'
+    },
+    unsupportedGrant: {
+        codes: ['BXNIM0106E'],
+        symptom: '`HTTP 400 BXNIM0106E`',
+        cause: '`iam-endpoint` points at something that speaks another dialect of IAM.',
+        text: 'IAM does not support the grant or response type that was sent.'
+    },
+    accountPinned: {
+        symptom: '`account-id pins account X`',
+        cause: 'IAM refused the key, and `account-id` names an account the key may not belong to.',
+        text: 'account-id pins account {account}: check that the key belongs to that account.'
+    },
+    rateLimited: {
+        symptom: '`HTTP 429 ... after N attempts`',
+        cause: "Many jobs shared IAM's rate limit.",
+        text: 'IAM kept answering "too many requests" for {attempts} attempt(s), until the retry budget ' +
+            '(max-attempts × timeout-seconds) ran out. Many jobs starting at once share the rate limit: ' +
+            'raise `max-attempts` or `timeout-seconds` for a longer budget, or stagger the matrix with ' +
+            '`max-parallel`.'
+    },
+    maybeCreated: {
+        symptom: '`API key creation failed` with HTTP 5xx or a lost answer',
+        cause: 'IAM may have made the key before the answer was lost; a retry could make a second one.',
+        text: 'IAM may have created the key before failing, so it was not retried. Such a key expires at ' +
+            '`ephemeral-key-ttl`, and `sweep-stale-keys: true` deletes it on a later run once stale.'
+    },
+    iamFailing: {
+        symptom: '`HTTP 5xx ... after N attempts`',
+        cause: 'IAM, or a proxy in front of it, kept failing.',
+        text: 'IAM kept failing for {attempts} attempt(s). Check https://cloud.ibm.com/status; ' +
+            'if you set `iam-endpoint` or go through a proxy, check that it reaches IAM.'
+    },
+    keyNotPermitted: {
+        symptom: '`API key creation failed ... HTTP 403`',
+        cause: 'The identity may not manage its own API keys.',
+        text: 'The identity behind `apikey` may not manage its own API keys. For a service ID, grant it ' +
+            'the Operator (or Administrator) role on the IAM Identity Service for that service ID; for ' +
+            'a user, the "User API key creator" role where the account restricts API key creation. ' +
+            'Or set `ephemeral-key: false`.'
+    },
+    tokenRefused: {
+        symptom: '`API key creation failed ... HTTP 401` (or lookup, deletion, listing)',
+        cause: 'The IAM Identity API did not accept the access token sent with the request: it was missing, expired or invalid (a 401 is not about roles; a missing role is a 403).',
+        text: 'The IAM Identity API did not accept the access token: it was missing, expired or not ' +
+            'valid there (a 401, not a missing role). Check that `iam-endpoint` (or `region`) names the ' +
+            'IAM that issued the token and that no proxy strips the Authorization header; a rerun ' +
+            'gets a fresh token.'
+    },
+    keyLimit: {
+        symptom: '`API key creation failed ... HTTP 400`',
+        cause: 'A limit on API keys is reached.',
+        text: 'IAM refused to create the key: a limit on API keys may be reached. Delete unused keys ' +
+            '(`sweep-stale-keys: true` removes the ones this action left behind).'
+    },
+    invalidValue: {
+        codes: ['BXNIM0110E'],
+        symptom: '`HTTP 400 BXNIM0110E`',
+        cause: 'IAM read a field of the request with the wrong type or format (not a key limit): the action builds the request, so an endpoint that is not IBM Cloud IAM, or a bug.',
+        text: 'IAM says a field of the request has the wrong type or format (not a key limit). The ' +
+            'action builds that request itself (the key name, its description, `expires_at` from ' +
+            '`ephemeral-key-ttl`): check that `iam-endpoint` is IBM Cloud IAM, and report this with ' +
+            'the IAM request id if it is.'
+    },
+    timeout: {
+        symptom: '`ETIMEDOUT`',
+        cause: 'No answer within `timeout-seconds`.',
+        text: 'IAM did not answer within `timeout-seconds`. Raise it, or check the network path (proxy, firewall).'
+    },
+    dns: {
+        symptom: '`ENOTFOUND`',
+        cause: 'The host does not resolve. Private endpoints resolve only inside IBM Cloud.',
+        text: 'The host name did not resolve. Check `iam-endpoint`/`region`; private endpoints resolve only inside IBM Cloud (VPC with a VPE).'
+    },
+    tls: {
+        symptom: '`TLS certificate was not trusted`',
+        cause: 'A TLS-inspecting proxy, or an endpoint whose certificate does not match its name.',
+        text: 'The TLS certificate was not trusted. Behind a TLS-inspecting proxy, point NODE_EXTRA_CA_CERTS at its CA bundle.'
+    },
+    network: {
+        symptom: '`Could not reach IBM Cloud IAM` (ECONNRESET and others)',
+        cause: 'The connection broke: a proxy, a firewall, or a private endpoint outside IBM Cloud.',
+        text: "Check the runner's network: a proxy needs HTTPS_PROXY (and NO_PROXY for exceptions); a private endpoint needs a runner inside IBM Cloud."
+    }
+};
+/**
+ * Every row, in the order of the troubleshooting page: each source's own rows (its `advice`,
+ * collected from the sources table in its order), then what any source may meet.
+ */
+const ADVICE = { ...SOURCE_ADVICE, ...IAM_ADVICE };
+/** The advice's text with its placeholders filled in. */
+function advise(id, fill = {}) {
+    return ADVICE[id].text
+        .replace('{attempts}', String(fill.attempts ?? 'N'))
+        .replace('{account}', fill.account ?? 'X');
+}
+/** The row that names IAM error code `code`, if one does. */
+function adviceForCode(code) {
+    return Object.keys(ADVICE).find((id) => ADVICE[id].codes?.includes(code));
+}
+
 ;// CONCATENATED MODULE: ./src/credentials/parse.ts
 
 
 /**
  * The credential the inputs name. Every refusal is pushed onto `problems` (so that the step
  * reports it with the other input problems, before any request); then the result is
- * `{ kind: 'none' }`. Each source's inputs are its module's (INPUT_SOURCES in sources.ts); only
+ * `{ kind: 'none' }`. Files the inputs name are not read here: their checks are pushed onto
+ * `fileChecks` for the step to run (parsing does no I/O). Each source's inputs are its module's (INPUT_SOURCES in sources.ts); only
  * the trusted profile, shared by several, and the rules across sources are parsed here.
  */
-function parseCredential(inputs, problems) {
+function parseCredential(inputs, problems, fileChecks = []) {
     const before = problems.length;
     const refuse = (message) => problems.push(message);
     const rows = INPUT_SOURCES.map((row) => ({ row, label: row.selected(inputs, refuse) }));
@@ -1295,7 +1394,8 @@ function parseCredential(inputs, problems) {
         chosen: chosen.some((c) => c.row === row),
         ...(profile ? { profile } : {}),
         profileGiven,
-        refuse
+        refuse,
+        checkFile: (check) => fileChecks.push(check)
     });
     for (const { row } of rows)
         row.check?.(state(row));
@@ -1326,11 +1426,11 @@ function parseProfile({ get, accountId }, refuse) {
     // eslint-disable-next-line no-control-regex -- control characters are what is refused
     const odd = (value) => /[\u0000-\u001f\u007f-\u009f]/.test(value) || value.length > 512;
     if (id && (odd(id) || !/^Profile-[A-Za-z0-9-]+$/.test(id))) {
-        refuse(`profile-id "${printable(id.slice(0, 80))}" is not a trusted profile id (Profile-<uuid>, as ` +
+        refuse(`profile-id "${oneLine(id.slice(0, 80))}" is not a trusted profile id (Profile-<uuid>, as ` +
             '`ibmcloud iam trusted-profile NAME --id` prints). For a name, use profile-name with account-id.');
     }
     else if (crn && (odd(crn) || !crn.startsWith('crn:'))) {
-        refuse(`profile-crn "${printable(crn.slice(0, 80))}" is not a CRN (crn:v1:...).`);
+        refuse(`profile-crn "${oneLine(crn.slice(0, 80))}" is not a CRN (crn:v1:...).`);
     }
     else if (name && odd(name)) {
         refuse('profile-name contains a control character or is over 512 characters long.');
@@ -1348,18 +1448,193 @@ function parseProfile({ get, accountId }, refuse) {
     return undefined;
 }
 
+;// CONCATENATED MODULE: ./src/handoff/sdk-services.ts
+
+
+/**
+ * The `sdk-services` input: IBM SDK service names (the configuration prefixes the SDKs read,
+ * e.g. `iam_identity`, `resource_controller`), parsed and checked before any request.
+ */
+const SERVICE_NAME = /^[a-z][a-z0-9_-]*$/;
+/**
+ * The names, in order, without repeats. A name and its hyphenated spelling (`secrets-manager`,
+ * `secrets_manager`) are one service for the SDKs (the prefix upper-cases and turns `-` into
+ * `_`), so the second is dropped.
+ */
+function parseSdkServices(value) {
+    const names = value.split(/[\s,]+/).filter(Boolean);
+    const bad = names.filter((name) => !SERVICE_NAME.test(name) || name.length > 64);
+    if (bad.length > 0) {
+        throw new ConfigError(`sdk-services: ${bad.map((n) => `"${oneLine(n.slice(0, 64))}"`).join(', ')} ` +
+            `${bad.length === 1 ? 'is not an IBM SDK service name' : 'are not IBM SDK service names'}: ` +
+            'lower-case letters, digits, _ and -, starting with a letter (the service name a client is ' +
+            'built with, e.g. iam_identity, resource_controller, secrets_manager), separated by spaces, ' +
+            'commas or new lines.');
+    }
+    const seen = new Set();
+    return names.filter((name) => {
+        const prefix = servicePrefix(name);
+        if (seen.has(prefix))
+            return false;
+        seen.add(prefix);
+        return true;
+    });
+}
+/** The prefix of a service's entries, as every IBM SDK core computes it. */
+function servicePrefix(service) {
+    return `${service.toUpperCase().replace(/-/g, '_')}_`;
+}
+/**
+ * A value the four SDK cores read back as written. Go's core takes the text after `=` and
+ * trims it; Node's (dotenv) also ends an unquoted value at `#` and unquotes a value that starts
+ * with a quote. So: no line break or control character, no `#`, no surrounding space, no
+ * leading quote. Returns why not, or undefined.
+ */
+function unportable(value) {
+    // eslint-disable-next-line no-control-regex -- control characters are what is refused
+    if (/[\u0000-\u001f\u007f]/.test(value))
+        return 'a control character or line break';
+    if (value.includes('#'))
+        return 'a # (the SDKs read it as the start of a comment)';
+    if (value !== value.trim())
+        return 'leading or trailing spaces (the SDKs trim them)';
+    if (/^['"`]/.test(value))
+        return 'a leading quote (the Node SDK unquotes it)';
+    if (value === '')
+        return 'nothing';
+    return undefined;
+}
+/**
+ * Problems with handing this credential to the SDKs, found before any request: a value the
+ * file cannot carry, or a profile the SDK's authenticator cannot name.
+ */
+function sdkProblems(credential, endpoint) {
+    const problems = [];
+    const check = (input, value) => {
+        const why = value === undefined ? undefined : unportable(value);
+        if (why) {
+            problems.push(`${input} contains ${why}, which an ibm-credentials.env entry cannot carry: with ` +
+                'sdk-services, use a value without it (or remove sdk-services).');
+        }
+    };
+    check('iam-endpoint', endpoint);
+    if (credential.kind === 'cr-token-file') {
+        check('cr-token-file', credential.path);
+        if ('crn' in credential.profile) {
+            problems.push("sdk-services with cr-token-file needs profile-id or profile-name: IBM's " +
+                'ContainerAuthenticator (AUTH_TYPE=container) names the profile by IAM_PROFILE_ID or ' +
+                'IAM_PROFILE_NAME only, and has no entry for a CRN.');
+        }
+    }
+    if (credential.kind === 'vpc-metadata')
+        check('vpc-metadata-endpoint', credential.endpoint);
+    if (credential.kind === 'cr-token-file' || credential.kind === 'vpc-metadata') {
+        const profile = credential.profile;
+        if (profile && 'name' in profile)
+            check('profile-name', profile.name);
+        if (profile && 'crn' in profile)
+            check('profile-crn', profile.crn);
+    }
+    return problems;
+}
+
+;// CONCATENATED MODULE: ./src/registry/hosts.ts
+
+
+/** IBM Cloud Container Registry's hosts: the global one and the regional ones. */
+const ICR_HOSTS = [
+    'icr.io',
+    'us.icr.io',
+    'uk.icr.io',
+    'de.icr.io',
+    'jp.icr.io',
+    'jp2.icr.io',
+    'au.icr.io',
+    'br.icr.io',
+    'ca.icr.io',
+    'es.icr.io'
+];
+const ACCEPTED = `${ICR_HOSTS.join(', ')}, private. + any of them (e.g. private.us.icr.io), or a loopback ` +
+    'host:port for emulators and tests (127.0.0.1:5000, localhost:5000, [::1]:5000)';
+const ICR = new Set([...ICR_HOSTS, ...ICR_HOSTS.map((h) => `private.${h}`)]);
+const LOOPBACK = /^(?:127(?:\.(?:25[0-5]|2[0-4]\d|1?\d?\d)){3}|localhost|\[::1\]):(\d{1,5})$/;
+/** True for a host this action may configure: an ICR host, or loopback with a port. */
+function hosts_isRegistryHost(host) {
+    if (ICR.has(host))
+        return true;
+    const port = LOOPBACK.exec(host)?.[1];
+    return port !== undefined && Number(port) >= 1 && Number(port) <= 65535;
+}
+/**
+ * The `registries` input: hosts separated by spaces, commas or new lines, each exactly one of
+ * the accepted forms (no scheme, path, wildcard or other host), in order, duplicates dropped.
+ */
+function parseRegistries(raw) {
+    const text = raw.trim();
+    if (!text)
+        return [];
+    const entries = text.split(/[\s,]+/);
+    if (/(^|,)\s*(,|$)/.test(text.replace(/\s*\n\s*/g, ','))) {
+        throw new ConfigError(`registries has an empty entry (two separators in a row): list hosts separated by spaces, ` +
+            `commas or new lines. Accepted: ${ACCEPTED}.`);
+    }
+    const wrong = entries.filter((entry) => !hosts_isRegistryHost(entry.toLowerCase()));
+    if (wrong.length > 0) {
+        const shown = wrong.map((entry) => `"${oneLine(entry)}"`).join(', ');
+        throw new ConfigError(`registries: ${shown} ${wrong.length === 1 ? 'is' : 'are'} not a Container Registry host ` +
+            `this action logs in to (a bare host, no https:// and no path). Accepted: ${ACCEPTED}.`);
+    }
+    return [...new Set(entries.map((entry) => entry.toLowerCase()))];
+}
+/**
+ * The host a credential helper is asked about: `us.icr.io`, `https://us.icr.io/v2/`,
+ * `127.0.0.1:5000` all name their host (lower-cased, scheme and path dropped).
+ */
+function hosts_serverHost(serverUrl) {
+    return serverUrl
+        .trim()
+        .replace(/^[a-z][a-z0-9+.-]*:\/\//i, '')
+        .replace(/[/?#].*$/s, '')
+        .toLowerCase();
+}
+
 ;// CONCATENATED MODULE: ./src/config.ts
 
 
 
 
+
+
+
 /**
- * Parses all inputs. Every problem is collected, so that one run reports all of them; the
- * API key's value never appears in a message.
+ * The config, or a ConfigError naming every problem at once: the inputs' and the file checks'
+ * that the step ran (`fileProblems`), so that one run reports all of them before any request.
  */
-function parseConfig(read, io) {
+function configOf(parsed, fileProblems = []) {
+    const problems = [...parsed.problems, ...fileProblems];
+    if (problems.length === 1)
+        throw new ConfigError(problems[0]);
+    if (problems.length > 1) {
+        throw new ConfigError(`${problems.length} inputs are wrong:\n- ${problems.join('\n- ')}`);
+    }
+    return parsed.config;
+}
+/**
+ * Parses all inputs and throws every problem at once, without checking the files they name:
+ * for the post step, which uses no credential file. The main step runs parseInputs, the file
+ * checks, then configOf.
+ */
+function parseConfig(read) {
+    return configOf(parseInputs(read));
+}
+/**
+ * Parses all inputs; does no I/O. Every problem is collected, so that one run reports all of
+ * them; the API key's value never appears in a message.
+ */
+function parseInputs(read) {
     const get = (name) => read(name).trim();
     const problems = [];
+    const fileChecks = [];
     /**
      * The parsed value, or, once the problem is recorded, undefined: no Config is returned after
      * a problem, so only values read while parsing others need a fallback (`?? …` below).
@@ -1379,14 +1654,14 @@ function parseConfig(read, io) {
     if (accountId && !/^[A-Za-z0-9]{1,64}$/.test(accountId)) {
         problems.push('account-id must be an IBM Cloud account id: letters and digits only (IBM account ids are 32 ' +
             'hex characters; `ibmcloud account show` prints it), ' +
-            `got "${printable(accountId)}".`);
+            `got "${oneLine(accountId)}".`);
     }
     // Read by parseCredential: an unreadable ephemeral-key counts as false and a refused apikey as
     // none, so that they add no problem of their own there.
     const ephemeralEnabled = attempt(() => parseBoolean('ephemeral-key', get('ephemeral-key'), false)) ?? false;
     const apikey = attempt(() => validateApiKey(get('apikey'))) ?? '';
     const config = {
-        credential: parseCredential({ get, apikey, accountId, ephemeralKey: ephemeralEnabled, readFile: io.readFile }, problems),
+        credential: parseCredential({ get, apikey, accountId, ephemeralKey: ephemeralEnabled }, problems, fileChecks),
         endpoint: attempt(() => resolveEndpoint({
             iamEndpoint: get('iam-endpoint'),
             region: get('region'),
@@ -1405,25 +1680,28 @@ function parseConfig(read, io) {
             revoke: attempt(() => parseBoolean('revoke', get('revoke'), true)),
             sweepStale: attempt(() => parseBoolean('sweep-stale-keys', get('sweep-stale-keys'), false))
         },
-        tokenCommand: attempt(() => parseBoolean('token-command', get('token-command'), true))
+        tokenCommand: attempt(() => parseBoolean('token-command', get('token-command'), true)),
+        sdkServices: attempt(() => parseSdkServices(get('sdk-services'))) ?? [],
+        registries: attempt(() => parseRegistries(get('registries')))
     };
+    if (config.sdkServices.length > 0)
+        problems.push(...sdkProblems(config.credential, config.endpoint));
     const { envName, ephemeral } = config;
     if (ephemeral.enabled && config.exportEnv && envName && envName === ephemeral.envName) {
         problems.push(`env-name and ephemeral-key-env are both ${config.envName}: give them different names.`);
     }
-    if (problems.length === 1)
-        throw new ConfigError(problems[0]);
-    if (problems.length > 1) {
-        throw new ConfigError(`${problems.length} inputs are wrong:\n- ${problems.join('\n- ')}`);
-    }
-    return config;
+    return { config, problems, fileChecks };
 }
 
-;// CONCATENATED MODULE: ./src/iam/network.ts
+;// CONCATENATED MODULE: ./src/iam/retry.ts
+
 /**
- * What a network error code says about the request: the one place that knows, read by the
- * retry rules and by the advice a user gets.
+ * When IAM is asked again and how long the action waits first, in three parts: what a network
+ * error code says about the request (read by these rules and by the advice a user gets), how
+ * long to wait (pure functions of the attempt, a random number and Retry-After), and the loop
+ * that sends until an answer should not be retried or a limit of the policy is reached.
  */
+// What a network error code says about the request.
 /** The connection was never made, so IAM cannot have acted on the request. */
 const NEVER_SENT = new Set(['ECONNREFUSED', 'EAI_AGAIN', 'ENOTFOUND']);
 function requestNeverSent(code) {
@@ -1440,19 +1718,174 @@ function isTlsError(code) {
 function isDnsError(code) {
     return code === 'ENOTFOUND' || code === 'EAI_AGAIN';
 }
+const DEFAULT_BACKOFF = { baseDelayMs: 1000, maxDelayMs: 30_000 };
+/**
+ * The shape of the waits after a 429. The first is spread wide, because a 429 usually means a
+ * crowd (a matrix released together) that has to be spread over several windows of the limit;
+ * a later 429 is most often one unlucky draw into a slightly overfull second, so the next try
+ * comes soon, and the spread then doubles for a limit that stays saturated.
+ */
+const RATE_LIMIT_BACKOFF = {
+    /** The least wait without Retry-After: a typical rate-limit window, so the next try lands in a fresh one. */
+    floorMs: 1000,
+    /** The spread (full jitter on top of the floor) after the first 429. */
+    firstSpreadMs: 3500,
+    /** The spread after the second 429; it doubles after each further one, up to maxDelayMs. */
+    nextSpreadMs: 500
+};
+/**
+ * Retry-After in seconds or as an HTTP date (all three of RFC 9110's forms start with the day's
+ * name); undefined when absent or unreadable. `Date.parse` alone would read "1.5" or "-5" as
+ * dates in 2001.
+ */
+function parseRetryAfter(value, nowMs) {
+    if (!value)
+        return undefined;
+    const trimmed = value.trim();
+    if (/^\d+$/.test(trimmed))
+        return Number(trimmed) * 1000;
+    if (!/^(Mon|Tue|Wed|Thu|Fri|Sat|Sun)/.test(trimmed))
+        return undefined;
+    const date = Date.parse(trimmed);
+    if (Number.isNaN(date))
+        return undefined;
+    return Math.max(0, date - nowMs);
+}
+/** Retry-After as the least wait, capped at maxDelayMs. */
+function retryAfterFloor(retryAfterMs, backoff) {
+    return retryAfterMs === undefined ? 0 : Math.min(retryAfterMs, backoff.maxDelayMs);
+}
+/**
+ * After a failure (5xx, 408, no answer): full jitter, a random wait up to an exponentially
+ * growing ceiling. A Retry-After is honoured as a floor, capped at maxDelayMs, and jitter is
+ * still added on top so that jobs told the same Retry-After do not return in the same millisecond.
+ */
+function backoffDelay(attempt, backoff, random, retryAfterMs) {
+    const ceiling = Math.min(backoff.maxDelayMs, backoff.baseDelayMs * 2 ** (attempt - 1));
+    return retryAfterFloor(retryAfterMs, backoff) + Math.floor(random() * ceiling);
+}
+/** The jitter spread after the n-th 429 of one request (n from 1). */
+function rateLimitSpread(n, backoff) {
+    if (n <= 1)
+        return RATE_LIMIT_BACKOFF.firstSpreadMs;
+    return Math.min(backoff.maxDelayMs, RATE_LIMIT_BACKOFF.nextSpreadMs * 2 ** (n - 2));
+}
+/**
+ * After the n-th 429: a floor (Retry-After when IAM sent one, else a one-second window) plus
+ * full jitter over rateLimitSpread(n).
+ */
+function rateLimitDelay(n, backoff, random, retryAfterMs) {
+    const floor = retryAfterMs === undefined ? RATE_LIMIT_BACKOFF.floorMs : retryAfterFloor(retryAfterMs, backoff);
+    return floor + Math.floor(random() * rateLimitSpread(n, backoff));
+}
+/** The policy of a step: budget = max-attempts × timeout-seconds. */
+function retryPolicy(limits) {
+    const { maxAttempts, timeoutMs } = limits;
+    return { maxAttempts, budgetMs: maxAttempts * timeoutMs, ...DEFAULT_BACKOFF };
+}
+/** 408, 429 and 5xx except 501 may succeed later; any other 4xx never will. */
+function isRetryableStatus(status) {
+    return status === 408 || status === 429 || (status >= 500 && status !== 501 && status <= 599);
+}
+/** A broken or refused connection may work next time; see isPermanentNetworkError for what will not. */
+function isRetryableNetworkError(err) {
+    return !isPermanentNetworkError(err.code);
+}
+/**
+ * For a request that creates something, only answers that prove nothing was done may be
+ * retried: 429, or a connection that was never made. After a 5xx or a lost answer the
+ * create may have happened, and a retry would make a second one.
+ */
+function mayRetryCreate(outcome) {
+    if (typeof outcome === 'number')
+        return outcome === 429;
+    return requestNeverSent(outcome.code);
+}
+const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
+/**
+ * Sends until an answer that should not be retried, or until a limit of the policy. Returns
+ * the last answer (which may be an error status) and how many attempts it took; throws
+ * NetworkError (with the attempt count) when the last attempt got no answer.
+ */
+async function sendWithRetry(send, ctx) {
+    const { policy, clock } = ctx;
+    const deadline = clock.now() + policy.budgetMs;
+    let failures = 0;
+    let rateLimited = 0;
+    for (let attempt = 1;; attempt++) {
+        let outcome;
+        let retryAfterMs;
+        try {
+            const response = await send();
+            const retryable = isRetryableStatus(response.status) && (ctx.idempotent || mayRetryCreate(response.status));
+            if (!retryable)
+                return { response, attempts: attempt };
+            outcome = { response };
+            retryAfterMs = parseRetryAfter(response.headers['retry-after'], clock.now());
+        }
+        catch (err) {
+            if (!(err instanceof NetworkError))
+                throw err;
+            const retryable = isRetryableNetworkError(err) && (ctx.idempotent || mayRetryCreate(err));
+            if (!retryable)
+                throw err.withContext(attempt, ctx.operation, ctx.url);
+            outcome = { error: err };
+        }
+        const status = 'response' in outcome ? outcome.response.status : undefined;
+        const giveUp = () => {
+            if ('response' in outcome)
+                return { response: outcome.response, attempts: attempt };
+            throw outcome.error.withContext(attempt, ctx.operation, ctx.url);
+        };
+        if (policy.maxAttempts <= 1)
+            return giveUp();
+        let delay;
+        let floor;
+        let note;
+        if (status === 429) {
+            rateLimited++;
+            delay = rateLimitDelay(rateLimited, policy, clock.random, retryAfterMs);
+            floor =
+                retryAfterMs === undefined
+                    ? RATE_LIMIT_BACKOFF.floorMs
+                    : retryAfterFloor(retryAfterMs, policy);
+            note = `IAM is rate limiting (HTTP 429) on attempt ${attempt}`;
+        }
+        else {
+            failures++;
+            if (failures >= policy.maxAttempts)
+                return giveUp();
+            delay = backoffDelay(failures, policy, clock.random, retryAfterMs);
+            floor = retryAfterFloor(retryAfterMs, policy);
+            const why = 'error' in outcome
+                ? `no answer from IAM (${outcome.error.code})`
+                : `IAM answered HTTP ${outcome.response.status}`;
+            note =
+                rateLimited === 0
+                    ? `${why} on attempt ${attempt} of ${policy.maxAttempts}`
+                    : `${why} on attempt ${attempt} (failure ${failures} of ${policy.maxAttempts}; ` +
+                        `${rateLimited} rate limited before)`;
+        }
+        const left = deadline - clock.now();
+        if (floor > left) {
+            ctx.log(`${ctx.operation}: ${note}; giving up: the retry budget (max-attempts × timeout-seconds, ` +
+                `${seconds(policy.budgetMs)}) has ${seconds(Math.max(0, left))} left`);
+            return giveUp();
+        }
+        delay = Math.min(delay, left);
+        ctx.log(`${ctx.operation}: ${note}; retrying in ${seconds(delay)}` +
+            (retryAfterMs !== undefined ? ` (Retry-After ${Math.round(retryAfterMs / 1000)} s)` : ''));
+        await clock.sleep(delay);
+    }
+}
 
 ;// CONCATENATED MODULE: ./src/describe-error.ts
 
 
 
-const ADVICE_BY_CODE = {
-    BXNIM0415E: 'wrongKey',
-    BXNIM0109E: 'missingProperty',
-    BXNIM0106E: 'unsupportedGrant'
-};
 function adviceFor(err) {
     const code = err.details.errorCode;
-    const byCode = code ? ADVICE_BY_CODE[code] : undefined;
+    const byCode = code ? adviceForCode(code) : undefined;
     if (byCode)
         return advise(byCode);
     const { status, operation, attempts } = err;
@@ -1462,10 +1895,18 @@ function adviceFor(err) {
         return advise('maybeCreated');
     if (status >= 500)
         return advise('iamFailing', { attempts });
-    const identityApi = [errors_OPERATION.createKey, errors_OPERATION.deleteKey, errors_OPERATION.listKeys];
-    if (identityApi.includes(operation) && (status === 401 || status === 403)) {
+    const identityApi = [
+        errors_OPERATION.createKey,
+        errors_OPERATION.lookupKey,
+        errors_OPERATION.deleteKey,
+        errors_OPERATION.listKeys
+    ];
+    // A 401 is the bearer token (missing, expired, invalid); a 403 is what it may do.
+    if (identityApi.includes(operation) && status === 401)
+        return advise('tokenRefused');
+    if (identityApi.includes(operation) && status === 403)
         return advise('keyNotPermitted');
-    }
+    // Any other 400 on creation (BXNIM0110E, a malformed field, has its own row above).
     if (operation === errors_OPERATION.createKey && status === 400)
         return advise('keyLimit');
     return undefined;
@@ -1520,10 +1961,14 @@ function describeError(err, context = {}) {
     return `Unexpected error: ${String(err)}`;
 }
 
-;// CONCATENATED MODULE: ./src/iam/apikey-object.ts
-/** Parsers of what the IAM Identity API answers: anything else is undefined, never a throw. */
-/** One key object of IAM's answers; undefined unless it is an object with a string id. */
-function apikey_object_parseApiKey(item) {
+;// CONCATENATED MODULE: ./src/iam/apikeys.ts
+
+
+/**
+ * One key object of the Identity API's answers; undefined unless it is an object with a string
+ * id, never a throw.
+ */
+function parseApiKey(item) {
     if (typeof item !== 'object' || item === null || Array.isArray(item))
         return undefined;
     const o = item;
@@ -1540,11 +1985,6 @@ function apikey_object_parseApiKey(item) {
         ...(typeof o.expires_at === 'string' ? { expiresAt: o.expires_at } : {})
     };
 }
-
-;// CONCATENATED MODULE: ./src/iam/apikeys.ts
-
-
-
 function headers(token) {
     return {
         Authorization: `Bearer ${token}`,
@@ -1571,11 +2011,11 @@ async function createApiKey(iam, token, key, secrets) {
         idempotent: false,
         ok: [201, 200]
     });
-    const json = json_parseJson(res.body);
+    const json = read_body_parseJson(res.body);
     const value = json?.apikey;
     if (typeof value === 'string')
         secrets.add(value);
-    const parsed = apikey_object_parseApiKey(json);
+    const parsed = parseApiKey(json);
     if (!parsed || typeof value !== 'string' || value === '') {
         throw new errors_ActionError('IBM Cloud IAM answered the API key creation without a key id and value. Check `iam-endpoint`.');
     }
@@ -1588,7 +2028,7 @@ async function createApiKey(iam, token, key, secrets) {
 function keyNotFound(res) {
     if (res.status !== 404)
         return false;
-    const body = json_parseJson(res.body);
+    const body = read_body_parseJson(res.body);
     return Array.isArray(body?.errors) && body.errors[0]?.code === 'not_found';
 }
 /** 'deleted' on 204, 'already-gone' on IAM's 404 not_found; any other answer is an IamError. */
@@ -1605,11 +2045,12 @@ async function deleteApiKey(iam, token, id) {
 }
 /**
  * The key with this id as IAM describes it (name, description, owner), or undefined when IAM
- * does not know it in the token's account (404). Part of revoking a key, so it reads as that.
+ * does not know it in the token's account (404). A failed lookup reads as a lookup, not as the
+ * deletion it comes before.
  */
 async function getApiKey(iam, token, id) {
     const res = await iam.call({
-        operation: OPERATION.deleteKey,
+        operation: OPERATION.lookupKey,
         method: 'GET',
         path: `/v1/apikeys/${encodeURIComponent(id)}`,
         headers: headers(token),
@@ -1644,10 +2085,10 @@ async function listApiKeys(iam, token, filter, maxPages = 20) {
             idempotent: true,
             ok: [200]
         });
-        const json = json_parseJson(res.body);
+        const json = read_body_parseJson(res.body);
         if (Array.isArray(json?.apikeys)) {
             for (const item of json.apikeys) {
-                const key = apikey_object_parseApiKey(item);
+                const key = parseApiKey(item);
                 if (key)
                     keys.push(key);
             }
@@ -1754,18 +2195,15 @@ function isOurs(key, facts) {
     return key.description.startsWith(`Ephemeral key made ${marker}`);
 }
 
-;// CONCATENATED MODULE: ./src/ephemeral/state.ts
+;// CONCATENATED MODULE: ./src/ephemeral/issue.ts
+
+
 /** Names of the values the main step saves for the post step. None of them is a secret. */
 const STATE = {
     keyId: 'ephemeral-key-id',
     keyExpiresAt: 'ephemeral-key-expires-at',
     endpoint: 'iam-endpoint'
 };
-
-;// CONCATENATED MODULE: ./src/ephemeral/issue.ts
-
-
-
 /**
  * Creates the ephemeral key for the token's own identity. Its value is masked on arrival
  * (createApiKey) and its id saved as state before the caller exports anything, so that the
@@ -1828,6 +2266,275 @@ async function sweepStaleKeys(iam, token, ctx) {
     return deleted;
 }
 
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: ./src/handoff/cli-env.ts
+
+/**
+ * The variables the `ibmcloud` CLI reads for a keyless login (ibm-cloud-cli-sdk `bluemix/env.go`,
+ * IBM Cloud docs "Environment variables for the CLI"): a compute-resource token as `@<file>`
+ * with the profile, or, on a VPC server (`ibmcloud login --vpc-cri`), the profile and the
+ * metadata endpoint. The caller gives the token file's absolute path. None is a secret: the file is named, never copied. Empty for an API key
+ * (its own variable, IBMCLOUD_API_KEY, is the ephemeral key's default ephemeral-key-env).
+ */
+function cliEnv(credential) {
+    if (credential.kind === 'cr-token-file') {
+        return {
+            IBMCLOUD_CR_TOKEN: `@${credential.path}`,
+            IBMCLOUD_CR_PROFILE: profileValue(credential.profile)
+        };
+    }
+    if (credential.kind === 'vpc-metadata') {
+        return {
+            ...(credential.profile ? { IBMCLOUD_CR_PROFILE: profileValue(credential.profile) } : {}),
+            ...(credential.endpoint !== DEFAULT_METADATA_ENDPOINT
+                ? { IBMCLOUD_CR_VPC_URL: credential.endpoint }
+                : {})
+        };
+    }
+    return {};
+}
+/** IBMCLOUD_CR_PROFILE takes a profile id, CRN or name. */
+function profileValue(profile) {
+    if ('id' in profile)
+        return profile.id;
+    if ('crn' in profile)
+        return profile.crn;
+    return profile.name;
+}
+
+;// CONCATENATED MODULE: ./src/handoff/sdk-credentials.ts
+
+
+
+
+
+
+/**
+ * The credentials file IBM's SDK cores read when `IBM_CREDENTIALS_FILE` names it: one set of
+ * `<SERVICE>_<PROPERTY>=<value>` lines per service. The properties and their meaning are those
+ * of ibm-cloud-sdk-core's `getAuthenticatorFromEnvironment` (Node) and go-sdk-core's
+ * authenticator factory: AUTH_TYPE picks the authenticator, AUTH_URL is its `url` (IAM's base
+ * URL; for `vpc` the metadata service's).
+ */
+const CREDENTIALS_FILE = 'ibm-credentials.env';
+const FOLDER_PREFIX = 'ibm-credentials-';
+/** The properties for the credential this run used. */
+function sdkEntries(h) {
+    const authUrl = h.endpoint === PUBLIC_ENDPOINT ? {} : { AUTH_URL: h.endpoint };
+    const c = h.credential;
+    if (h.ephemeralKey) {
+        const properties = { AUTH_TYPE: 'iam', APIKEY: h.ephemeralKey, ...authUrl };
+        return { properties, bearerOnly: false };
+    }
+    if (c.kind === 'cr-token-file') {
+        // ContainerAuthenticator names the profile by id or name only (sdkProblems refused a CRN),
+        // and sends profile_name without an account: no IAM_ACCOUNT_ID, which it would not read.
+        const properties = {
+            AUTH_TYPE: 'container',
+            CR_TOKEN_FILENAME: c.path,
+            ...profileEntry(c.profile),
+            ...authUrl
+        };
+        return { properties, bearerOnly: false };
+    }
+    if (c.kind === 'vpc-metadata') {
+        // VpcInstanceAuthenticator: AUTH_URL is the metadata service (which picks IAM itself).
+        const url = c.endpoint === DEFAULT_METADATA_ENDPOINT ? {} : { AUTH_URL: c.endpoint };
+        const properties = { AUTH_TYPE: 'vpc', ...profileEntry(c.profile), ...url };
+        return { properties, bearerOnly: false };
+    }
+    // A long-lived API key (with or without a profile to assume) is never written to disk.
+    const properties = { AUTH_TYPE: 'bearerToken', BEARER_TOKEN: h.accessToken };
+    return { properties, bearerOnly: true };
+}
+function profileEntry(profile) {
+    if (!profile)
+        return {};
+    if ('id' in profile)
+        return { IAM_PROFILE_ID: profile.id };
+    if ('crn' in profile)
+        return { IAM_PROFILE_CRN: profile.crn };
+    return { IAM_PROFILE_NAME: profile.name };
+}
+/** The file's text: a header comment, then one block per service. */
+function renderCredentialsFile(services, properties) {
+    const lines = [
+        '# Written by the ibmcloud-iam-token action for this job; deleted by its post step.',
+        '# Read by IBM SDKs through IBM_CREDENTIALS_FILE. For these services the SDKs read',
+        '# nothing else: <SERVICE>_* environment variables are ignored.'
+    ];
+    for (const service of services) {
+        lines.push('');
+        for (const [name, value] of Object.entries(properties)) {
+            const why = unportable(value);
+            // Checked with the inputs already; a value from IAM (the key, a token) is checked here.
+            if (why)
+                throw new errors_ActionError(`The ${name} entry would contain ${why}: nothing written.`);
+            lines.push(`${servicePrefix(service)}${name}=${value}`);
+        }
+    }
+    return `${lines.join('\n')}\n`;
+}
+/**
+ * RUNNER_TEMP must be a folder this step may write: checked before any request, so that a
+ * runner without one fails the step with nothing done.
+ */
+function checkRunnerTemp(runnerTemp, files) {
+    if (!runnerTemp) {
+        throw new errors_ActionError('sdk-services needs RUNNER_TEMP (the folder the runner empties after the job) to hold ' +
+            'ibm-credentials.env, and it is not set. Run on a GitHub Actions runner, or remove ' +
+            'sdk-services.');
+    }
+    const shown = oneLine(runnerTemp);
+    try {
+        const folder = files.isFolder(runnerTemp);
+        if (folder !== true) {
+            throw Object.assign(new Error(), { code: folder === false ? 'ENOTDIR' : 'ENOENT' });
+        }
+        // Tried, not asked: access(W_OK) says yes to root on a folder nobody can write in, and knows
+        // nothing of a path that would grow too long. The probe is what writeCredentialsFile does.
+        const probe = files.makeTempDir((0,external_node_path_namespaceObject.join)(runnerTemp, FOLDER_PREFIX));
+        try {
+            files.createFile((0,external_node_path_namespaceObject.join)(probe, CREDENTIALS_FILE), '', 0o600);
+            files.unlink((0,external_node_path_namespaceObject.join)(probe, CREDENTIALS_FILE));
+        }
+        finally {
+            files.rmdir(probe);
+        }
+    }
+    catch (err) {
+        const code = err.code;
+        throw new errors_ActionError(`sdk-services: RUNNER_TEMP ${shown} ` +
+            (code === 'ENOENT'
+                ? 'does not exist'
+                : code === 'ENOTDIR'
+                    ? 'is not a folder'
+                    : `is not writable (${typeof code === 'string' ? code : 'error'})`) +
+            ', so ibm-credentials.env cannot be written there. Nothing was exported. Check the ' +
+            "runner's work folder, or remove sdk-services.");
+    }
+    return runnerTemp;
+}
+/**
+ * Writes the file into a fresh private folder under RUNNER_TEMP (mkdtemp: mode 0700, a name
+ * nobody knew before), the file itself 0600. Returns its path.
+ */
+function writeCredentialsFile(runnerTemp, text, files) {
+    try {
+        const dir = files.makeTempDir((0,external_node_path_namespaceObject.join)(runnerTemp, FOLDER_PREFIX));
+        const path = (0,external_node_path_namespaceObject.join)(dir, CREDENTIALS_FILE);
+        files.createFile(path, text, 0o600);
+        return path;
+    }
+    catch (err) {
+        const code = err.code;
+        throw new errors_ActionError(`sdk-services: ${CREDENTIALS_FILE} could not be written under RUNNER_TEMP ` +
+            `${oneLine(runnerTemp)} (${typeof code === 'string' ? code : 'error'}). Nothing was exported.`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/handoff/handoff.ts
+
+
+
+
+/** The state name under which the main step tells the post step which file to delete. */
+const SDK_FILE_STATE = 'sdk-credentials-file';
+/**
+ * Before any request: with sdk-services, RUNNER_TEMP must be a writable folder. Throws an
+ * ActionError saying what is wrong.
+ */
+function checkHandoff(config, runnerTemp, files) {
+    if (config.sdkServices.length > 0)
+        checkRunnerTemp(runnerTemp, files);
+}
+/**
+ * Writes the credentials file (before anything is published: a failure leaves nothing
+ * exported) and works out the CLI's variables. Token file paths are made absolute, since later
+ * steps may run in another folder.
+ */
+function prepareHandoff(runner, config, token, ephemeralKey, where) {
+    const credential = absolute(config.credential, where.cwd);
+    const cli = config.exportEnv ? cliEnv(credential) : {};
+    if (config.sdkServices.length === 0)
+        return { cli };
+    if (credential.kind === 'cr-token-file') {
+        warnIfUntrimmed(runner, credential.path, where.files.readFile);
+    }
+    const entries = sdkEntries({
+        credential,
+        endpoint: config.endpoint,
+        accessToken: token.accessToken,
+        ...(ephemeralKey ? { ephemeralKey } : {})
+    });
+    const text = renderCredentialsFile(config.sdkServices, entries.properties);
+    const runnerTemp = checkRunnerTemp(where.runnerTemp, where.files);
+    const path = writeCredentialsFile(runnerTemp, text, where.files);
+    runner.saveState(SDK_FILE_STATE, path);
+    const services = config.sdkServices;
+    const authType = entries.properties.AUTH_TYPE ?? '';
+    const replaces = where.previous && config.exportEnv ? { replaces: where.previous } : {};
+    return { file: { path, services, authType, bearerOnly: entries.bearerOnly, ...replaces }, cli };
+}
+/** Exports what prepareHandoff made and says what each tool now finds. */
+function publishHandoff(runner, config, token, handoff) {
+    const { file, cli } = handoff;
+    if (file) {
+        runner.setOutput('sdk-credentials-file', file.path);
+        if (config.exportEnv)
+            runner.exportVariable('IBM_CREDENTIALS_FILE', file.path);
+        runner.info(`Wrote ${oneLine(file.path)} (mode 0600, deleted by the post step) for IBM SDK service(s) ` +
+            `${file.services.join(', ')}: AUTH_TYPE=${file.authType}` +
+            (config.exportEnv ? ', exported as $IBM_CREDENTIALS_FILE.' : ' (output only).') +
+            ' For these services the SDKs ignore <SERVICE>_* environment variables; pass ' +
+            'serviceUrl to newInstance() (or call setServiceUrl()) for a non-default service URL.');
+        if (file.replaces) {
+            runner.warning(`IBM_CREDENTIALS_FILE was ${oneLine(file.replaces)}; later steps now get this action's ` +
+                'file instead, so IBM SDKs no longer read that one, for any service. Services not in ' +
+                'sdk-services fall back to their <SERVICE>_* environment variables.');
+        }
+        if (file.bearerOnly) {
+            runner.notice(`sdk-services: the SDKs get this run's IAM token (AUTH_TYPE=bearerToken), which expires ` +
+                `at ${new Date(token.expiration * 1000).toISOString()} (at most an hour) and which they ` +
+                'cannot renew: an API key is never written to disk. For longer jobs use ephemeral-key: ' +
+                'true (the file then holds that short-lived key, which the SDKs renew tokens with), or a ' +
+                'keyless source (cr-token-file, vpc-metadata).');
+        }
+    }
+    for (const [name, value] of Object.entries(cli))
+        runner.exportVariable(name, value);
+    const names = Object.keys(cli);
+    if (names.length > 0) {
+        runner.info(`Exported ${names.map((n) => `$${n}`).join(', ')} for a keyless \`ibmcloud login\`` +
+            (config.credential.kind === 'vpc-metadata' ? ' --vpc-cri.' : '.'));
+    }
+}
+function absolute(credential, cwd) {
+    if (credential.kind !== 'cr-token-file' || (0,external_node_path_namespaceObject.isAbsolute)(credential.path))
+        return credential;
+    return { ...credential, path: (0,external_node_path_namespaceObject.resolve)(cwd, credential.path) };
+}
+/**
+ * This action trims the token file; IBM's SDK cores do not (ibm-cloud-sdk-core
+ * `readCrTokenFile`, go-sdk-core's ContainerAuthenticator), so the token they send would carry
+ * the whitespace. Kubernetes writes projected tokens without it.
+ */
+function warnIfUntrimmed(runner, path, readFile) {
+    let content;
+    try {
+        content = readFile(path);
+    }
+    catch {
+        return; // read a moment ago for the token; a file that vanished since is the SDK's to report
+    }
+    if (content !== content.trim()) {
+        runner.warning(`cr-token-file ${oneLine(path)} has spaces or a line break around the token. This action trims ` +
+            "them, but IBM's SDKs send the file as it is, and IAM refuses such a token: write the " +
+            'file without them (Kubernetes projected tokens have none).');
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/outputs.ts
 
 /** The main step's outputs and env for the token; every value here is already masked or not secret. */
@@ -1859,6 +2566,473 @@ function publishEphemeralKey(runner, config, key) {
         (config.ephemeral.revoke
             ? `the post step deletes it (IAM expires it at ${until} in any case).`
             : `revoke is false, so IAM expires it at ${until}.`));
+}
+
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: ./src/registry/helper.ts
+
+
+/**
+ * `docker-credential-ibmcloud`: Docker's credential-helper protocol over the token cache of
+ * `ibmcloud-iam-token`. Kept to node:fs and a child process so that a cache hit costs little
+ * more than starting Node (it runs on every pull and push): renewal runs the token command's
+ * own bundle, which holds all of IAM.
+ */
+const HELPER = 'docker-credential-ibmcloud';
+/** The `credHelpers` value that names this helper (docker runs `docker-credential-<value>`). */
+const helper_HELPER_NAME = 'ibmcloud';
+/** Docker's user name for an IAM access token at icr.io. */
+const USERNAME = 'iambearer';
+/** Docker's own answer for a server a helper holds nothing for (docker-credential-helpers). */
+const NOT_FOUND = 'credentials not found in native keychain';
+/** A renewable token is served while it is valid at least this much longer (as the token command promises). */
+const MIN_VALID_S = (/* unused pure expression or super */ null && (5 * 60));
+/** A token that cannot be renewed is served until this close to its expiry. */
+const LAST_SECONDS_S = 60;
+/** Runs one helper call; returns the exit code. Errors go to stdout, as Docker's helpers do. */
+async function runHelper(args, io) {
+    const fail = (message) => {
+        io.stdout(`${message}\n`);
+        return 1;
+    };
+    const [configPath, action] = args;
+    let config;
+    try {
+        config = parseHelperConfig(io.files.readFile(configPath ?? ''));
+    }
+    catch {
+        return fail(`${HELPER}: cannot read its config (${configPath ?? 'none given'}): run it through the ` +
+            'launcher the IBM Cloud IAM token action put on PATH in an earlier step of this job.');
+    }
+    switch (action) {
+        case 'get': {
+            const server = (await io.readStdin()).trim();
+            if (!config.hosts.includes(serverHost(server)))
+                return fail(NOT_FOUND);
+            const token = await currentToken(config, io);
+            if ('error' in token)
+                return fail(token.error);
+            io.stdout(JSON.stringify({ ServerURL: server, Username: USERNAME, Secret: token.value }));
+            return 0;
+        }
+        case 'list':
+            io.stdout(JSON.stringify(Object.fromEntries(config.hosts.map((h) => [h, USERNAME]))));
+            return 0;
+        case 'store':
+        case 'erase':
+            // `docker login` / `docker logout`: nothing is stored, the token comes from IAM each time.
+            await io.readStdin();
+            return 0;
+        default:
+            return fail(`${HELPER}: usage: ${HELPER} get|list|store|erase (Docker's credential-helper protocol)`);
+    }
+}
+async function currentToken(config, io) {
+    const now = Math.floor(io.nowMs() / 1000);
+    const cached = readCache(io.files, config.cache);
+    const left = cached ? cached.expiration - now : -1;
+    if (cached && left >= MIN_VALID_S)
+        return { value: cached.accessToken };
+    if (!config.renew) {
+        if (cached && left > LAST_SECONDS_S)
+            return { value: cached.accessToken };
+        const when = cached ? ` at ${new Date(cached.expiration * 1000).toISOString()}` : '';
+        return {
+            error: `${HELPER}: the IAM token of the action's main step expired${when} and cannot be renewed ` +
+                `(${config.why ?? 'no renewable credential'}). To push or pull past the token's hour, give ` +
+                'the action ephemeral-key: true (with export-env: true) or a keyless source (cr-token-file, ' +
+                'vpc-metadata): the helper then renews the token itself.'
+        };
+    }
+    const renewed = await io.runTokenCommand(config.renew);
+    const value = renewed.stdout.trim();
+    if (renewed.code === 0 && value)
+        return { value };
+    // The token command masks secrets with ::add-mask:: lines on stderr: never repeat those.
+    const said = renewed.stderr
+        .split('\n')
+        .filter((line) => line.trim() && !line.startsWith('::'))
+        .join(' ');
+    return {
+        error: `${HELPER}: renewing the IAM token failed: ${said || `exit code ${renewed.code}`}`
+    };
+}
+function parseHelperConfig(text) {
+    const json = JSON.parse(text);
+    if (json?.version !== 1 ||
+        !Array.isArray(json.hosts) ||
+        !json.hosts.every((h) => typeof h === 'string') ||
+        typeof json.cache !== 'string') {
+        throw new Error('not a config this version wrote');
+    }
+    return json;
+}
+
+;// CONCATENATED MODULE: ./src/registry/docker-config.ts
+
+
+
+
+
+/** Where the job's Docker config is: DOCKER_CONFIG's config.json, else the home folder's. */
+function dockerConfigPath(env) {
+    const dir = env.DOCKER_CONFIG?.trim();
+    if (dir)
+        return (0,external_node_path_namespaceObject.join)(dir, 'config.json');
+    const home = env.HOME || env.USERPROFILE || (0,external_node_os_namespaceObject.homedir)();
+    return (0,external_node_path_namespaceObject.join)(home, '.docker', 'config.json');
+}
+/** A config file's JSON object, or a clear error; never changes anything. */
+function readConfig(files, file) {
+    const dir = (0,external_node_path_namespaceObject.dirname)(file);
+    const folder = files.stat(dir);
+    if (folder && !folder.isDirectory) {
+        throw new errors_ActionError(`The Docker config folder ${dir} is not a directory (DOCKER_CONFIG must name a folder): ` +
+            'fix DOCKER_CONFIG or remove that file, then run again.');
+    }
+    if (!files.stat(file))
+        return undefined;
+    const text = files.readFile(file);
+    let json;
+    try {
+        json = text.trim() ? JSON.parse(text) : {};
+    }
+    catch {
+        json = undefined;
+    }
+    if (!json || typeof json !== 'object' || Array.isArray(json)) {
+        throw new errors_ActionError(`The Docker config ${file} is not a JSON object, so it was left as it is: fix or remove ` +
+            'it, or set DOCKER_CONFIG to another folder, then run again.');
+    }
+    const helpers = json.credHelpers;
+    if (helpers !== undefined &&
+        (typeof helpers !== 'object' || helpers === null || Array.isArray(helpers))) {
+        throw new errors_ActionError(`The Docker config ${file} has a credHelpers that is not an object: fix it first.`);
+    }
+    return { json: json, text };
+}
+/** Checks, before any request, that the config can be read and changed. */
+function checkDockerConfig(files, file) {
+    readConfig(files, file);
+}
+/** Writes JSON in the file's own indentation (Docker writes tabs), atomically, keeping its mode. */
+function writeConfig(files, file, json, like) {
+    const indent = /^\{\s*\n([ \t]+)"/.exec(like ?? '')?.[1] ?? '\t';
+    const newline = like === undefined || like.endsWith('\n') ? '\n' : '';
+    const mode = files.stat(file)?.mode ?? 0o600;
+    const temp = `${file}.${process.pid}.tmp`;
+    files.writeFile(temp, `${JSON.stringify(json, null, indent)}${newline}`, mode);
+    files.chmod(temp, mode); // whatever the umask
+    files.rename(temp, file);
+}
+/** Adds `credHelpers: {host: "ibmcloud"}` for each host; logs what it replaces or outranks. */
+function addCredHelpers(files, file, hosts, log) {
+    const existing = readConfig(files, file);
+    const json = existing?.json ?? {};
+    const hadCredHelpers = json.credHelpers !== undefined;
+    const helpers = { ...(json.credHelpers ?? {}) };
+    const auths = (json.auths && typeof json.auths === 'object' ? json.auths : {});
+    const record = {
+        file,
+        created: !existing,
+        hadCredHelpers,
+        added: [],
+        replaced: {}
+    };
+    for (const host of hosts) {
+        const before = helpers[host];
+        if (before === helper_HELPER_NAME) {
+            log(`${file}: credHelpers already sends ${host} to docker-credential-${helper_HELPER_NAME}.`);
+            continue;
+        }
+        if (typeof before === 'string') {
+            record.replaced[host] = before;
+            log(`${file}: replaced credHelpers entry for ${host} ("${before}"); the post step puts it back.`);
+        }
+        else {
+            record.added.push(host);
+        }
+        helpers[host] = helper_HELPER_NAME;
+        const shadowed = Object.keys(auths).filter((key) => hosts_serverHost(key) === host);
+        if (shadowed.length > 0) {
+            log(`${file}: the existing auths entry for ${host} is left in place but no longer used while ` +
+                'credHelpers names a helper for it (the post step removes ours).');
+        }
+    }
+    json.credHelpers = helpers;
+    if (!existing)
+        files.makeDir((0,external_node_path_namespaceObject.dirname)(file), 0o700);
+    writeConfig(files, file, json, existing?.text);
+    return record;
+}
+/** The record as GITHUB_STATE holds it, or undefined when it is not one the main step wrote. */
+function parseRecord(text) {
+    try {
+        const r = JSON.parse(text);
+        const helperName = (v) => typeof v === 'string' && /^[A-Za-z0-9._-]{1,64}$/.test(v);
+        if (typeof r.file === 'string' &&
+            isAbsolute(r.file) &&
+            /(^|[\\/])config\.json$/.test(r.file) &&
+            typeof r.created === 'boolean' &&
+            typeof r.hadCredHelpers === 'boolean' &&
+            Array.isArray(r.added) &&
+            r.added.every((h) => typeof h === 'string' && isRegistryHost(h)) &&
+            r.replaced &&
+            typeof r.replaced === 'object' &&
+            Object.entries(r.replaced).every(([h, v]) => isRegistryHost(h) && helperName(v))) {
+            return r;
+        }
+    }
+    catch {
+        // not ours
+    }
+    return undefined;
+}
+/**
+ * The post step: removes the entries the main step added and puts back those it replaced,
+ * only where the entry still names our helper (a later step's change is kept); removes a file
+ * it created once nothing else is in it. Returns what it did, in one line.
+ */
+function restoreDockerConfig(files, record) {
+    const existing = readConfig(files, record.file);
+    if (!existing)
+        return `${record.file} is gone: nothing to restore.`;
+    const json = existing.json;
+    const helpers = { ...(json.credHelpers ?? {}) };
+    let changed = 0;
+    for (const host of [...record.added, ...Object.keys(record.replaced)]) {
+        if (helpers[host] !== HELPER_NAME)
+            continue;
+        const before = record.replaced[host];
+        if (before === undefined)
+            delete helpers[host];
+        else
+            helpers[host] = before;
+        changed++;
+    }
+    if (Object.keys(helpers).length === 0 && !record.hadCredHelpers)
+        delete json.credHelpers;
+    else
+        json.credHelpers = helpers;
+    if (record.created && Object.keys(json).length === 0) {
+        files.remove(record.file);
+        return `Removed ${record.file}, which the main step created.`;
+    }
+    writeConfig(files, record.file, json, existing.text);
+    return `Restored ${record.file}: ${changed} credHelpers ${changed === 1 ? 'entry' : 'entries'} removed or put back.`;
+}
+
+;// CONCATENATED MODULE: ./src/token-command/cache.ts
+/** The cached token, or undefined when there is none (or it is unreadable: renew then). */
+function cache_readCache(files, path) {
+    try {
+        const json = JSON.parse(files.readFile(path));
+        if (typeof json.accessToken === 'string' && typeof json.expiration === 'number') {
+            return { accessToken: json.accessToken, expiration: json.expiration };
+        }
+    }
+    catch {
+        // no cache yet, or a torn one: renew
+    }
+    return undefined;
+}
+/**
+ * Writes the cache with mode 0600 and renames it into place, so that a reader running at the
+ * same moment sees the old token or the new one, never half of one.
+ */
+function writeCache(files, path, token) {
+    const temp = `${path}.${process.pid}.${Date.now()}.tmp`;
+    files.writeFile(temp, JSON.stringify(token), 0o600);
+    files.rename(temp, path);
+}
+
+;// CONCATENATED MODULE: ./src/token-command/renewal.ts
+
+
+/**
+ * The credential a later step can renew from without a long-lived secret on disk, or why not.
+ * A long-lived API key is never renewable: it would have to be written down.
+ */
+function renewableCredential(config) {
+    const c = config.credential;
+    if (c.kind === 'none')
+        return { why: NOT_RENEWABLE };
+    const saved = saveForRenewal(c, config);
+    return 'why' in saved ? saved : { credential: saved };
+}
+/** Reads and checks a config file's JSON; throws an Error that says what is wrong. */
+function parseRenewalConfig(text) {
+    const json = JSON.parse(text);
+    if (json?.version !== 1 ||
+        !isSavedCredential(json?.credential) ||
+        typeof json.endpoint !== 'string' ||
+        typeof json.cache !== 'string' ||
+        typeof json.timeoutMs !== 'number' ||
+        typeof json.maxAttempts !== 'number') {
+        throw new Error('its config file is not one this version wrote');
+    }
+    return json;
+}
+
+;// CONCATENATED MODULE: ./src/token-command/shims.ts
+const TOKEN_COMMAND = 'ibmcloud-iam-token: prints an IBM Cloud IAM token valid for at least 5 more minutes.';
+/** Single-quoted for sh: nothing inside is expanded. */
+function shQuote(value) {
+    return `'${value.replace(/'/g, `'\\''`)}'`;
+}
+function posixShim({ node, script, config, what = TOKEN_COMMAND }) {
+    return [
+        '#!/bin/sh',
+        `# ${what}`,
+        `exec ${[node, script, config].map(shQuote).join(' ')} "$@"`,
+        ''
+    ].join('\n');
+}
+/** Windows paths cannot hold `"`; `%` is doubled so that cmd does not expand it. */
+function cmdQuote(value) {
+    return `"${value.replace(/%/g, '%%')}"`;
+}
+function windowsShim({ node, script, config, what = TOKEN_COMMAND }) {
+    return [
+        '@echo off',
+        `rem ${what}`,
+        `${[node, script, config].map(cmdQuote).join(' ')} %*`,
+        'exit /b %ERRORLEVEL%',
+        ''
+    ].join('\r\n');
+}
+
+;// CONCATENATED MODULE: ./src/token-command/install.ts
+
+
+
+
+
+const COMMAND = 'ibmcloud-iam-token';
+/**
+ * Puts `ibmcloud-iam-token` on PATH for the later steps, when the credential can be renewed
+ * without a stored secret: a private folder under RUNNER_TEMP (never the workspace) holding
+ * the two launchers, the config (no secret in it) and the token cache (mode 0600), seeded with
+ * this step's token. Returns the folder, or undefined when nothing was installed (and why is
+ * logged).
+ */
+function installTokenCommand(runner, config, token, where) {
+    if (!config.tokenCommand)
+        return undefined;
+    const renewal = renewableCredential(config);
+    const skip = (why) => {
+        runner.debug(`${COMMAND} is not installed: ${why}.`);
+        return undefined;
+    };
+    if ('why' in renewal)
+        return skip(renewal.why);
+    if (!where.script)
+        return skip('this runner gives no path to the bundled command');
+    if (!where.runnerTemp)
+        return skip('RUNNER_TEMP is not set');
+    // mkdtemp makes the folder with mode 0700 and a name nobody knew before: only the runner's user
+    // can list it or create files in it, so plain writes suffice (no O_EXCL dance).
+    const { files } = where;
+    const dir = files.makeTempDir((0,external_node_path_namespaceObject.join)(where.runnerTemp, `${COMMAND}-`));
+    const file = {
+        version: 1,
+        credential: renewal.credential,
+        endpoint: config.endpoint,
+        ...(config.accountId ? { accountId: config.accountId } : {}),
+        timeoutMs: config.timeoutMs,
+        maxAttempts: config.maxAttempts,
+        cache: (0,external_node_path_namespaceObject.join)(dir, 'token.json')
+    };
+    const configPath = (0,external_node_path_namespaceObject.join)(dir, 'config.json');
+    files.writeFile(configPath, `${JSON.stringify(file, null, 2)}\n`, 0o600);
+    writeCache(files, file.cache, { accessToken: token.accessToken, expiration: token.expiration });
+    const launch = { ...where.script, config: configPath };
+    files.writeFile((0,external_node_path_namespaceObject.join)(dir, COMMAND), posixShim(launch));
+    files.chmod((0,external_node_path_namespaceObject.join)(dir, COMMAND), 0o700); // executable whatever the umask
+    files.writeFile((0,external_node_path_namespaceObject.join)(dir, `${COMMAND}.cmd`), windowsShim(launch), 0o700);
+    runner.addPath(dir);
+    runner.info(`Later steps can run \`${COMMAND}\` for a token valid at least 5 more minutes, renewed ` +
+        `${describeRenewal(renewal.credential)} (token-command: false turns this off).`);
+    return dir;
+}
+
+;// CONCATENATED MODULE: ./src/registry/install.ts
+
+
+
+
+
+
+
+
+/** GITHUB_STATE name of the record the post step restores the Docker config from. */
+const REGISTRY_STATE = 'docker-config-record';
+/**
+ * The Docker config the main step will change: the job's (`$DOCKER_CONFIG` or `~/.docker`),
+ * or with export-env: false none outside RUNNER_TEMP (undefined: a private one is made later).
+ */
+function jobDockerConfig(config, env) {
+    return config.exportEnv ? dockerConfigPath(env) : undefined;
+}
+/**
+ * Installs `docker-credential-ibmcloud` beside `ibmcloud-iam-token` (or in a folder of its
+ * own under RUNNER_TEMP when the token command is not installed), sharing its token cache and
+ * renewal, and names it in the Docker config for each host. Sets the outputs `registries` and
+ * `docker-config`; returns the record the post step restores from (undefined for a private config).
+ */
+function setUpRegistries(runner, config, token, place) {
+    const { script: host, runnerTemp, files } = place;
+    if (!host || !runnerTemp) {
+        throw new errors_ActionError(`registries needs RUNNER_TEMP and the bundled ${HELPER} (this runner gives ` +
+            `${runnerTemp ? 'no path to the bundle' : 'no RUNNER_TEMP'}): nothing was configured.`);
+    }
+    let dir = place.commandDir;
+    let helper;
+    if (dir) {
+        helper = {
+            version: 1,
+            hosts: config.registries,
+            cache: (0,external_node_path_namespaceObject.join)(dir, 'token.json'),
+            renew: { node: host.node, script: host.script, config: (0,external_node_path_namespaceObject.join)(dir, 'config.json') }
+        };
+    }
+    else {
+        // mkdtemp: mode 0700, a name nobody knew before (as for the token command).
+        dir = files.makeTempDir((0,external_node_path_namespaceObject.join)(runnerTemp, `${HELPER}-`));
+        const renewal = renewableCredential(config);
+        const why = 'why' in renewal ? renewal.why : `token-command is false, and ${HELPER} renews through it`;
+        helper = { version: 1, hosts: config.registries, cache: (0,external_node_path_namespaceObject.join)(dir, 'token.json'), why };
+        writeCache(files, helper.cache, {
+            accessToken: token.accessToken,
+            expiration: token.expiration
+        });
+        runner.addPath(dir);
+    }
+    const helperConfig = (0,external_node_path_namespaceObject.join)(dir, `${HELPER}.json`);
+    files.writeFile(helperConfig, `${JSON.stringify(helper, null, 2)}\n`, 0o600);
+    const launch = {
+        node: host.node,
+        // dist/credential-helper/index.js, beside dist/token-command/: its own small bundle.
+        script: (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(host.script), '..', 'credential-helper', 'index.js'),
+        config: helperConfig,
+        what: `${HELPER}: Docker credential helper serving IBM Cloud IAM tokens as iambearer.`
+    };
+    files.writeFile((0,external_node_path_namespaceObject.join)(dir, HELPER), posixShim(launch));
+    files.chmod((0,external_node_path_namespaceObject.join)(dir, HELPER), 0o700);
+    files.writeFile((0,external_node_path_namespaceObject.join)(dir, `${HELPER}.cmd`), windowsShim(launch), 0o700);
+    const file = jobDockerConfig(config, place.env) ?? (0,external_node_path_namespaceObject.join)(dir, 'docker', 'config.json');
+    const record = addCredHelpers(files, file, config.registries, (message) => runner.info(message));
+    runner.setOutput('registries', config.registries.join(' '));
+    runner.setOutput('docker-config', file);
+    runner.info(`${file} sends ${config.registries.join(', ')} to ${HELPER} (user iambearer, the IAM token ` +
+        (helper.renew
+            ? `renewed through ${COMMAND}, valid at least 5 more minutes).`
+            : `of this step until it expires: ${helper.why}).`) +
+        (config.exportEnv
+            ? ''
+            : ` export-env is false: this config is private; point DOCKER_CONFIG at ${(0,external_node_path_namespaceObject.dirname)(file)} (or --authfile at the file) where you want it.`));
+    return config.exportEnv ? record : undefined;
 }
 
 ;// CONCATENATED MODULE: external "os"
@@ -3685,8 +4859,6 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: external "node:url"
 const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 ;// CONCATENATED MODULE: ./src/clock.ts
@@ -3695,68 +4867,6 @@ const systemClock = {
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     random: () => Math.random()
 };
-
-;// CONCATENATED MODULE: ./src/iam/read-body.ts
-
-/** IAM's answers are a few KB; anything past this is not IAM and is refused unread. */
-const MAX_RESPONSE_BYTES = 1024 * 1024;
-/** The answer is bigger than any IAM answer: refused, and not worth another attempt. */
-function tooLarge(limit) {
-    return new errors_ActionError(`The answer from iam-endpoint is larger than ${Math.round(limit / 1024)} KiB, and IBM Cloud ` +
-        "IAM's answers are a few KB: refused without reading the rest. Check that `iam-endpoint` " +
-        'points at IAM itself, not at a proxy or a portal page.');
-}
-/**
- * Reads a response body to the end, at most `limit` bytes, collecting the chunks and joining
- * them once. Settles exactly once: with the text, with NetworkError when the connection breaks
- * off or `signal` aborts (the attempt's deadline), or with tooLarge() past the limit. On any
- * failure the stream is destroyed, so nothing more is buffered.
- */
-function readBodyCapped(message, signal, limit = MAX_RESPONSE_BYTES) {
-    return new Promise((resolve, reject) => {
-        const chunks = [];
-        let size = 0;
-        let settled = false;
-        /** True the first time only: then stops listening for the deadline. */
-        const settling = () => {
-            if (settled)
-                return false;
-            settled = true;
-            signal.removeEventListener('abort', onAbort);
-            return true;
-        };
-        const fail = (error) => {
-            if (!settling())
-                return;
-            message.destroy();
-            reject(error);
-        };
-        const onAbort = () => fail(new NetworkError('ETIMEDOUT', 'request timed out'));
-        if (signal.aborted)
-            return onAbort();
-        signal.addEventListener('abort', onAbort);
-        const declared = Number(message.headers['content-length']);
-        if (Number.isFinite(declared) && declared > limit)
-            return fail(tooLarge(limit));
-        message.on('data', (chunk) => {
-            size += chunk.length;
-            if (size > limit)
-                return fail(tooLarge(limit));
-            chunks.push(chunk);
-        });
-        message.on('end', () => {
-            if (settling())
-                resolve(Buffer.concat(chunks, size).toString('utf8'));
-        });
-        const brokenOff = () => fail(new NetworkError('ECONNRESET', 'the connection closed before the answer was complete'));
-        message.on('error', brokenOff);
-        message.on('aborted', brokenOff);
-        message.on('close', () => {
-            if (!message.complete)
-                brokenOff();
-        });
-    });
-}
 
 ;// CONCATENATED MODULE: ./src/iam/http.ts
 
@@ -3833,7 +4943,18 @@ const nodeFiles = {
     writeFile: (path, data, mode) => (0,external_node_fs_namespaceObject.writeFileSync)(path, data, mode === undefined ? {} : { mode }),
     makeTempDir: (prefix) => (0,external_node_fs_namespaceObject.mkdtempSync)(prefix),
     chmod: (path, mode) => (0,external_node_fs_namespaceObject.chmodSync)(path, mode),
-    rename: (from, to) => (0,external_node_fs_namespaceObject.renameSync)(from, to)
+    rename: (from, to) => (0,external_node_fs_namespaceObject.renameSync)(from, to),
+    createFile: (path, data, mode) => (0,external_node_fs_namespaceObject.writeFileSync)(path, data, { mode, flag: 'wx' }),
+    isFolder: (path) => (0,external_node_fs_namespaceObject.statSync)(path, { throwIfNoEntry: false })?.isDirectory(),
+    isRegularFile: (path) => (0,external_node_fs_namespaceObject.lstatSync)(path, { throwIfNoEntry: false })?.isFile(),
+    unlink: (path) => (0,external_node_fs_namespaceObject.unlinkSync)(path),
+    rmdir: (path) => (0,external_node_fs_namespaceObject.rmdirSync)(path),
+    stat: (path) => {
+        const stats = (0,external_node_fs_namespaceObject.statSync)(path, { throwIfNoEntry: false });
+        return stats && { isDirectory: stats.isDirectory(), mode: stats.mode & 0o777 };
+    },
+    makeDir: (path, mode) => void (0,external_node_fs_namespaceObject.mkdirSync)(path, { recursive: true, mode }),
+    remove: (path) => (0,external_node_fs_namespaceObject.unlinkSync)(path)
 };
 
 ;// CONCATENATED MODULE: ./src/runner/actions-core.ts
@@ -3949,7 +5070,7 @@ function jsonEscapedForms(value) {
 function parseIamErrorBody(body, headers, redact = (text) => text) {
     const str = (v) => typeof v === 'string' && v.length > 0 ? clean(redact(v), 500) : undefined;
     const details = {};
-    const o = json_parseJson(body);
+    const o = read_body_parseJson(body);
     if (o) {
         details.errorCode = str(o.errorCode);
         details.errorMessage = str(o.errorMessage);
@@ -3988,177 +5109,6 @@ function summariseBody(body) {
     return flat.length > 0 ? flat : '(empty body)';
 }
 
-;// CONCATENATED MODULE: ./src/iam/backoff.ts
-/**
- * How long to wait before trying again: one rule for a failing IAM or network, one for IAM's
- * rate limit (HTTP 429). Pure functions of the attempt, a random number and Retry-After.
- */
-const DEFAULT_BACKOFF = { baseDelayMs: 1000, maxDelayMs: 30_000 };
-/**
- * The shape of the waits after a 429. The first is spread wide, because a 429 usually means a
- * crowd (a matrix released together) that has to be spread over several windows of the limit;
- * a later 429 is most often one unlucky draw into a slightly overfull second, so the next try
- * comes soon, and the spread then doubles for a limit that stays saturated.
- */
-const RATE_LIMIT_BACKOFF = {
-    /** The least wait without Retry-After: a typical rate-limit window, so the next try lands in a fresh one. */
-    floorMs: 1000,
-    /** The spread (full jitter on top of the floor) after the first 429. */
-    firstSpreadMs: 3500,
-    /** The spread after the second 429; it doubles after each further one, up to maxDelayMs. */
-    nextSpreadMs: 500
-};
-/**
- * Retry-After in seconds or as an HTTP date (all three of RFC 9110's forms start with the day's
- * name); undefined when absent or unreadable. `Date.parse` alone would read "1.5" or "-5" as
- * dates in 2001.
- */
-function parseRetryAfter(value, nowMs) {
-    if (!value)
-        return undefined;
-    const trimmed = value.trim();
-    if (/^\d+$/.test(trimmed))
-        return Number(trimmed) * 1000;
-    if (!/^(Mon|Tue|Wed|Thu|Fri|Sat|Sun)/.test(trimmed))
-        return undefined;
-    const date = Date.parse(trimmed);
-    if (Number.isNaN(date))
-        return undefined;
-    return Math.max(0, date - nowMs);
-}
-/** Retry-After as the least wait, capped at maxDelayMs. */
-function retryAfterFloor(retryAfterMs, backoff) {
-    return retryAfterMs === undefined ? 0 : Math.min(retryAfterMs, backoff.maxDelayMs);
-}
-/**
- * After a failure (5xx, 408, no answer): full jitter, a random wait up to an exponentially
- * growing ceiling. A Retry-After is honoured as a floor, capped at maxDelayMs, and jitter is
- * still added on top so that jobs told the same Retry-After do not return in the same millisecond.
- */
-function backoffDelay(attempt, backoff, random, retryAfterMs) {
-    const ceiling = Math.min(backoff.maxDelayMs, backoff.baseDelayMs * 2 ** (attempt - 1));
-    return retryAfterFloor(retryAfterMs, backoff) + Math.floor(random() * ceiling);
-}
-/** The jitter spread after the n-th 429 of one request (n from 1). */
-function rateLimitSpread(n, backoff) {
-    if (n <= 1)
-        return RATE_LIMIT_BACKOFF.firstSpreadMs;
-    return Math.min(backoff.maxDelayMs, RATE_LIMIT_BACKOFF.nextSpreadMs * 2 ** (n - 2));
-}
-/**
- * After the n-th 429: a floor (Retry-After when IAM sent one, else a one-second window) plus
- * full jitter over rateLimitSpread(n).
- */
-function rateLimitDelay(n, backoff, random, retryAfterMs) {
-    const floor = retryAfterMs === undefined ? RATE_LIMIT_BACKOFF.floorMs : retryAfterFloor(retryAfterMs, backoff);
-    return floor + Math.floor(random() * rateLimitSpread(n, backoff));
-}
-
-;// CONCATENATED MODULE: ./src/iam/retry.ts
-
-
-
-/** The policy of a step: budget = max-attempts × timeout-seconds. */
-function retryPolicy(limits) {
-    const { maxAttempts, timeoutMs } = limits;
-    return { maxAttempts, budgetMs: maxAttempts * timeoutMs, ...DEFAULT_BACKOFF };
-}
-/** 408, 429 and 5xx except 501 may succeed later; any other 4xx never will. */
-function isRetryableStatus(status) {
-    return status === 408 || status === 429 || (status >= 500 && status !== 501 && status <= 599);
-}
-/** A broken or refused connection may work next time; see network.ts for what will not. */
-function isRetryableNetworkError(err) {
-    return !isPermanentNetworkError(err.code);
-}
-/**
- * For a request that creates something, only answers that prove nothing was done may be
- * retried: 429, or a connection that was never made. After a 5xx or a lost answer the
- * create may have happened, and a retry would make a second one.
- */
-function mayRetryCreate(outcome) {
-    if (typeof outcome === 'number')
-        return outcome === 429;
-    return requestNeverSent(outcome.code);
-}
-const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
-/**
- * Sends until an answer that should not be retried, or until a limit of the policy. Returns
- * the last answer (which may be an error status) and how many attempts it took; throws
- * NetworkError (with the attempt count) when the last attempt got no answer.
- */
-async function sendWithRetry(send, ctx) {
-    const { policy, clock } = ctx;
-    const deadline = clock.now() + policy.budgetMs;
-    let failures = 0;
-    let rateLimited = 0;
-    for (let attempt = 1;; attempt++) {
-        let outcome;
-        let retryAfterMs;
-        try {
-            const response = await send();
-            const retryable = isRetryableStatus(response.status) && (ctx.idempotent || mayRetryCreate(response.status));
-            if (!retryable)
-                return { response, attempts: attempt };
-            outcome = { response };
-            retryAfterMs = parseRetryAfter(response.headers['retry-after'], clock.now());
-        }
-        catch (err) {
-            if (!(err instanceof NetworkError))
-                throw err;
-            const retryable = isRetryableNetworkError(err) && (ctx.idempotent || mayRetryCreate(err));
-            if (!retryable)
-                throw err.withContext(attempt, ctx.operation, ctx.url);
-            outcome = { error: err };
-        }
-        const status = 'response' in outcome ? outcome.response.status : undefined;
-        const giveUp = () => {
-            if ('response' in outcome)
-                return { response: outcome.response, attempts: attempt };
-            throw outcome.error.withContext(attempt, ctx.operation, ctx.url);
-        };
-        if (policy.maxAttempts <= 1)
-            return giveUp();
-        let delay;
-        let floor;
-        let note;
-        if (status === 429) {
-            rateLimited++;
-            delay = rateLimitDelay(rateLimited, policy, clock.random, retryAfterMs);
-            floor =
-                retryAfterMs === undefined
-                    ? RATE_LIMIT_BACKOFF.floorMs
-                    : retryAfterFloor(retryAfterMs, policy);
-            note = `IAM is rate limiting (HTTP 429) on attempt ${attempt}`;
-        }
-        else {
-            failures++;
-            if (failures >= policy.maxAttempts)
-                return giveUp();
-            delay = backoffDelay(failures, policy, clock.random, retryAfterMs);
-            floor = retryAfterFloor(retryAfterMs, policy);
-            const why = 'error' in outcome
-                ? `no answer from IAM (${outcome.error.code})`
-                : `IAM answered HTTP ${outcome.response.status}`;
-            note =
-                rateLimited === 0
-                    ? `${why} on attempt ${attempt} of ${policy.maxAttempts}`
-                    : `${why} on attempt ${attempt} (failure ${failures} of ${policy.maxAttempts}; ` +
-                        `${rateLimited} rate limited before)`;
-        }
-        const left = deadline - clock.now();
-        if (floor > left) {
-            ctx.log(`${ctx.operation}: ${note}; giving up: the retry budget (max-attempts × timeout-seconds, ` +
-                `${seconds(policy.budgetMs)}) has ${seconds(Math.max(0, left))} left`);
-            return giveUp();
-        }
-        delay = Math.min(delay, left);
-        ctx.log(`${ctx.operation}: ${note}; retrying in ${seconds(delay)}` +
-            (retryAfterMs !== undefined ? ` (Retry-After ${Math.round(retryAfterMs / 1000)} s)` : ''));
-        await clock.sleep(delay);
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/iam/client.ts
 
 
@@ -4184,12 +5134,11 @@ class IamClient {
         return response;
     }
 }
-
-;// CONCATENATED MODULE: ./src/iam/connect.ts
-
-
-/** An IamClient for a step: its endpoint and limits from the config, retry notes to the log. */
-function connectIam(connection, io, secrets) {
+/**
+ * Builds the IamClient of a step (it sends nothing): its endpoint and limits from the config,
+ * retry notes to the log, known secrets scrubbed from error bodies.
+ */
+function createIamClient(connection, io, secrets) {
     return new IamClient({
         endpoint: connection.endpoint,
         transport: io.createTransport({ timeoutMs: connection.timeoutMs }),
@@ -4209,7 +5158,7 @@ function connectIam(connection, io, secrets) {
  */
 function stepContext(wiring, settings) {
     const { secrets, clock, readFile } = wiring;
-    const connect = (endpoint) => connectIam({ endpoint, timeoutMs: settings.timeoutMs, maxAttempts: settings.maxAttempts }, wiring, secrets);
+    const connect = (endpoint) => createIamClient({ endpoint, timeoutMs: settings.timeoutMs, maxAttempts: settings.maxAttempts }, wiring, secrets);
     return {
         iam: connect(settings.endpoint),
         secrets,
@@ -4217,6 +5166,39 @@ function stepContext(wiring, settings) {
         accountId: settings.accountId,
         connect,
         readFile
+    };
+}
+/**
+ * The credential files of one step (a cr-token-file), each read once and masked the moment it
+ * is read: checked before any request (`problems`, added to the input problems), then used by
+ * the exchange (`readFile`, the same read). The token command does not use this: it re-reads
+ * the file at every renewal, since platforms rotate it.
+ */
+function credentialFiles(readFile, secrets) {
+    const reads = new Map();
+    const read = (path) => {
+        let result = reads.get(path);
+        if (!result) {
+            try {
+                const content = readFile(path);
+                secrets.add(content);
+                result = { content };
+            }
+            catch (error) {
+                result = { error };
+            }
+            reads.set(path, result);
+        }
+        return result;
+    };
+    return {
+        problems: (checks) => checks.flatMap((check) => check.problem(read(check.path)) ?? []),
+        readFile: (path) => {
+            const result = read(path);
+            if ('error' in result)
+                throw result.error;
+            return result.content;
+        }
     };
 }
 
@@ -4261,140 +5243,10 @@ function summaryMarkdown({ token, endpoint, ephemeralKey }) {
     ].join('\n');
 }
 
-;// CONCATENATED MODULE: ./src/token-command/cache.ts
-/** The cached token, or undefined when there is none (or it is unreadable: renew then). */
-function readCache(files, path) {
-    try {
-        const json = JSON.parse(files.readFile(path));
-        if (typeof json.accessToken === 'string' && typeof json.expiration === 'number') {
-            return { accessToken: json.accessToken, expiration: json.expiration };
-        }
-    }
-    catch {
-        // no cache yet, or a torn one: renew
-    }
-    return undefined;
-}
-/**
- * Writes the cache with mode 0600 and renames it into place, so that a reader running at the
- * same moment sees the old token or the new one, never half of one.
- */
-function writeCache(files, path, token) {
-    const temp = `${path}.${process.pid}.${Date.now()}.tmp`;
-    files.writeFile(temp, JSON.stringify(token), 0o600);
-    files.rename(temp, path);
-}
-
-;// CONCATENATED MODULE: ./src/token-command/renewal.ts
-
-
-/**
- * The credential a later step can renew from without a long-lived secret on disk, or why not.
- * A long-lived API key is never renewable: it would have to be written down.
- */
-function renewableCredential(config) {
-    const c = config.credential;
-    if (c.kind === 'none')
-        return { why: NOT_RENEWABLE };
-    const saved = saveForRenewal(c, config);
-    return 'why' in saved ? saved : { credential: saved };
-}
-/** Reads and checks a config file's JSON; throws an Error that says what is wrong. */
-function parseRenewalConfig(text) {
-    const json = JSON.parse(text);
-    if (json?.version !== 1 ||
-        !isSavedCredential(json?.credential) ||
-        typeof json.endpoint !== 'string' ||
-        typeof json.cache !== 'string' ||
-        typeof json.timeoutMs !== 'number' ||
-        typeof json.maxAttempts !== 'number') {
-        throw new Error('its config file is not one this version wrote');
-    }
-    return json;
-}
-
-;// CONCATENATED MODULE: ./src/token-command/shims.ts
-/** Single-quoted for sh: nothing inside is expanded. */
-function shQuote(value) {
-    return `'${value.replace(/'/g, `'\\''`)}'`;
-}
-function posixShim({ node, script, config }) {
-    return [
-        '#!/bin/sh',
-        '# ibmcloud-iam-token: prints an IBM Cloud IAM token valid for at least 5 more minutes.',
-        `exec ${[node, script, config].map(shQuote).join(' ')} "$@"`,
-        ''
-    ].join('\n');
-}
-/** Windows paths cannot hold `"`; `%` is doubled so that cmd does not expand it. */
-function cmdQuote(value) {
-    return `"${value.replace(/%/g, '%%')}"`;
-}
-function windowsShim({ node, script, config }) {
-    return [
-        '@echo off',
-        'rem ibmcloud-iam-token: prints an IBM Cloud IAM token valid for at least 5 more minutes.',
-        `${[node, script, config].map(cmdQuote).join(' ')} %*`,
-        'exit /b %ERRORLEVEL%',
-        ''
-    ].join('\r\n');
-}
-
-;// CONCATENATED MODULE: ./src/token-command/install.ts
-
-
-
-
-
-const COMMAND = 'ibmcloud-iam-token';
-/**
- * Puts `ibmcloud-iam-token` on PATH for the later steps, when the credential can be renewed
- * without a stored secret: a private folder under RUNNER_TEMP (never the workspace) holding
- * the two launchers, the config (no secret in it) and the token cache (mode 0600), seeded with
- * this step's token. Returns the folder, or undefined when nothing was installed (and why is
- * logged).
- */
-function installTokenCommand(runner, config, token, where) {
-    if (!config.tokenCommand)
-        return undefined;
-    const renewal = renewableCredential(config);
-    const skip = (why) => {
-        runner.debug(`${COMMAND} is not installed: ${why}.`);
-        return undefined;
-    };
-    if ('why' in renewal)
-        return skip(renewal.why);
-    if (!where.script)
-        return skip('this runner gives no path to the bundled command');
-    if (!where.runnerTemp)
-        return skip('RUNNER_TEMP is not set');
-    // mkdtemp makes the folder with mode 0700 and a name nobody knew before: only the runner's user
-    // can list it or create files in it, so plain writes suffice (no O_EXCL dance).
-    const { files } = where;
-    const dir = files.makeTempDir((0,external_node_path_namespaceObject.join)(where.runnerTemp, `${COMMAND}-`));
-    const file = {
-        version: 1,
-        credential: renewal.credential,
-        endpoint: config.endpoint,
-        ...(config.accountId ? { accountId: config.accountId } : {}),
-        timeoutMs: config.timeoutMs,
-        maxAttempts: config.maxAttempts,
-        cache: (0,external_node_path_namespaceObject.join)(dir, 'token.json')
-    };
-    const configPath = (0,external_node_path_namespaceObject.join)(dir, 'config.json');
-    files.writeFile(configPath, `${JSON.stringify(file, null, 2)}\n`, 0o600);
-    writeCache(files, file.cache, { accessToken: token.accessToken, expiration: token.expiration });
-    const launch = { ...where.script, config: configPath };
-    files.writeFile((0,external_node_path_namespaceObject.join)(dir, COMMAND), posixShim(launch));
-    files.chmod((0,external_node_path_namespaceObject.join)(dir, COMMAND), 0o700); // executable whatever the umask
-    files.writeFile((0,external_node_path_namespaceObject.join)(dir, `${COMMAND}.cmd`), windowsShim(launch), 0o700);
-    runner.addPath(dir);
-    runner.info(`Later steps can run \`${COMMAND}\` for a token valid at least 5 more minutes, renewed ` +
-        `${describeRenewal(renewal.credential)} (token-command: false turns this off).`);
-    return dir;
-}
-
 ;// CONCATENATED MODULE: ./src/main.ts
+
+
+
 
 
 
@@ -4419,18 +5271,21 @@ async function run(deps = runnerDeps()) {
     secrets.add(runner.getInput('apikey'));
     let config;
     try {
-        // A compute-resource token is a credential: masked the moment it is read, each time.
-        const readFile = (path) => {
-            const content = deps.files.readFile(path);
-            secrets.add(content);
-            return content;
-        };
-        config = parseConfig((name) => runner.getInput(name), { readFile });
+        // A compute-resource token is a credential: read once, masked the moment it is read,
+        // checked with the other inputs before any request, then exchanged.
+        const files = credentialFiles(deps.files.readFile, secrets);
+        const parsed = parseInputs((name) => runner.getInput(name));
+        config = configOf(parsed, files.problems(parsed.fileChecks));
+        // registries: a Docker config that cannot be changed fails the step before any request.
+        const dockerConfig = config.registries.length ? jobDockerConfig(config, deps.env) : undefined;
+        if (dockerConfig)
+            checkDockerConfig(deps.files, dockerConfig);
         const source = credentialSource(config.credential);
         if (!source)
             return skipOrFail(config, deps);
+        checkHandoff(config, deps.env.RUNNER_TEMP, deps.files);
         const log = (message) => runner.info(message);
-        const ctx = stepContext({ ...deps, log, secrets, readFile }, config);
+        const ctx = stepContext({ ...deps, log, secrets, readFile: files.readFile }, config);
         runner.debug(`Getting an IAM token (${config.credential.kind}) from ${config.endpoint}`);
         const { iam } = ctx;
         const token = await source(ctx);
@@ -4440,19 +5295,29 @@ async function run(deps = runnerDeps()) {
         const key = config.ephemeral.enabled
             ? await issueEphemeralKey(iam, token, config.ephemeral, { runner, clock, secrets, facts })
             : undefined;
+        // Written before anything is published too: a RUNNER_TEMP that fails leaves nothing exported.
+        const { RUNNER_TEMP: runnerTemp, IBM_CREDENTIALS_FILE: previous } = deps.env;
+        // The token file is read back (for the SDK's sake) through the masking reader.
+        const handoffFiles = { ...deps.files, readFile: files.readFile };
+        const cwd = process.cwd();
+        const where = { runnerTemp, cwd, files: handoffFiles, ...(previous ? { previous } : {}) };
+        const handoff = prepareHandoff(runner, config, token, key?.value, where);
         publishToken(runner, config, token);
         if (key)
             publishEphemeralKey(runner, config, key);
-        const where = {
-            script: deps.tokenCommandScript,
-            runnerTemp: deps.env.RUNNER_TEMP,
-            files: deps.files
-        };
+        publishHandoff(runner, config, token, handoff);
+        const at = { script: deps.tokenCommandScript, runnerTemp, files: deps.files };
+        let commandDir;
         try {
-            installTokenCommand(runner, config, token, where);
+            commandDir = installTokenCommand(runner, config, token, at);
         }
         catch (err) {
             runner.warning(`${COMMAND} could not be installed: ${describeError(err)}`);
+        }
+        if (config.registries.length) {
+            const record = setUpRegistries(runner, config, token, { ...at, commandDir, env: deps.env });
+            if (record)
+                runner.saveState(REGISTRY_STATE, JSON.stringify(record));
         }
         runner.info(`Authenticated to IBM Cloud as ${oneLine(token.claims.name ?? token.iamId)} ` +
             `(${oneLine(token.iamId)}) in account ${oneLine(token.accountId)}; the token expires at ${new Date(token.expiration * 1000).toISOString()}.`);

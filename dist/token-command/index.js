@@ -313,8 +313,8 @@ async function exitWhenFlushed() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _token_command_deps_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(867);
-/* harmony import */ var _token_command_run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(11);
+/* harmony import */ var _token_command_deps_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(863);
+/* harmony import */ var _token_command_run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3);
 /* harmony import */ var _exit_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(478);
 // The file ncc bundles as dist/token-command: `ibmcloud-iam-token`, run by its launchers.
 
@@ -355,6 +355,7 @@ class ActionError extends Error {
 const OPERATION = {
     token: 'token exchange',
     createKey: 'API key creation',
+    lookupKey: 'API key lookup',
     deleteKey: 'API key deletion',
     listKeys: 'API key listing',
     instanceIdentity: 'VPC metadata instance identity token request',
@@ -399,7 +400,97 @@ class NetworkError extends Error {
 
 /***/ }),
 
-/***/ 867:
+/***/ 53:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   oV: () => (/* binding */ readBodyCapped),
+/* harmony export */   qF: () => (/* binding */ parseJson)
+/* harmony export */ });
+/* unused harmony exports MAX_RESPONSE_BYTES, tooLarge */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(916);
+
+/** IAM's answers are a few KB; anything past this is not IAM and is refused unread. */
+const MAX_RESPONSE_BYTES = 1024 * 1024;
+/** The answer is bigger than any IAM answer: refused, and not worth another attempt. */
+function tooLarge(limit) {
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`The answer from iam-endpoint is larger than ${Math.round(limit / 1024)} KiB, and IBM Cloud ` +
+        "IAM's answers are a few KB: refused without reading the rest. Check that `iam-endpoint` " +
+        'points at IAM itself, not at a proxy or a portal page.');
+}
+/**
+ * Reads a response body to the end, at most `limit` bytes, collecting the chunks and joining
+ * them once. Settles exactly once: with the text, with NetworkError when the connection breaks
+ * off or `signal` aborts (the attempt's deadline), or with tooLarge() past the limit. On any
+ * failure the stream is destroyed, so nothing more is buffered.
+ */
+function readBodyCapped(message, signal, limit = MAX_RESPONSE_BYTES) {
+    return new Promise((resolve, reject) => {
+        const chunks = [];
+        let size = 0;
+        let settled = false;
+        /** True the first time only: then stops listening for the deadline. */
+        const settling = () => {
+            if (settled)
+                return false;
+            settled = true;
+            signal.removeEventListener('abort', onAbort);
+            return true;
+        };
+        const fail = (error) => {
+            if (!settling())
+                return;
+            message.destroy();
+            reject(error);
+        };
+        const onAbort = () => fail(new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .NetworkError */ .Dr('ETIMEDOUT', 'request timed out'));
+        if (signal.aborted)
+            return onAbort();
+        signal.addEventListener('abort', onAbort);
+        const declared = Number(message.headers['content-length']);
+        if (Number.isFinite(declared) && declared > limit)
+            return fail(tooLarge(limit));
+        message.on('data', (chunk) => {
+            size += chunk.length;
+            if (size > limit)
+                return fail(tooLarge(limit));
+            chunks.push(chunk);
+        });
+        message.on('end', () => {
+            if (settling())
+                resolve(Buffer.concat(chunks, size).toString('utf8'));
+        });
+        const brokenOff = () => fail(new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .NetworkError */ .Dr('ECONNRESET', 'the connection closed before the answer was complete'));
+        message.on('error', brokenOff);
+        message.on('aborted', brokenOff);
+        message.on('close', () => {
+            if (!message.complete)
+                brokenOff();
+        });
+    });
+}
+/**
+ * An answer's body as a JSON object, or undefined for anything else (not JSON, an array, null,
+ * a number): every reader of IAM's and the metadata service's answers starts here, never a throw.
+ * It lives with the body reader because it is the second half of reading an answer, shared by
+ * every client of an HTTP answer (the IAM client's error bodies, the Identity API, VPC metadata).
+ */
+function parseJson(body) {
+    try {
+        const json = JSON.parse(body);
+        return typeof json === 'object' && json !== null && !Array.isArray(json)
+            ? json
+            : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+
+
+/***/ }),
+
+/***/ 863:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1224,68 +1315,8 @@ const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCa
 //# sourceMappingURL=index.js.map
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(916);
-;// CONCATENATED MODULE: ./src/iam/read-body.ts
-
-/** IAM's answers are a few KB; anything past this is not IAM and is refused unread. */
-const MAX_RESPONSE_BYTES = 1024 * 1024;
-/** The answer is bigger than any IAM answer: refused, and not worth another attempt. */
-function tooLarge(limit) {
-    return new errors/* ActionError */.lZ(`The answer from iam-endpoint is larger than ${Math.round(limit / 1024)} KiB, and IBM Cloud ` +
-        "IAM's answers are a few KB: refused without reading the rest. Check that `iam-endpoint` " +
-        'points at IAM itself, not at a proxy or a portal page.');
-}
-/**
- * Reads a response body to the end, at most `limit` bytes, collecting the chunks and joining
- * them once. Settles exactly once: with the text, with NetworkError when the connection breaks
- * off or `signal` aborts (the attempt's deadline), or with tooLarge() past the limit. On any
- * failure the stream is destroyed, so nothing more is buffered.
- */
-function readBodyCapped(message, signal, limit = MAX_RESPONSE_BYTES) {
-    return new Promise((resolve, reject) => {
-        const chunks = [];
-        let size = 0;
-        let settled = false;
-        /** True the first time only: then stops listening for the deadline. */
-        const settling = () => {
-            if (settled)
-                return false;
-            settled = true;
-            signal.removeEventListener('abort', onAbort);
-            return true;
-        };
-        const fail = (error) => {
-            if (!settling())
-                return;
-            message.destroy();
-            reject(error);
-        };
-        const onAbort = () => fail(new errors/* NetworkError */.Dr('ETIMEDOUT', 'request timed out'));
-        if (signal.aborted)
-            return onAbort();
-        signal.addEventListener('abort', onAbort);
-        const declared = Number(message.headers['content-length']);
-        if (Number.isFinite(declared) && declared > limit)
-            return fail(tooLarge(limit));
-        message.on('data', (chunk) => {
-            size += chunk.length;
-            if (size > limit)
-                return fail(tooLarge(limit));
-            chunks.push(chunk);
-        });
-        message.on('end', () => {
-            if (settling())
-                resolve(Buffer.concat(chunks, size).toString('utf8'));
-        });
-        const brokenOff = () => fail(new errors/* NetworkError */.Dr('ECONNRESET', 'the connection closed before the answer was complete'));
-        message.on('error', brokenOff);
-        message.on('aborted', brokenOff);
-        message.on('close', () => {
-            if (!message.complete)
-                brokenOff();
-        });
-    });
-}
-
+// EXTERNAL MODULE: ./src/iam/read-body.ts
+var read_body = __nccwpck_require__(53);
 ;// CONCATENATED MODULE: ./src/iam/http.ts
 
 
@@ -1309,7 +1340,7 @@ function createHttpTransport(options) {
         });
         try {
             const res = await client.request(method, url, body ?? null, headers);
-            const text = await readBodyCapped(res.message, deadline.signal, options.maxBytes);
+            const text = await (0,read_body/* readBodyCapped */.oV)(res.message, deadline.signal, options.maxBytes);
             const lower = {};
             for (const [name, value] of Object.entries(res.message.headers)) {
                 lower[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
@@ -1361,7 +1392,18 @@ const nodeFiles = {
     writeFile: (path, data, mode) => (0,external_node_fs_namespaceObject.writeFileSync)(path, data, mode === undefined ? {} : { mode }),
     makeTempDir: (prefix) => (0,external_node_fs_namespaceObject.mkdtempSync)(prefix),
     chmod: (path, mode) => (0,external_node_fs_namespaceObject.chmodSync)(path, mode),
-    rename: (from, to) => (0,external_node_fs_namespaceObject.renameSync)(from, to)
+    rename: (from, to) => (0,external_node_fs_namespaceObject.renameSync)(from, to),
+    createFile: (path, data, mode) => (0,external_node_fs_namespaceObject.writeFileSync)(path, data, { mode, flag: 'wx' }),
+    isFolder: (path) => (0,external_node_fs_namespaceObject.statSync)(path, { throwIfNoEntry: false })?.isDirectory(),
+    isRegularFile: (path) => (0,external_node_fs_namespaceObject.lstatSync)(path, { throwIfNoEntry: false })?.isFile(),
+    unlink: (path) => (0,external_node_fs_namespaceObject.unlinkSync)(path),
+    rmdir: (path) => (0,external_node_fs_namespaceObject.rmdirSync)(path),
+    stat: (path) => {
+        const stats = (0,external_node_fs_namespaceObject.statSync)(path, { throwIfNoEntry: false });
+        return stats && { isDirectory: stats.isDirectory(), mode: stats.mode & 0o777 };
+    },
+    makeDir: (path, mode) => void (0,external_node_fs_namespaceObject.mkdirSync)(path, { recursive: true, mode }),
+    remove: (path) => (0,external_node_fs_namespaceObject.unlinkSync)(path)
 };
 
 ;// CONCATENATED MODULE: ./package.json
@@ -1399,7 +1441,7 @@ function processIo(createTransport, clock) {
 
 /***/ }),
 
-/***/ 11:
+/***/ 3:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1417,7 +1459,8 @@ var errors = __nccwpck_require__(916);
  * Text that did not originate in the action (claims of a JWT, ids and names IAM returns,
  * values read back from GITHUB_STATE) is neutralised here before it is printed or put in the
  * job summary: it can neither start a line of its own (and so a workflow command) nor carry
- * one, nor add Markdown or HTML to the summary.
+ * one, nor add Markdown or HTML to the summary. `oneLine` is the one way any message quotes
+ * outside text, inputs included (a refused input value is outside text too).
  */
 /** Longest piece of outside text printed as is; the rest is cut. */
 const MAX_OUTSIDE_CHARS = 200;
@@ -1428,7 +1471,7 @@ const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-
  * One line of plain text: control characters shown as `\n`, `\u0007`..., workflow-command
  * markers (`::` and the old `##[`) broken apart, cut to MAX_OUTSIDE_CHARS.
  */
-function oneLine(text) {
+function untrusted_oneLine(text) {
     const raw = String(text);
     const cut = raw.length > MAX_OUTSIDE_CHARS ? `${raw.slice(0, MAX_OUTSIDE_CHARS - 1)}…` : raw;
     return cut
@@ -1444,7 +1487,7 @@ function oneLine(text) {
  * mentions inside it, and `|` escaped so that it cannot open another cell.
  */
 function codeCell(text) {
-    const line = oneLine(text).replace(/\|/g, '\\|');
+    const line = untrusted_oneLine(text).replace(/\|/g, '\\|');
     const longestRun = Math.max(0, ...(line.match(/`+/g) ?? []).map((run) => run.length));
     const fence = '`'.repeat(longestRun + 1);
     const pad = line.startsWith('`') || line.endsWith('`') ? ' ' : '';
@@ -1547,10 +1590,10 @@ function checkExpiry(json, claims, nowMs) {
     const refuse = (what) => new errors/* ActionError */.lZ(`IBM Cloud IAM returned a token ${what}. Check \`iam-endpoint\`.`);
     const givenIn = json.expires_in;
     if (givenIn !== undefined && !lifetime(givenIn)) {
-        throw refuse(`whose expires_in (${oneLine(givenIn)}) is not a lifetime of 1 s to 3 hours`);
+        throw refuse(`whose expires_in (${untrusted_oneLine(givenIn)}) is not a lifetime of 1 s to 3 hours`);
     }
     if (json.expiration !== undefined && !epochSeconds(json.expiration)) {
-        throw refuse(`whose expiration (${oneLine(json.expiration)}) is not a time in epoch seconds`);
+        throw refuse(`whose expiration (${untrusted_oneLine(json.expiration)}) is not a time in epoch seconds`);
     }
     const expiration = epochSeconds(json.expiration) ?? epochSeconds(claims.exp);
     if (expiration === undefined)
@@ -1591,7 +1634,7 @@ function iso(seconds) {
 function checkAccount(token, pinned) {
     if (!pinned || token.accountId === pinned)
         return;
-    const actual = token.accountId ? oneLine(token.accountId) : '(none in the token)';
+    const actual = token.accountId ? untrusted_oneLine(token.accountId) : '(none in the token)';
     const profile = token.claims.sub_type === 'Profile';
     throw new errors/* ActionError */.lZ(`The token is for account ${actual}, but account-id pins account ${pinned}. ` +
         (profile
@@ -1615,11 +1658,42 @@ function exchangeApiKey(apikey, ctx) {
     return requestToken(ctx.iam, { grant_type: APIKEY_GRANT, apikey, response_type: 'cloud_iam' }, { secrets: ctx.secrets, clock: ctx.clock, tenant: ctx.accountId });
 }
 /**
+ * The advice only the `apikey` input (alone or with a trusted profile) can produce: an empty
+ * key (the main step) and IAM's answer to a key it does not know.
+ */
+const APIKEY_ADVICE = {
+    emptyKey: {
+        symptom: '`The apikey input is empty`',
+        cause: 'GitHub passes no secrets to pull requests from forks (nor Actions secrets to Dependabot runs), or the secret name is misspelled.',
+        text: 'GitHub passes no secrets to pull requests from forks (nor Actions secrets to Dependabot runs); otherwise check that the secret exists and that `with: apikey: ${{ secrets.NAME }}` names it exactly.'
+    },
+    emptyKeyDependabot: {
+        symptom: '`The apikey input is empty` (run started by Dependabot)',
+        cause: 'Dependabot runs read Dependabot secrets, not Actions secrets.',
+        text: 'This run was started by Dependabot, which reads Dependabot secrets, not Actions secrets: add the key under Settings > Secrets > Dependabot.'
+    },
+    skipMissingKey: {
+        symptom: '`The apikey input is empty` (on purpose)',
+        cause: 'Runs without secrets (forks, Dependabot) should pass without IBM Cloud.',
+        text: 'To let such runs pass without IBM Cloud, set `on-missing-apikey: skip` and test `steps.<id>.outputs.authenticated`.'
+    },
+    wrongKey: {
+        codes: ['BXNIM0415E'],
+        symptom: '`HTTP 400 BXNIM0415E`',
+        cause: 'The key is mistyped, deleted, expired, disabled, or from another account or environment (staging keys only work at `https://iam.test.cloud.ibm.com`).',
+        text: 'The API key was not found: it is mistyped, deleted, expired, disabled, or from another ' +
+            'IBM Cloud account or environment. Check the secret passed as `apikey` (create a new key ' +
+            'with `ibmcloud iam api-key-create` or `ibmcloud iam service-api-key-create` and store it ' +
+            'again; a disabled key works again once it is enabled).'
+    }
+};
+/**
  * The `apikey` input. A long-lived key is never renewable (it would have to be written down);
  * an ephemeral key exported to later steps is, by the name of its variable.
  */
 const apikeySource = {
     kind: 'apikey',
+    advice: APIKEY_ADVICE,
     exchange: (c, ctx) => exchangeApiKey(c.apikey, ctx),
     renewal: {
         saved: 'apikey-env',
@@ -1690,7 +1764,99 @@ const assumeSource = {
     exchange: (c, ctx) => assumeWithApiKey(c.apikey, c.profile, ctx)
 };
 
+;// CONCATENATED MODULE: ./src/credentials/cr-token.ts
+
+
+
+
+/** IAM's cr-token grant: a trusted profile, with a compute resource's token (Kubernetes, Code Engine). */
+const CR_TOKEN_GRANT = 'urn:ibm:params:oauth:grant-type:cr-token';
+/**
+ * Reads a compute-resource token (a projected service-account token, Code Engine's token) and
+ * masks it at once, before it is trimmed or checked. Read at every use: platforms rotate it.
+ */
+function readCrToken(path, secrets, readFile) {
+    let content;
+    try {
+        content = readFile(path);
+    }
+    catch (err) {
+        const code = err.code;
+        throw new errors/* ActionError */.lZ(`Cannot read the compute-resource token in ${untrusted_oneLine(path)} (${typeof code === 'string' ? code : 'error'}). ` +
+            'Check that the projected token volume is still mounted at that path.');
+    }
+    secrets.add(content);
+    const token = content.trim();
+    if (!token) {
+        throw new errors/* ActionError */.lZ(`The compute-resource token file ${untrusted_oneLine(path)} is empty. Check the projected volume.`);
+    }
+    return token;
+}
+/** A compute resource's token for a trusted profile (IBM's ContainerAuthenticator): one request. */
+function exchangeCrToken(crToken, profile, ctx) {
+    return requestToken(ctx.iam, { grant_type: CR_TOKEN_GRANT, cr_token: crToken, ...profileForm(profile) }, { secrets: ctx.secrets, clock: ctx.clock, tenant: ctx.accountId });
+}
+/**
+ * `cr-token-file` with a profile. Renewable: the config file holds the path (never the token),
+ * and the token is read again at every renewal, since platforms rotate it.
+ */
+const crTokenSource = {
+    kind: 'cr-token-file',
+    exchange: (c, ctx) => exchangeCrToken(readCrToken(c.path, ctx.secrets, ctx.readFile), c.profile, ctx),
+    renewal: {
+        saved: 'cr-token-file',
+        save: (c) => c,
+        load: (saved) => saved,
+        describe: (saved) => `from ${saved.path}, re-read each time`
+    }
+};
+/**
+ * `cr-token-file`: needs a trusted profile; the file must exist, be readable and hold something.
+ * Parsing asks the step to check it (checkTokenFile); the step reads it once, masks it, and
+ * the exchange uses what it read. Its content is never quoted.
+ */
+const crTokenInputs = {
+    selected: ({ get }) => (get('cr-token-file') ? 'cr-token-file' : undefined),
+    check: ({ inputs, chosen, profileGiven, refuse, checkFile }) => {
+        if (!chosen)
+            return;
+        if (!profileGiven) {
+            refuse('cr-token-file needs a trusted profile: set profile-id (or profile-crn, or profile-name with ' +
+                "account-id) to the profile whose compute-resource trust rule admits this runner's token.");
+        }
+        const path = inputs.get('cr-token-file');
+        checkFile({ path, problem: (read) => checkTokenFile(path, read) });
+    },
+    credential: ({ inputs, profile }) => ({
+        kind: 'cr-token-file',
+        path: inputs.get('cr-token-file'),
+        profile: profile
+    }),
+    ownsApiKeys: false
+};
+/** The token file must exist, be readable and not be empty; its content is not kept. */
+function checkTokenFile(path, read) {
+    const shown = untrusted_oneLine(path);
+    if ('error' in read) {
+        const code = read.error?.code;
+        return code === 'ENOENT'
+            ? `cr-token-file ${shown} does not exist. On Kubernetes, project a service-account token ` +
+                'there (a projected volume, see README "Keyless on self-hosted runners"); check the path ' +
+                'inside the runner container.'
+            : `cr-token-file ${shown} cannot be read (${typeof code === 'string' ? code : 'error'}): ` +
+                'check that it is a file the runner user may read.';
+    }
+    if (read.content.trim() === '') {
+        return (`cr-token-file ${shown} is empty: the platform has not written a compute-resource token ` +
+            'there (yet). Check the projected volume or the path.');
+    }
+    return undefined;
+}
+
+// EXTERNAL MODULE: ./src/iam/read-body.ts
+var read_body = __nccwpck_require__(53);
 ;// CONCATENATED MODULE: ./src/inputs.ts
+
 
 /** Parsers of single raw input values: each returns the value or throws a ConfigError that says what to write. */
 /**
@@ -1728,12 +1894,12 @@ const RESERVED_ENV_FAMILIES = [
 ];
 function validateEnvName(input, value) {
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(value)) {
-        throw new ConfigError(`${input} "${printable(value)}" is not a valid environment variable name: use letters, digits ` +
+        throw new ConfigError(`${input} "${oneLine(value)}" is not a valid environment variable name: use letters, digits ` +
             'and underscores, not starting with a digit (e.g. IBMCLOUD_IAM_TOKEN).');
     }
     const family = RESERVED_ENV_FAMILIES.find((f) => f.test(value.toUpperCase()));
     if (family) {
-        throw new ConfigError(`${input} "${value}" is reserved: ${family.what} belong to the runner, the shell or a ` +
+        throw new ConfigError(`${input} "${oneLine(value)}" is reserved: ${family.what} belong to the runner, the shell or a ` +
             'runtime, and a token there would break later steps. Choose another name (e.g. IBMCLOUD_IAM_TOKEN).');
     }
     return value;
@@ -1762,9 +1928,6 @@ function validateApiKey(value) {
         "44 characters of letters, digits, '-' and '_'). Check that the secret holds the key " +
         'itself, as `ibmcloud iam api-key-create` or the console printed it, and nothing else.');
 }
-function printable(value) {
-    return JSON.stringify(value).slice(1, -1);
-}
 /** YAML 1.2 booleans, as @actions/core reads them. */
 function parseBoolean(input, value, fallback) {
     if (value === '')
@@ -1773,13 +1936,13 @@ function parseBoolean(input, value, fallback) {
         return true;
     if (['false', 'False', 'FALSE'].includes(value))
         return false;
-    throw new errors/* ConfigError */.xL(`${input} must be true or false (got "${printable(value)}").`);
+    throw new errors/* ConfigError */.xL(`${input} must be true or false (got "${untrusted_oneLine(value)}").`);
 }
 function parseInteger(input, value, fallback, min, max) {
     if (value === '')
         return fallback;
     if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
-        throw new ConfigError(`${input} must be a whole number from ${min} to ${max} (got "${printable(value)}").`);
+        throw new ConfigError(`${input} must be a whole number from ${min} to ${max} (got "${oneLine(value)}").`);
     }
     return Number(value);
 }
@@ -1788,119 +1951,11 @@ function parseChoice(input, value, choices) {
         return choices[0];
     if (choices.includes(value))
         return value;
-    throw new ConfigError(`${input} must be one of ${choices.join(', ')} (got "${printable(value)}").`);
-}
-
-;// CONCATENATED MODULE: ./src/credentials/cr-token.ts
-
-
-
-
-/** IAM's cr-token grant: a trusted profile, with a compute resource's token (Kubernetes, Code Engine). */
-const CR_TOKEN_GRANT = 'urn:ibm:params:oauth:grant-type:cr-token';
-/**
- * Reads a compute-resource token (a projected service-account token, Code Engine's token) and
- * masks it at once, before it is trimmed or checked. Read at every use: platforms rotate it.
- */
-function readCrToken(path, secrets, readFile) {
-    let content;
-    try {
-        content = readFile(path);
-    }
-    catch (err) {
-        const code = err.code;
-        throw new errors/* ActionError */.lZ(`Cannot read the compute-resource token in ${printable(path)} (${typeof code === 'string' ? code : 'error'}). ` +
-            'Check that the projected token volume is still mounted at that path.');
-    }
-    secrets.add(content);
-    const token = content.trim();
-    if (!token) {
-        throw new errors/* ActionError */.lZ(`The compute-resource token file ${printable(path)} is empty. Check the projected volume.`);
-    }
-    return token;
-}
-/** A compute resource's token for a trusted profile (IBM's ContainerAuthenticator): one request. */
-function exchangeCrToken(crToken, profile, ctx) {
-    return requestToken(ctx.iam, { grant_type: CR_TOKEN_GRANT, cr_token: crToken, ...profileForm(profile) }, { secrets: ctx.secrets, clock: ctx.clock, tenant: ctx.accountId });
-}
-/**
- * `cr-token-file` with a profile. Renewable: the config file holds the path (never the token),
- * and the token is read again at every renewal, since platforms rotate it.
- */
-const crTokenSource = {
-    kind: 'cr-token-file',
-    exchange: (c, ctx) => exchangeCrToken(readCrToken(c.path, ctx.secrets, ctx.readFile), c.profile, ctx),
-    renewal: {
-        saved: 'cr-token-file',
-        save: (c) => c,
-        load: (saved) => saved,
-        describe: (saved) => `from ${saved.path}, re-read each time`
-    }
-};
-/**
- * `cr-token-file`: needs a trusted profile; the file must exist, be readable and hold something.
- * It is read here only to check it (its content is neither kept nor quoted); readCrToken reads
- * it again, and masks it, when it is used.
- */
-const crTokenInputs = {
-    selected: ({ get }) => (get('cr-token-file') ? 'cr-token-file' : undefined),
-    check: ({ inputs, chosen, profileGiven, refuse }) => {
-        if (!chosen)
-            return;
-        if (!profileGiven) {
-            refuse('cr-token-file needs a trusted profile: set profile-id (or profile-crn, or profile-name with ' +
-                "account-id) to the profile whose compute-resource trust rule admits this runner's token.");
-        }
-        checkTokenFile(inputs.get('cr-token-file'), inputs.readFile, refuse);
-    },
-    credential: ({ inputs, profile }) => ({
-        kind: 'cr-token-file',
-        path: inputs.get('cr-token-file'),
-        profile: profile
-    }),
-    ownsApiKeys: false
-};
-/** The token file must exist, be readable and not be empty; its content is not kept. */
-function checkTokenFile(path, readFile, refuse) {
-    const shown = printable(path);
-    let content;
-    try {
-        content = readFile(path);
-    }
-    catch (err) {
-        const code = err.code;
-        refuse(code === 'ENOENT'
-            ? `cr-token-file ${shown} does not exist. On Kubernetes, project a service-account token ` +
-                'there (a projected volume, see README "Keyless on self-hosted runners"); check the path ' +
-                'inside the runner container.'
-            : `cr-token-file ${shown} cannot be read (${typeof code === 'string' ? code : 'error'}): ` +
-                'check that it is a file the runner user may read.');
-        return;
-    }
-    if (content.trim() === '') {
-        refuse(`cr-token-file ${shown} is empty: the platform has not written a compute-resource token ` +
-            'there (yet). Check the projected volume or the path.');
-    }
-}
-
-;// CONCATENATED MODULE: ./src/iam/json.ts
-/**
- * An answer's body as a JSON object, or undefined for anything else (not JSON, an array, null,
- * a number): every reader of IAM's and the metadata service's answers starts here, never a throw.
- */
-function parseJson(body) {
-    try {
-        const json = JSON.parse(body);
-        return typeof json === 'object' && json !== null && !Array.isArray(json)
-            ? json
-            : undefined;
-    }
-    catch {
-        return undefined;
-    }
+    throw new ConfigError(`${input} must be one of ${choices.join(', ')} (got "${oneLine(value)}").`);
 }
 
 ;// CONCATENATED MODULE: ./src/iam/endpoints.ts
+
 
 const PUBLIC_ENDPOINT = 'https://iam.cloud.ibm.com';
 const PRIVATE_ENDPOINT = 'https://private.iam.cloud.ibm.com';
@@ -1931,30 +1986,41 @@ function isLoopbackHost(hostname) {
         return true;
     return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
 }
-/** Validates an `iam-endpoint` value and returns it without a trailing slash. */
-function parseEndpoint(value) {
+/**
+ * The one base-URL validator under every endpoint input (`iam-endpoint`,
+ * `vpc-metadata-endpoint`): a URL, no user name, password, ?query or #fragment (paths are
+ * appended to it), http only to the hosts `rules` allow. Returns it without a trailing slash.
+ */
+function parseBaseUrl(input, value, rules) {
     let url;
     try {
         url = new URL(value);
     }
     catch {
-        throw new ConfigError(`iam-endpoint "${value}" is not a URL. Give a base URL such as ${PUBLIC_ENDPOINT}.`);
+        throw new errors/* ConfigError */.xL(`${input} "${untrusted_oneLine(value)}" is not a URL. ${rules.notAUrl}`);
     }
-    if (url.username || url.password) {
-        throw new ConfigError('iam-endpoint must not contain a user name or password.');
+    // ?query and #fragment on the raw text: `URL` drops a bare trailing '?' or '#'.
+    if (url.username || url.password || /[?#]/.test(value)) {
+        throw new errors/* ConfigError */.xL(`${input} must be a base URL without user name, password, ?query or #fragment.`);
     }
-    // On the raw text: `URL` drops a bare trailing '?' or '#' from search and hash.
-    if (/[?#]/.test(value)) {
-        throw new ConfigError(`iam-endpoint must be a base URL without ?query or #fragment.`);
-    }
-    if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
-        throw new ConfigError(`iam-endpoint ${url.origin} uses plain http, which would send the API key unencrypted. ` +
-            'Use https:// (plain http is accepted only for a loopback emulator: localhost, 127.0.0.1, ::1).');
+    // `URL` gives the host name in lower case.
+    if (url.protocol === 'http:' && !rules.plainHttpTo(url.hostname)) {
+        throw new errors/* ConfigError */.xL(`${input} ${url.origin} uses plain http, ${rules.plainHttpRefused}`);
     }
     if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        throw new ConfigError(`iam-endpoint must start with https:// (got ${url.protocol}//).`);
+        throw new errors/* ConfigError */.xL(`${input} must start with ${rules.schemes} (got ${url.protocol}//).`);
     }
     return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
+}
+/** Validates an `iam-endpoint` value and returns it without a trailing slash. */
+function parseEndpoint(value) {
+    return parseBaseUrl('iam-endpoint', value, {
+        notAUrl: `Give a base URL such as ${PUBLIC_ENDPOINT}.`,
+        plainHttpTo: isLoopbackHost,
+        plainHttpRefused: 'which would send the API key unencrypted. Use https:// (plain http is accepted only for ' +
+            'a loopback emulator: localhost, 127.0.0.1, ::1).',
+        schemes: 'https://'
+    });
 }
 /**
  * `iam-endpoint` wins; else `private` (with or without `region`); else the public endpoint.
@@ -1963,7 +2029,7 @@ function parseEndpoint(value) {
  */
 function resolveEndpoint(choice) {
     if (choice.region && !isRegion(choice.region)) {
-        throw new ConfigError(`region "${choice.region}" is not an IBM Cloud region with an IAM endpoint. ` +
+        throw new ConfigError(`region "${oneLine(choice.region)}" is not an IBM Cloud region with an IAM endpoint. ` +
             `Valid regions: ${REGIONS.join(', ')}.`);
     }
     if (choice.region && !choice.private) {
@@ -1981,7 +2047,6 @@ function resolveEndpoint(choice) {
 
 ;// CONCATENATED MODULE: ./src/credentials/metadata-endpoint.ts
 
-
 const DEFAULT_METADATA_ENDPOINT = 'http://169.254.169.254';
 /**
  * Hosts the VPC instance metadata service answers on without TLS: the link-local address,
@@ -1991,29 +2056,13 @@ const DEFAULT_METADATA_ENDPOINT = 'http://169.254.169.254';
 const PLAIN_HTTP_HOSTS = new Set(['169.254.169.254', 'api.metadata.cloud.ibm.com']);
 /** Validates `vpc-metadata-endpoint` and returns it without a trailing slash. */
 function parseMetadataEndpoint(value) {
-    let url;
-    try {
-        url = new URL(value);
-    }
-    catch {
-        throw new errors/* ConfigError */.xL(`vpc-metadata-endpoint "${value}" is not a URL. Leave it empty for ${DEFAULT_METADATA_ENDPOINT}.`);
-    }
-    // ?query and #fragment on the raw text: `URL` drops a bare trailing '?' or '#'.
-    if (url.username || url.password || /[?#]/.test(value)) {
-        throw new errors/* ConfigError */.xL('vpc-metadata-endpoint must be a base URL without user name, password, ?query or #fragment.');
-    }
-    if (url.protocol === 'http:') {
-        // `URL` gives the host name in lower case.
-        if (!PLAIN_HTTP_HOSTS.has(url.hostname) && !isLoopbackHost(url.hostname)) {
-            throw new errors/* ConfigError */.xL(`vpc-metadata-endpoint ${url.origin} uses plain http, which is accepted only for ` +
-                '169.254.169.254, api.metadata.cloud.ibm.com and loopback (an emulator). Use https://, ' +
-                `or leave it empty for ${DEFAULT_METADATA_ENDPOINT}.`);
-        }
-    }
-    else if (url.protocol !== 'https:') {
-        throw new errors/* ConfigError */.xL(`vpc-metadata-endpoint must start with http:// or https:// (got ${url.protocol}//).`);
-    }
-    return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
+    return parseBaseUrl('vpc-metadata-endpoint', value, {
+        notAUrl: `Leave it empty for ${DEFAULT_METADATA_ENDPOINT}.`,
+        plainHttpTo: (host) => PLAIN_HTTP_HOSTS.has(host) || isLoopbackHost(host),
+        plainHttpRefused: 'which is accepted only for 169.254.169.254, api.metadata.cloud.ibm.com and loopback (an ' +
+            `emulator). Use https://, or leave it empty for ${DEFAULT_METADATA_ENDPOINT}.`,
+        schemes: 'http:// or https://'
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/credentials/vpc-metadata.ts
@@ -2068,7 +2117,7 @@ async function vpcInstanceToken(endpoint, profile, ctx) {
 }
 /** The answer's access_token, or '' when there is none (or the body is not a JSON object). */
 function accessTokenOf(body) {
-    const token = parseJson(body)?.access_token;
+    const token = (0,read_body/* parseJson */.qF)(body)?.access_token;
     return typeof token === 'string' ? token : '';
 }
 /** The metadata service names a profile within the instance's account: no `account` field. */
@@ -2153,6 +2202,11 @@ const INPUT_SOURCES = [
     crTokenInputs,
     vpcMetadataInputs
 ];
+/**
+ * Every source's own advice rows, in the table's order (advice.ts puts them into ADVICE): a
+ * new source with its own IAM codes adds its rows to its module only.
+ */
+const SOURCE_ADVICE = Object.assign({}, ...Object.values(SOURCES).map((row) => row.advice ?? {}));
 const rows = Object.values(SOURCES);
 const rowOf = (kind) => SOURCES[kind];
 function credentialSource(credential) {
@@ -2187,35 +2241,17 @@ function sources_describeRenewal(saved) {
 }
 
 ;// CONCATENATED MODULE: ./src/advice.ts
-const ADVICE = {
-    emptyKey: {
-        symptom: '`The apikey input is empty`',
-        cause: 'GitHub passes no secrets to pull requests from forks (nor Actions secrets to Dependabot runs), or the secret name is misspelled.',
-        text: 'GitHub passes no secrets to pull requests from forks (nor Actions secrets to Dependabot runs); otherwise check that the secret exists and that `with: apikey: ${{ secrets.NAME }}` names it exactly.'
-    },
-    emptyKeyDependabot: {
-        symptom: '`The apikey input is empty` (run started by Dependabot)',
-        cause: 'Dependabot runs read Dependabot secrets, not Actions secrets.',
-        text: 'This run was started by Dependabot, which reads Dependabot secrets, not Actions secrets: add the key under Settings > Secrets > Dependabot.'
-    },
-    skipMissingKey: {
-        symptom: '`The apikey input is empty` (on purpose)',
-        cause: 'Runs without secrets (forks, Dependabot) should pass without IBM Cloud.',
-        text: 'To let such runs pass without IBM Cloud, set `on-missing-apikey: skip` and test `steps.<id>.outputs.authenticated`.'
-    },
-    wrongKey: {
-        symptom: '`HTTP 400 BXNIM0415E`',
-        cause: 'The key is mistyped, deleted, expired, or from another account or environment (staging keys only work at `https://iam.test.cloud.ibm.com`).',
-        text: 'The API key was not found: it is mistyped, deleted, expired, or from another IBM Cloud ' +
-            'account or environment. Check the secret passed as `apikey` (create a new key with ' +
-            '`ibmcloud iam api-key-create` or `ibmcloud iam service-api-key-create` and store it again).'
-    },
+
+/** What IAM, the Identity API and the network say, whichever source asked. */
+const IAM_ADVICE = {
     missingProperty: {
+        codes: ['BXNIM0109E'],
         symptom: '`HTTP 400 BXNIM0109E`',
         cause: 'A required form field was empty when IAM read it.',
         text: 'IAM says a required property of the request is missing or empty.'
     },
     unsupportedGrant: {
+        codes: ['BXNIM0106E'],
         symptom: '`HTTP 400 BXNIM0106E`',
         cause: '`iam-endpoint` points at something that speaks another dialect of IAM.',
         text: 'IAM does not support the grant or response type that was sent.'
@@ -2253,11 +2289,28 @@ const ADVICE = {
             'a user, the "User API key creator" role where the account restricts API key creation. ' +
             'Or set `ephemeral-key: false`.'
     },
+    tokenRefused: {
+        symptom: '`API key creation failed ... HTTP 401` (or lookup, deletion, listing)',
+        cause: 'The IAM Identity API did not accept the access token sent with the request: it was missing, expired or invalid (a 401 is not about roles; a missing role is a 403).',
+        text: 'The IAM Identity API did not accept the access token: it was missing, expired or not ' +
+            'valid there (a 401, not a missing role). Check that `iam-endpoint` (or `region`) names the ' +
+            'IAM that issued the token and that no proxy strips the Authorization header; a rerun ' +
+            'gets a fresh token.'
+    },
     keyLimit: {
         symptom: '`API key creation failed ... HTTP 400`',
         cause: 'A limit on API keys is reached.',
         text: 'IAM refused to create the key: a limit on API keys may be reached. Delete unused keys ' +
             '(`sweep-stale-keys: true` removes the ones this action left behind).'
+    },
+    invalidValue: {
+        codes: ['BXNIM0110E'],
+        symptom: '`HTTP 400 BXNIM0110E`',
+        cause: 'IAM read a field of the request with the wrong type or format (not a key limit): the action builds the request, so an endpoint that is not IBM Cloud IAM, or a bug.',
+        text: 'IAM says a field of the request has the wrong type or format (not a key limit). The ' +
+            'action builds that request itself (the key name, its description, `expires_at` from ' +
+            '`ephemeral-key-ttl`): check that `iam-endpoint` is IBM Cloud IAM, and report this with ' +
+            'the IAM request id if it is.'
     },
     timeout: {
         symptom: '`ETIMEDOUT`',
@@ -2280,18 +2333,31 @@ const ADVICE = {
         text: "Check the runner's network: a proxy needs HTTPS_PROXY (and NO_PROXY for exceptions); a private endpoint needs a runner inside IBM Cloud."
     }
 };
+/**
+ * Every row, in the order of the troubleshooting page: each source's own rows (its `advice`,
+ * collected from the sources table in its order), then what any source may meet.
+ */
+const ADVICE = { ...SOURCE_ADVICE, ...IAM_ADVICE };
 /** The advice's text with its placeholders filled in. */
 function advise(id, fill = {}) {
     return ADVICE[id].text
         .replace('{attempts}', String(fill.attempts ?? 'N'))
         .replace('{account}', fill.account ?? 'X');
 }
+/** The row that names IAM error code `code`, if one does. */
+function adviceForCode(code) {
+    return Object.keys(ADVICE).find((id) => ADVICE[id].codes?.includes(code));
+}
 
-;// CONCATENATED MODULE: ./src/iam/network.ts
+;// CONCATENATED MODULE: ./src/iam/retry.ts
+
 /**
- * What a network error code says about the request: the one place that knows, read by the
- * retry rules and by the advice a user gets.
+ * When IAM is asked again and how long the action waits first, in three parts: what a network
+ * error code says about the request (read by these rules and by the advice a user gets), how
+ * long to wait (pure functions of the attempt, a random number and Retry-After), and the loop
+ * that sends until an answer should not be retried or a limit of the policy is reached.
  */
+// What a network error code says about the request.
 /** The connection was never made, so IAM cannot have acted on the request. */
 const NEVER_SENT = new Set(['ECONNREFUSED', 'EAI_AGAIN', 'ENOTFOUND']);
 function requestNeverSent(code) {
@@ -2308,19 +2374,174 @@ function isTlsError(code) {
 function isDnsError(code) {
     return code === 'ENOTFOUND' || code === 'EAI_AGAIN';
 }
+const DEFAULT_BACKOFF = { baseDelayMs: 1000, maxDelayMs: 30_000 };
+/**
+ * The shape of the waits after a 429. The first is spread wide, because a 429 usually means a
+ * crowd (a matrix released together) that has to be spread over several windows of the limit;
+ * a later 429 is most often one unlucky draw into a slightly overfull second, so the next try
+ * comes soon, and the spread then doubles for a limit that stays saturated.
+ */
+const RATE_LIMIT_BACKOFF = {
+    /** The least wait without Retry-After: a typical rate-limit window, so the next try lands in a fresh one. */
+    floorMs: 1000,
+    /** The spread (full jitter on top of the floor) after the first 429. */
+    firstSpreadMs: 3500,
+    /** The spread after the second 429; it doubles after each further one, up to maxDelayMs. */
+    nextSpreadMs: 500
+};
+/**
+ * Retry-After in seconds or as an HTTP date (all three of RFC 9110's forms start with the day's
+ * name); undefined when absent or unreadable. `Date.parse` alone would read "1.5" or "-5" as
+ * dates in 2001.
+ */
+function parseRetryAfter(value, nowMs) {
+    if (!value)
+        return undefined;
+    const trimmed = value.trim();
+    if (/^\d+$/.test(trimmed))
+        return Number(trimmed) * 1000;
+    if (!/^(Mon|Tue|Wed|Thu|Fri|Sat|Sun)/.test(trimmed))
+        return undefined;
+    const date = Date.parse(trimmed);
+    if (Number.isNaN(date))
+        return undefined;
+    return Math.max(0, date - nowMs);
+}
+/** Retry-After as the least wait, capped at maxDelayMs. */
+function retryAfterFloor(retryAfterMs, backoff) {
+    return retryAfterMs === undefined ? 0 : Math.min(retryAfterMs, backoff.maxDelayMs);
+}
+/**
+ * After a failure (5xx, 408, no answer): full jitter, a random wait up to an exponentially
+ * growing ceiling. A Retry-After is honoured as a floor, capped at maxDelayMs, and jitter is
+ * still added on top so that jobs told the same Retry-After do not return in the same millisecond.
+ */
+function backoffDelay(attempt, backoff, random, retryAfterMs) {
+    const ceiling = Math.min(backoff.maxDelayMs, backoff.baseDelayMs * 2 ** (attempt - 1));
+    return retryAfterFloor(retryAfterMs, backoff) + Math.floor(random() * ceiling);
+}
+/** The jitter spread after the n-th 429 of one request (n from 1). */
+function rateLimitSpread(n, backoff) {
+    if (n <= 1)
+        return RATE_LIMIT_BACKOFF.firstSpreadMs;
+    return Math.min(backoff.maxDelayMs, RATE_LIMIT_BACKOFF.nextSpreadMs * 2 ** (n - 2));
+}
+/**
+ * After the n-th 429: a floor (Retry-After when IAM sent one, else a one-second window) plus
+ * full jitter over rateLimitSpread(n).
+ */
+function rateLimitDelay(n, backoff, random, retryAfterMs) {
+    const floor = retryAfterMs === undefined ? RATE_LIMIT_BACKOFF.floorMs : retryAfterFloor(retryAfterMs, backoff);
+    return floor + Math.floor(random() * rateLimitSpread(n, backoff));
+}
+/** The policy of a step: budget = max-attempts × timeout-seconds. */
+function retryPolicy(limits) {
+    const { maxAttempts, timeoutMs } = limits;
+    return { maxAttempts, budgetMs: maxAttempts * timeoutMs, ...DEFAULT_BACKOFF };
+}
+/** 408, 429 and 5xx except 501 may succeed later; any other 4xx never will. */
+function isRetryableStatus(status) {
+    return status === 408 || status === 429 || (status >= 500 && status !== 501 && status <= 599);
+}
+/** A broken or refused connection may work next time; see isPermanentNetworkError for what will not. */
+function isRetryableNetworkError(err) {
+    return !isPermanentNetworkError(err.code);
+}
+/**
+ * For a request that creates something, only answers that prove nothing was done may be
+ * retried: 429, or a connection that was never made. After a 5xx or a lost answer the
+ * create may have happened, and a retry would make a second one.
+ */
+function mayRetryCreate(outcome) {
+    if (typeof outcome === 'number')
+        return outcome === 429;
+    return requestNeverSent(outcome.code);
+}
+const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
+/**
+ * Sends until an answer that should not be retried, or until a limit of the policy. Returns
+ * the last answer (which may be an error status) and how many attempts it took; throws
+ * NetworkError (with the attempt count) when the last attempt got no answer.
+ */
+async function sendWithRetry(send, ctx) {
+    const { policy, clock } = ctx;
+    const deadline = clock.now() + policy.budgetMs;
+    let failures = 0;
+    let rateLimited = 0;
+    for (let attempt = 1;; attempt++) {
+        let outcome;
+        let retryAfterMs;
+        try {
+            const response = await send();
+            const retryable = isRetryableStatus(response.status) && (ctx.idempotent || mayRetryCreate(response.status));
+            if (!retryable)
+                return { response, attempts: attempt };
+            outcome = { response };
+            retryAfterMs = parseRetryAfter(response.headers['retry-after'], clock.now());
+        }
+        catch (err) {
+            if (!(err instanceof errors/* NetworkError */.Dr))
+                throw err;
+            const retryable = isRetryableNetworkError(err) && (ctx.idempotent || mayRetryCreate(err));
+            if (!retryable)
+                throw err.withContext(attempt, ctx.operation, ctx.url);
+            outcome = { error: err };
+        }
+        const status = 'response' in outcome ? outcome.response.status : undefined;
+        const giveUp = () => {
+            if ('response' in outcome)
+                return { response: outcome.response, attempts: attempt };
+            throw outcome.error.withContext(attempt, ctx.operation, ctx.url);
+        };
+        if (policy.maxAttempts <= 1)
+            return giveUp();
+        let delay;
+        let floor;
+        let note;
+        if (status === 429) {
+            rateLimited++;
+            delay = rateLimitDelay(rateLimited, policy, clock.random, retryAfterMs);
+            floor =
+                retryAfterMs === undefined
+                    ? RATE_LIMIT_BACKOFF.floorMs
+                    : retryAfterFloor(retryAfterMs, policy);
+            note = `IAM is rate limiting (HTTP 429) on attempt ${attempt}`;
+        }
+        else {
+            failures++;
+            if (failures >= policy.maxAttempts)
+                return giveUp();
+            delay = backoffDelay(failures, policy, clock.random, retryAfterMs);
+            floor = retryAfterFloor(retryAfterMs, policy);
+            const why = 'error' in outcome
+                ? `no answer from IAM (${outcome.error.code})`
+                : `IAM answered HTTP ${outcome.response.status}`;
+            note =
+                rateLimited === 0
+                    ? `${why} on attempt ${attempt} of ${policy.maxAttempts}`
+                    : `${why} on attempt ${attempt} (failure ${failures} of ${policy.maxAttempts}; ` +
+                        `${rateLimited} rate limited before)`;
+        }
+        const left = deadline - clock.now();
+        if (floor > left) {
+            ctx.log(`${ctx.operation}: ${note}; giving up: the retry budget (max-attempts × timeout-seconds, ` +
+                `${seconds(policy.budgetMs)}) has ${seconds(Math.max(0, left))} left`);
+            return giveUp();
+        }
+        delay = Math.min(delay, left);
+        ctx.log(`${ctx.operation}: ${note}; retrying in ${seconds(delay)}` +
+            (retryAfterMs !== undefined ? ` (Retry-After ${Math.round(retryAfterMs / 1000)} s)` : ''));
+        await clock.sleep(delay);
+    }
+}
 
 ;// CONCATENATED MODULE: ./src/describe-error.ts
 
 
 
-const ADVICE_BY_CODE = {
-    BXNIM0415E: 'wrongKey',
-    BXNIM0109E: 'missingProperty',
-    BXNIM0106E: 'unsupportedGrant'
-};
 function adviceFor(err) {
     const code = err.details.errorCode;
-    const byCode = code ? ADVICE_BY_CODE[code] : undefined;
+    const byCode = code ? adviceForCode(code) : undefined;
     if (byCode)
         return advise(byCode);
     const { status, operation, attempts } = err;
@@ -2330,10 +2551,18 @@ function adviceFor(err) {
         return advise('maybeCreated');
     if (status >= 500)
         return advise('iamFailing', { attempts });
-    const identityApi = [errors/* OPERATION */.qR.createKey, errors/* OPERATION */.qR.deleteKey, errors/* OPERATION */.qR.listKeys];
-    if (identityApi.includes(operation) && (status === 401 || status === 403)) {
+    const identityApi = [
+        errors/* OPERATION */.qR.createKey,
+        errors/* OPERATION */.qR.lookupKey,
+        errors/* OPERATION */.qR.deleteKey,
+        errors/* OPERATION */.qR.listKeys
+    ];
+    // A 401 is the bearer token (missing, expired, invalid); a 403 is what it may do.
+    if (identityApi.includes(operation) && status === 401)
+        return advise('tokenRefused');
+    if (identityApi.includes(operation) && status === 403)
         return advise('keyNotPermitted');
-    }
+    // Any other 400 on creation (BXNIM0110E, a malformed field, has its own row above).
     if (operation === errors/* OPERATION */.qR.createKey && status === 400)
         return advise('keyLimit');
     return undefined;
@@ -2456,7 +2685,7 @@ function jsonEscapedForms(value) {
 function parseIamErrorBody(body, headers, redact = (text) => text) {
     const str = (v) => typeof v === 'string' && v.length > 0 ? clean(redact(v), 500) : undefined;
     const details = {};
-    const o = parseJson(body);
+    const o = (0,read_body/* parseJson */.qF)(body);
     if (o) {
         details.errorCode = str(o.errorCode);
         details.errorMessage = str(o.errorMessage);
@@ -2495,177 +2724,6 @@ function summariseBody(body) {
     return flat.length > 0 ? flat : '(empty body)';
 }
 
-;// CONCATENATED MODULE: ./src/iam/backoff.ts
-/**
- * How long to wait before trying again: one rule for a failing IAM or network, one for IAM's
- * rate limit (HTTP 429). Pure functions of the attempt, a random number and Retry-After.
- */
-const DEFAULT_BACKOFF = { baseDelayMs: 1000, maxDelayMs: 30_000 };
-/**
- * The shape of the waits after a 429. The first is spread wide, because a 429 usually means a
- * crowd (a matrix released together) that has to be spread over several windows of the limit;
- * a later 429 is most often one unlucky draw into a slightly overfull second, so the next try
- * comes soon, and the spread then doubles for a limit that stays saturated.
- */
-const RATE_LIMIT_BACKOFF = {
-    /** The least wait without Retry-After: a typical rate-limit window, so the next try lands in a fresh one. */
-    floorMs: 1000,
-    /** The spread (full jitter on top of the floor) after the first 429. */
-    firstSpreadMs: 3500,
-    /** The spread after the second 429; it doubles after each further one, up to maxDelayMs. */
-    nextSpreadMs: 500
-};
-/**
- * Retry-After in seconds or as an HTTP date (all three of RFC 9110's forms start with the day's
- * name); undefined when absent or unreadable. `Date.parse` alone would read "1.5" or "-5" as
- * dates in 2001.
- */
-function parseRetryAfter(value, nowMs) {
-    if (!value)
-        return undefined;
-    const trimmed = value.trim();
-    if (/^\d+$/.test(trimmed))
-        return Number(trimmed) * 1000;
-    if (!/^(Mon|Tue|Wed|Thu|Fri|Sat|Sun)/.test(trimmed))
-        return undefined;
-    const date = Date.parse(trimmed);
-    if (Number.isNaN(date))
-        return undefined;
-    return Math.max(0, date - nowMs);
-}
-/** Retry-After as the least wait, capped at maxDelayMs. */
-function retryAfterFloor(retryAfterMs, backoff) {
-    return retryAfterMs === undefined ? 0 : Math.min(retryAfterMs, backoff.maxDelayMs);
-}
-/**
- * After a failure (5xx, 408, no answer): full jitter, a random wait up to an exponentially
- * growing ceiling. A Retry-After is honoured as a floor, capped at maxDelayMs, and jitter is
- * still added on top so that jobs told the same Retry-After do not return in the same millisecond.
- */
-function backoffDelay(attempt, backoff, random, retryAfterMs) {
-    const ceiling = Math.min(backoff.maxDelayMs, backoff.baseDelayMs * 2 ** (attempt - 1));
-    return retryAfterFloor(retryAfterMs, backoff) + Math.floor(random() * ceiling);
-}
-/** The jitter spread after the n-th 429 of one request (n from 1). */
-function rateLimitSpread(n, backoff) {
-    if (n <= 1)
-        return RATE_LIMIT_BACKOFF.firstSpreadMs;
-    return Math.min(backoff.maxDelayMs, RATE_LIMIT_BACKOFF.nextSpreadMs * 2 ** (n - 2));
-}
-/**
- * After the n-th 429: a floor (Retry-After when IAM sent one, else a one-second window) plus
- * full jitter over rateLimitSpread(n).
- */
-function rateLimitDelay(n, backoff, random, retryAfterMs) {
-    const floor = retryAfterMs === undefined ? RATE_LIMIT_BACKOFF.floorMs : retryAfterFloor(retryAfterMs, backoff);
-    return floor + Math.floor(random() * rateLimitSpread(n, backoff));
-}
-
-;// CONCATENATED MODULE: ./src/iam/retry.ts
-
-
-
-/** The policy of a step: budget = max-attempts × timeout-seconds. */
-function retryPolicy(limits) {
-    const { maxAttempts, timeoutMs } = limits;
-    return { maxAttempts, budgetMs: maxAttempts * timeoutMs, ...DEFAULT_BACKOFF };
-}
-/** 408, 429 and 5xx except 501 may succeed later; any other 4xx never will. */
-function isRetryableStatus(status) {
-    return status === 408 || status === 429 || (status >= 500 && status !== 501 && status <= 599);
-}
-/** A broken or refused connection may work next time; see network.ts for what will not. */
-function isRetryableNetworkError(err) {
-    return !isPermanentNetworkError(err.code);
-}
-/**
- * For a request that creates something, only answers that prove nothing was done may be
- * retried: 429, or a connection that was never made. After a 5xx or a lost answer the
- * create may have happened, and a retry would make a second one.
- */
-function mayRetryCreate(outcome) {
-    if (typeof outcome === 'number')
-        return outcome === 429;
-    return requestNeverSent(outcome.code);
-}
-const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
-/**
- * Sends until an answer that should not be retried, or until a limit of the policy. Returns
- * the last answer (which may be an error status) and how many attempts it took; throws
- * NetworkError (with the attempt count) when the last attempt got no answer.
- */
-async function sendWithRetry(send, ctx) {
-    const { policy, clock } = ctx;
-    const deadline = clock.now() + policy.budgetMs;
-    let failures = 0;
-    let rateLimited = 0;
-    for (let attempt = 1;; attempt++) {
-        let outcome;
-        let retryAfterMs;
-        try {
-            const response = await send();
-            const retryable = isRetryableStatus(response.status) && (ctx.idempotent || mayRetryCreate(response.status));
-            if (!retryable)
-                return { response, attempts: attempt };
-            outcome = { response };
-            retryAfterMs = parseRetryAfter(response.headers['retry-after'], clock.now());
-        }
-        catch (err) {
-            if (!(err instanceof errors/* NetworkError */.Dr))
-                throw err;
-            const retryable = isRetryableNetworkError(err) && (ctx.idempotent || mayRetryCreate(err));
-            if (!retryable)
-                throw err.withContext(attempt, ctx.operation, ctx.url);
-            outcome = { error: err };
-        }
-        const status = 'response' in outcome ? outcome.response.status : undefined;
-        const giveUp = () => {
-            if ('response' in outcome)
-                return { response: outcome.response, attempts: attempt };
-            throw outcome.error.withContext(attempt, ctx.operation, ctx.url);
-        };
-        if (policy.maxAttempts <= 1)
-            return giveUp();
-        let delay;
-        let floor;
-        let note;
-        if (status === 429) {
-            rateLimited++;
-            delay = rateLimitDelay(rateLimited, policy, clock.random, retryAfterMs);
-            floor =
-                retryAfterMs === undefined
-                    ? RATE_LIMIT_BACKOFF.floorMs
-                    : retryAfterFloor(retryAfterMs, policy);
-            note = `IAM is rate limiting (HTTP 429) on attempt ${attempt}`;
-        }
-        else {
-            failures++;
-            if (failures >= policy.maxAttempts)
-                return giveUp();
-            delay = backoffDelay(failures, policy, clock.random, retryAfterMs);
-            floor = retryAfterFloor(retryAfterMs, policy);
-            const why = 'error' in outcome
-                ? `no answer from IAM (${outcome.error.code})`
-                : `IAM answered HTTP ${outcome.response.status}`;
-            note =
-                rateLimited === 0
-                    ? `${why} on attempt ${attempt} of ${policy.maxAttempts}`
-                    : `${why} on attempt ${attempt} (failure ${failures} of ${policy.maxAttempts}; ` +
-                        `${rateLimited} rate limited before)`;
-        }
-        const left = deadline - clock.now();
-        if (floor > left) {
-            ctx.log(`${ctx.operation}: ${note}; giving up: the retry budget (max-attempts × timeout-seconds, ` +
-                `${seconds(policy.budgetMs)}) has ${seconds(Math.max(0, left))} left`);
-            return giveUp();
-        }
-        delay = Math.min(delay, left);
-        ctx.log(`${ctx.operation}: ${note}; retrying in ${seconds(delay)}` +
-            (retryAfterMs !== undefined ? ` (Retry-After ${Math.round(retryAfterMs / 1000)} s)` : ''));
-        await clock.sleep(delay);
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/iam/client.ts
 
 
@@ -2691,12 +2749,11 @@ class IamClient {
         return response;
     }
 }
-
-;// CONCATENATED MODULE: ./src/iam/connect.ts
-
-
-/** An IamClient for a step: its endpoint and limits from the config, retry notes to the log. */
-function connectIam(connection, io, secrets) {
+/**
+ * Builds the IamClient of a step (it sends nothing): its endpoint and limits from the config,
+ * retry notes to the log, known secrets scrubbed from error bodies.
+ */
+function createIamClient(connection, io, secrets) {
     return new IamClient({
         endpoint: connection.endpoint,
         transport: io.createTransport({ timeoutMs: connection.timeoutMs }),
@@ -2716,7 +2773,7 @@ function connectIam(connection, io, secrets) {
  */
 function stepContext(wiring, settings) {
     const { secrets, clock, readFile } = wiring;
-    const connect = (endpoint) => connectIam({ endpoint, timeoutMs: settings.timeoutMs, maxAttempts: settings.maxAttempts }, wiring, secrets);
+    const connect = (endpoint) => createIamClient({ endpoint, timeoutMs: settings.timeoutMs, maxAttempts: settings.maxAttempts }, wiring, secrets);
     return {
         iam: connect(settings.endpoint),
         secrets,
@@ -2724,6 +2781,39 @@ function stepContext(wiring, settings) {
         accountId: settings.accountId,
         connect,
         readFile
+    };
+}
+/**
+ * The credential files of one step (a cr-token-file), each read once and masked the moment it
+ * is read: checked before any request (`problems`, added to the input problems), then used by
+ * the exchange (`readFile`, the same read). The token command does not use this: it re-reads
+ * the file at every renewal, since platforms rotate it.
+ */
+function credentialFiles(readFile, secrets) {
+    const reads = new Map();
+    const read = (path) => {
+        let result = reads.get(path);
+        if (!result) {
+            try {
+                const content = readFile(path);
+                secrets.add(content);
+                result = { content };
+            }
+            catch (error) {
+                result = { error };
+            }
+            reads.set(path, result);
+        }
+        return result;
+    };
+    return {
+        problems: (checks) => checks.flatMap((check) => check.problem(read(check.path)) ?? []),
+        readFile: (path) => {
+            const result = read(path);
+            if ('error' in result)
+                throw result.error;
+            return result.content;
+        }
     };
 }
 
