@@ -9,20 +9,23 @@ import { longestJobMinutes, sweepStaleKeys } from './ephemeral/sweep.js'
 import { ActionError } from './errors.js'
 import { connectIam } from './iam/connect.js'
 import { checkAccount } from './iam/token.js'
-import { publishEphemeralKey, publishToken } from './outputs.js'
+import { recordNetworkSettings } from './network-settings.js'
+import { checkTokenShapes, publish } from './outputs.js'
 import { runnerDeps } from './runner/actions-core.js'
 import type { Runner, StepDeps } from './runner/runner.js'
-import { Secrets } from './secrets.js'
+import { redactingRunner, Secrets } from './secrets.js'
 import { summaryMarkdown } from './summary.js'
 import { COMMAND, installTokenCommand } from './token-command/install.js'
 import { oneLine } from './untrusted.js'
 
 /** The main step. Never throws: a failure is reported with `setFailed`, scrubbed of secrets. */
 export async function run(deps: StepDeps = runnerDeps()): Promise<void> {
-  const { runner, clock } = deps
-  const secrets = new Secrets((value) => runner.setSecret(value))
+  const { clock } = deps
+  const secrets = new Secrets((value) => deps.runner.setSecret(value))
   // Before anything else can print it: the key as given, and the forms derived from it.
-  secrets.add(runner.getInput('apikey'))
+  secrets.add(deps.runner.getInput('apikey'))
+  // Every line redacted: outside text (a name, IAM's error text) may echo a secret.
+  const runner = redactingRunner(deps.runner, secrets)
   let config: Config | undefined
   try {
     // A compute-resource token is a credential: masked the moment it is read, each time.
@@ -42,33 +45,44 @@ export async function run(deps: StepDeps = runnerDeps()): Promise<void> {
     const { accountId } = config
     const token = await source({ iam, secrets, clock, accountId, connect, readFile })
     checkAccount(token, config.accountId)
+    // Before a key is made for it: a token IAM described in another shape publishes nothing.
+    checkTokenShapes(config, token)
     const facts = runFacts(deps.env)
+    // What the post step and the token command compare before they send a credential again.
+    const network = recordNetworkSettings(deps.env)
     // Created before anything is published: if IAM refuses, the step fails with nothing exported.
     const key = config.ephemeral.enabled
-      ? await issueEphemeralKey(iam, token, config.ephemeral, { runner, clock, secrets, facts })
+      ? await issueEphemeralKey(iam, token, config.ephemeral, {
+          runner,
+          clock,
+          secrets,
+          facts,
+          longestJobMinutes: longestJobMinutes(deps.env),
+          network
+        })
       : undefined
-    publishToken(runner, config, token)
-    if (key) publishEphemeralKey(runner, config, key)
-    const where = { host: deps.tokenCommandHost, runnerTemp: deps.env.RUNNER_TEMP }
+    publish(runner, config, token, key)
+    const where = { host: deps.tokenCommandHost, runnerTemp: deps.env.RUNNER_TEMP, network }
     try {
       installTokenCommand(runner, config, token, where)
     } catch (err) {
       runner.warning(`${COMMAND} could not be installed: ${describeError(err)}`)
     }
+    // Redacted before it is cut: a name that echoes a secret must not leave a piece of it.
+    const redact = (text: string) => secrets.redact(text)
     runner.info(
-      `Authenticated to IBM Cloud as ${oneLine(token.claims.name ?? token.iamId)} ` +
-        `(${oneLine(token.iamId)}) in account ${oneLine(token.accountId)}; the token expires at ${new Date(token.expiration * 1000).toISOString()}.`
+      `Authenticated to IBM Cloud as ${oneLine(token.claims.name ?? token.iamId, redact)} ` +
+        `(${oneLine(token.iamId, redact)}) in account ${oneLine(token.accountId, redact)}; the token expires at ${new Date(token.expiration * 1000).toISOString()}.`
     )
     if (config.ephemeral.sweepStale) {
       const sweep = {
         runner,
         clock,
         facts,
-        keepId: key?.id,
-        longestJobMinutes: longestJobMinutes(deps.env)
+        keepId: key?.id
       }
       await sweepStaleKeys(iam, token, sweep).catch((err: unknown) =>
-        runner.warning(secrets.redact(`Sweeping stale keys failed: ${describeError(err)}`))
+        runner.warning(`Sweeping stale keys failed: ${describeError(err)}`)
       )
     }
     const { endpoint } = config

@@ -23,15 +23,26 @@ export async function issueEphemeralKey(
   iam: IamClient,
   token: IamToken,
   config: EphemeralConfig,
-  ctx: { runner: Runner; clock: Clock; secrets: Secrets; facts: RunFacts }
+  ctx: {
+    runner: Runner
+    clock: Clock
+    secrets: Secrets
+    facts: RunFacts
+    /** The longest this job can run (sweep.ts longestJobMinutes). */
+    longestJobMinutes: number
+    /** The network settings this step used, as recorded for the post step (network-settings.ts). */
+    network: string
+  }
 ): Promise<IssuedKey> {
-  const expiresAtMs = ctx.clock.now() + config.ttlMinutes * 60_000
+  const now = ctx.clock.now()
+  const expiresAtMs = now + config.ttlMinutes * 60_000
+  const usableUntilMs = Math.min(roundUpToMinute(expiresAtMs), now + ctx.longestJobMinutes * 60_000)
   const created = await createApiKey(
     iam,
     token.accessToken,
     {
       name: keyName(ctx.facts, ctx.clock.random),
-      description: keyDescription(ctx.facts),
+      description: keyDescription(ctx.facts, usableUntilMs),
       iamId: token.iamId,
       accountId: token.accountId,
       expiresAt: formatExpiresAt(expiresAtMs)
@@ -40,6 +51,9 @@ export async function issueEphemeralKey(
   )
   const expires = parseIamTime(created.expiresAt) ?? roundUpToMinute(expiresAtMs)
   ctx.runner.saveState(STATE.keyId, created.id)
+  // Masked on arrival (createApiKey): the post step revokes the key with itself.
+  ctx.runner.saveState(STATE.keyValue, created.value)
+  ctx.runner.saveState(STATE.network, ctx.network)
   ctx.runner.saveState(STATE.keyExpiresAt, String(expires))
   ctx.runner.saveState(STATE.endpoint, iam.endpoint)
   return { id: created.id, value: created.value, expiresAtMs: expires }

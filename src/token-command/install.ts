@@ -2,10 +2,12 @@ import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Config } from '../config.js'
 import type { IamToken } from '../iam/token.js'
+import { readNetworkRecord } from '../network-settings.js'
 import type { Runner, TokenCommandHost } from '../runner/runner.js'
 import { writeCache } from './cache.js'
 import { renewableCredential, type RenewalConfig } from './renewal.js'
 import { posixShim, windowsShim } from './shims.js'
+import { oneLine } from '../untrusted.js'
 
 export const COMMAND = 'ibmcloud-iam-token'
 
@@ -20,7 +22,7 @@ export function installTokenCommand(
   runner: Runner,
   config: Config,
   token: IamToken,
-  where: { host?: TokenCommandHost; runnerTemp?: string }
+  where: { host?: TokenCommandHost; runnerTemp?: string; network?: string }
 ): string | undefined {
   if (!config.tokenCommand) return undefined
   const renewal = renewableCredential(config)
@@ -43,6 +45,9 @@ export function installTokenCommand(
     maxAttempts: config.maxAttempts,
     cache: join(dir, 'token.json')
   }
+  // What the command compares before it sends a credential: a later step may change them.
+  const network = readNetworkRecord(where.network)
+  if (network) file.network = network
   const configPath = join(dir, 'config.json')
   writeFileSync(configPath, `${JSON.stringify(file, null, 2)}\n`, { mode: 0o600 })
   writeCache(file.cache, { accessToken: token.accessToken, expiration: token.expiration })
@@ -59,7 +64,9 @@ export function installTokenCommand(
 }
 
 function renewedFrom(credential: RenewalConfig['credential']): string {
-  if (credential.kind === 'cr-token-file') return `from ${credential.path}, re-read each time`
+  // A path is outside text: a line break in it must not start a workflow command.
+  if (credential.kind === 'cr-token-file')
+    return `from ${oneLine(credential.path)}, re-read each time`
   if (credential.kind === 'vpc-metadata') return `from the VPC instance metadata service`
   return `with the ephemeral key in $${credential.envName}`
 }

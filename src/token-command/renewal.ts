@@ -1,5 +1,6 @@
 import type { Config } from '../config.js'
 import type { Credential } from '../credentials/credential.js'
+import { readNetworkRecord, type NetworkSettings } from '../network-settings.js'
 
 /**
  * How `ibmcloud-iam-token` gets a new token, as written to its config file: never a secret.
@@ -22,6 +23,11 @@ export interface RenewalConfig {
   maxAttempts: number
   /** The private file that caches the current token. */
   cache: string
+  /**
+   * The proxy and CA settings the main step used (network-settings.ts): the command sends no
+   * credential when a later step changed them. Absent when the file was not written so.
+   */
+  network?: NetworkSettings
 }
 
 /**
@@ -57,5 +63,7 @@ export function parseRenewalConfig(text: string): RenewalConfig {
   ) {
     throw new Error('its config file is not one this version wrote')
   }
-  return json as RenewalConfig
+  const network = readNetworkRecord(JSON.stringify(json.network ?? null))
+  const { network: _written, ...rest } = json as RenewalConfig
+  return { ...rest, ...(network ? { network } : {}) }
 }

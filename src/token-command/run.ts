@@ -6,6 +6,8 @@ import { ActionError } from '../errors.js'
 import { connectIam } from '../iam/connect.js'
 import type { HttpTransport } from '../iam/http.js'
 import { checkAccount } from '../iam/token.js'
+import { networkChange } from '../network-settings.js'
+import { printable } from '../inputs.js'
 import { Secrets } from '../secrets.js'
 import { readCache, writeCache } from './cache.js'
 import { COMMAND } from './install.js'
@@ -47,6 +49,13 @@ export async function runTokenCommand(args: string[], io: CommandIo): Promise<nu
       io.stdout(`${cached.accessToken}\n`)
       return 0
     }
+    // Renewing sends a credential (the ephemeral key, a compute-resource or instance token):
+    // never through proxy or CA settings other than those the main step used.
+    const changed = networkChange(config.network, io.env, COMMAND)
+    if (changed) {
+      if (onRunner) io.stderr(`::warning::${changed.replace(/%/g, '%25')}\n`)
+      throw new ActionError(`no token renewed: ${changed}`)
+    }
     const source = credentialSource(resolveCredential(config, io.env, secrets))
     const log = (message: string) => io.stderr(`${COMMAND}: ${message}\n`)
     const deps = { createTransport: io.createTransport, clock: io.clock, log }
@@ -82,7 +91,7 @@ function loadConfig(path: string | undefined, readFile: (path: string) => string
     const message = (err as { message?: unknown } | null)?.message
     const why = typeof message === 'string' ? message : String(err)
     throw new ActionError(
-      `cannot use ${path} (${why}). It is written by the IBM Cloud IAM token action in an ` +
+      `cannot use ${printable(path)} (${printable(why)}). It is written by the IBM Cloud IAM token action in an ` +
         'earlier step of this job and removed with RUNNER_TEMP when the job ends.'
     )
   }
