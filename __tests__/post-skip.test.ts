@@ -7,7 +7,8 @@ import {
   jsonResponse,
   makeJwt,
   serviceIdClaims,
-  tokenBody
+  tokenBody,
+  wrongKeyResponse
 } from './helpers/fakes.js'
 import {
   EPHEMERAL_VALUE,
@@ -196,5 +197,19 @@ describe('post step, network settings changed after the main step', () => {
     )
     expect(transport.requests).toEqual([])
     expect(runner.printed()[0]).toMatch(/found no record of the network settings/)
+  })
+})
+
+describe('post step, a key that no longer signs in', () => {
+  it("IAM's BXNIM0415E for the key itself: one info line, no warning, nothing deleted", async () => {
+    const { runner, transport } = await post({ apikey: APIKEY }, savedState(), {
+      responses: [wrongKeyResponse()]
+    })
+    expect(transport.requests).toHaveLength(1)
+    expect(runner.count('warning')).toBe(0)
+    expect(runner.printed()).toEqual([
+      `Ephemeral API key ${KEY_ID} no longer signs in (IAM: BXNIM0415E): it was deleted already ` +
+        'or it expired; nothing to revoke.'
+    ])
   })
 })

@@ -1,5 +1,6 @@
 import { exchangeApiKey } from './credentials/apikey.js'
 import { describeError } from './describe-error.js'
+import { IamError } from './errors.js'
 import { runFacts } from './ephemeral/naming.js'
 import { parsePostConfig } from './ephemeral/post-config.js'
 import { looksLikeKeyId, revokeIfOurs } from './ephemeral/revoke.js'
@@ -82,7 +83,20 @@ export async function run(deps: StepDeps = runnerDeps()): Promise<void> {
       secrets,
       clock,
       accountId: config.accountId
+    }).catch((err: unknown) => {
+      // IAM's "key not found" for the key itself: it was deleted already, or it expired.
+      if (err instanceof IamError && err.status === 400 && err.details.errorCode === 'BXNIM0415E') {
+        return undefined
+      }
+      throw err
     })
+    if (!token) {
+      runner.info(
+        `Ephemeral API key ${shown} no longer signs in (IAM: BXNIM0415E): it was deleted ` +
+          'already or it expired; nothing to revoke.'
+      )
+      return
+    }
     const revocation = await revokeIfOurs(iam, token, keyId, runFacts(env))
     if (revocation.outcome === 'not-ours') runner.warning(revocation.message)
     else runner.info(revocation.message)
