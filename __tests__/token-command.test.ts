@@ -6,7 +6,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { posixShim, windowsShim } from '../src/token-command/shims.js'
 import { commandDeps } from '../src/token-command/deps.js'
-import { processIo, runTokenCommand, type CommandIo } from '../src/token-command/run.js'
+import { nodeFiles } from '../src/runner/files.js'
+import { processIo } from '../src/token-command/deps.js'
+import { runTokenCommand, type CommandIo } from '../src/token-command/run.js'
 import { userAgent } from '../src/version.js'
 import type { RenewalConfig } from '../src/token-command/renewal.js'
 import {
@@ -62,7 +64,7 @@ async function run(
     env: { GITHUB_ACTIONS: 'true', ...env },
     clock: fakeClock(NOW),
     createTransport: () => transport,
-    readFile: (path) => readFileSync(path, 'utf8'),
+    files: nodeFiles,
     stdout: (t) => (stdout += t),
     stderr: (t) => (stderr += t)
   }
@@ -256,8 +258,11 @@ describe('runTokenCommand, each way of renewing', () => {
       env: {},
       clock: fakeClock(NOW),
       createTransport: () => scriptedTransport([]),
-      readFile: () => {
-        throw thrown
+      files: {
+        ...nodeFiles,
+        readFile: () => {
+          throw thrown
+        }
       },
       stdout: () => undefined,
       stderr: (t) => (stderr += t)
@@ -299,7 +304,7 @@ describe('the real process', () => {
     expect(io.clock).toBe(clock)
     expect(io.createTransport).toBe(createTransport)
     writeFileSync(join(dir, 'f.txt'), 'é text')
-    expect(io.readFile(join(dir, 'f.txt'))).toBe('é text')
+    expect(io.files.readFile(join(dir, 'f.txt'))).toBe('é text')
     io.stdout('the token\n')
     io.stderr('a message\n')
     expect(out).toEqual(['the token\n'])

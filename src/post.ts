@@ -1,15 +1,15 @@
-import { exchangeApiKey } from './credentials/apikey.js'
+import { SOURCES } from './credentials/sources.js'
 import { describeError } from './describe-error.js'
 import { IamError } from './errors.js'
 import { runFacts } from './ephemeral/naming.js'
 import { parsePostConfig } from './ephemeral/post-config.js'
 import { looksLikeKeyId, revokeIfOurs } from './ephemeral/revoke.js'
 import { STATE } from './ephemeral/state.js'
-import { connectIam } from './iam/connect.js'
 import { networkChange, readNetworkRecord } from './network-settings.js'
 import { runnerDeps } from './runner/actions-core.js'
 import type { StepDeps } from './runner/runner.js'
 import { redactingRunner, Secrets } from './secrets.js'
+import { stepContext } from './step-context.js'
 import { oneLine } from './untrusted.js'
 
 /**
@@ -22,7 +22,7 @@ import { oneLine } from './untrusted.js'
  * settings differ from those the main step used (a later step can write them to GITHUB_ENV).
  */
 export async function run(deps: StepDeps = runnerDeps()): Promise<void> {
-  const { clock, env } = deps
+  const { env } = deps
   const secrets = new Secrets((value) => deps.runner.setSecret(value))
   // Before anything else can print it. Main saved it (state main saved cannot be overridden).
   const keyValue = deps.runner.getState(STATE.keyValue).trim()
@@ -75,21 +75,22 @@ export async function run(deps: StepDeps = runnerDeps()): Promise<void> {
       )
     }
     const log = (message: string) => runner.info(message)
-    const iam = connectIam(config, { ...deps, log }, secrets)
+    const ctx = stepContext({ ...deps, log, secrets, readFile: deps.files.readFile }, config)
     // A fresh token from the ephemeral key itself: its identity may delete its own keys (it
     // made this one), and the main step's token may have expired in a long job.
-    const token = await exchangeApiKey(keyValue, {
-      iam,
-      secrets,
-      clock,
-      accountId: config.accountId
-    }).catch((err: unknown) => {
-      // IAM's "key not found" for the key itself: it was deleted already, or it expired.
-      if (err instanceof IamError && err.status === 400 && err.details.errorCode === 'BXNIM0415E') {
-        return undefined
-      }
-      throw err
-    })
+    const token = await SOURCES.apikey
+      .exchange({ kind: 'apikey', apikey: keyValue }, ctx)
+      .catch((err: unknown) => {
+        // IAM's "key not found" for the key itself: it was deleted already, or it expired.
+        if (
+          err instanceof IamError &&
+          err.status === 400 &&
+          err.details.errorCode === 'BXNIM0415E'
+        ) {
+          return undefined
+        }
+        throw err
+      })
     if (!token) {
       runner.info(
         `Ephemeral API key ${shown} no longer signs in (IAM: BXNIM0415E): it was deleted ` +
@@ -97,7 +98,7 @@ export async function run(deps: StepDeps = runnerDeps()): Promise<void> {
       )
       return
     }
-    const revocation = await revokeIfOurs(iam, token, keyId, runFacts(env))
+    const revocation = await revokeIfOurs(ctx.iam, token, keyId, runFacts(env))
     if (revocation.outcome === 'not-ours') runner.warning(revocation.message)
     else runner.info(revocation.message)
   } catch (err) {
