@@ -1,9 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { parseConfig, parseInputs } from '../src/config.js'
 
 /** The shape of src/ that issue #7 settled on, kept by a test rather than by memory. */
 const SRC = resolve(dirname(fileURLToPath(import.meta.url)), '../src')
+
+/** Lines a module usually stays under; see the module-size test. */
+const MODULE_SIZE_GUIDELINE = 300
 
 function sources(dir = SRC): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -77,6 +81,23 @@ describe('the shape of src/', () => {
     expect(uses(/process\.env/)).toEqual(['runner/actions-core.ts', 'token-command/deps.ts'])
   })
 
+  it('parsing the inputs does no I/O: config.ts and parse.ts take no file reader, import no I/O', () => {
+    const parsers = ['config.ts', 'credentials/parse.ts', 'inputs.ts', 'iam/endpoints.ts']
+    const io = parsers.flatMap((rel) =>
+      imports(join(SRC, rel))
+        .filter(
+          (spec) => spec.startsWith('node:') || /(runner|token-command)\/|http|client/.test(spec)
+        )
+        .map((spec) => `${rel} imports ${spec}`)
+    )
+    expect(io).toEqual([])
+    for (const rel of ['config.ts', 'credentials/parse.ts']) {
+      expect(readFileSync(join(SRC, rel), 'utf8')).not.toMatch(/readFile|: Files\b|runner\/files/)
+    }
+    // One parameter each, the inputs: the step runs the file checks that parsing asks for.
+    expect([parseInputs.length, parseConfig.length]).toEqual([1, 1])
+  })
+
   it('credential sources are rows of one table: no other module names a grant URN', () => {
     const grants = sources()
       .filter((file) => readFileSync(file, 'utf8').includes('urn:ibm:params:oauth:grant-type:'))
@@ -90,10 +111,18 @@ describe('the shape of src/', () => {
     ])
   })
 
-  it('no module is over 200 lines', () => {
+  /**
+   * A guideline, not a wall: a module holds one thing whole, which is usually under about 300
+   * lines. One that grows past it either splits along a real seam or says, in a
+   * `module-size:` comment, why it is one thing; never a split only to pass a count (issue 18
+   * merged the modules an older 200-line cap had cut apart).
+   */
+  it('a module over about 300 lines says why it is one module', () => {
     const long = sources()
-      .map((file) => [relative(SRC, file), readFileSync(file, 'utf8').split('\n').length] as const)
-      .filter(([, lines]) => lines > 200)
+      .map((file) => [relative(SRC, file), readFileSync(file, 'utf8')] as const)
+      .filter(([, text]) => text.split('\n').length > MODULE_SIZE_GUIDELINE)
+      .filter(([, text]) => !/module-size: \S/.test(text))
+      .map(([rel]) => rel)
     expect(long).toEqual([])
   })
 

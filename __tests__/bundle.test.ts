@@ -4,7 +4,7 @@
 // stubs in stubs/ through package.json `overrides`. A dependency update that brings them (or any
 // other library) back, or a bundle that outgrows its budget, fails here. Reads dist/ as committed;
 // it does not build.
-import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs'
 import { dirname, join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -43,6 +43,13 @@ describe('dist bundles', () => {
     })
 
     it('bundles only the packages the action calls (ncc licenses each one it bundles)', () => {
+      // docker-credential-ibmcloud bundles no package at all (node: built-ins and src/ only),
+      // so ncc writes no licenses.txt for it.
+      if (entry === 'credential-helper') {
+        expect(existsSync(join(ROOT, 'dist', entry, 'licenses.txt'))).toBe(false)
+        expect(code).not.toContain('@actions/')
+        return
+      }
       const licenses = readFileSync(join(ROOT, 'dist', entry, 'licenses.txt'), 'utf8')
       const named = licensedPackages(licenses).filter((name) => !name.startsWith('never-called-'))
       expect(named.length).toBeGreaterThan(0) // the list is still there to read

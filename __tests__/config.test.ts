@@ -1,13 +1,12 @@
 import { parseConfig } from '../src/config.js'
 import { apiKeyOf } from '../src/credentials/credential.js'
-import { nodeFiles } from '../src/runner/files.js'
 import { validateEnvName } from '../src/inputs.js'
 import { REGIONS } from '../src/iam/endpoints.js'
 import { ConfigError } from '../src/errors.js'
 import { APIKEY } from './helpers/fakes.js'
 
 function parse(inputs: Record<string, string>) {
-  return parseConfig((name) => inputs[name] ?? '', nodeFiles)
+  return parseConfig((name) => inputs[name] ?? '')
 }
 
 function problem(inputs: Record<string, string>): string {
@@ -270,7 +269,6 @@ describe('env-name', () => {
   it('shows a refused name with its newline escaped, so the message stays on one line', () => {
     const message = problem({ apikey: APIKEY, 'env-name': 'TOKEN\n::error::forged' })
     expect(message).not.toContain('\n')
-    // The markers broken apart too: the runner finds `::` commands after white space.
     expect(message).toContain('TOKEN\\n: :error: :forged')
   })
 

@@ -1,8 +1,10 @@
-import { parseConfig } from '../src/config.js'
+import { configOf, parseInputs } from '../src/config.js'
 import { nodeFiles } from '../src/runner/files.js'
-import { parseCredential, type CredentialInputs } from '../src/credentials/parse.js'
+import { parseCredential, type CredentialInputs, type FileCheck } from '../src/credentials/parse.js'
 import { parseMetadataEndpoint } from '../src/credentials/metadata-endpoint.js'
 import { ConfigError } from '../src/errors.js'
+import { Secrets } from '../src/secrets.js'
+import { credentialFiles } from '../src/step-context.js'
 import { APIKEY } from './helpers/fakes.js'
 
 const ACCOUNT = '0123456789abcdef0123456789abcdef'
@@ -26,6 +28,13 @@ function files(map: Record<string, string | { code: string }>) {
 const TOKEN_FILE = '/var/run/secrets/tokens/sa-token'
 const fs = () =>
   files({ [TOKEN_FILE]: `${CR_TOKEN}\n`, '/empty': ' \n\t', '/dir': { code: 'EISDIR' } })
+
+/** As the main step parses: the inputs (no I/O), then the file checks through its files. */
+function parseConfig(read: (name: string) => string, io: { readFile: (path: string) => string }) {
+  const parsed = parseInputs(read)
+  const files = credentialFiles(io.readFile, new Secrets(() => {}))
+  return configOf(parsed, files.problems(parsed.fileChecks))
+}
 
 function parse(inputs: Record<string, string>) {
   return parseConfig((name) => inputs[name] ?? '', fs())
@@ -337,8 +346,7 @@ describe('parseCredential on its own', () => {
   const inputs = (values: Record<string, string>): CredentialInputs => ({
     get: (name) => values[name] ?? '',
     apikey: values.apikey ?? '',
-    ephemeralKey: false,
-    readFile: () => CR_TOKEN
+    ephemeralKey: false
   })
 
   it("gives { kind: 'none' } after a refusal of its own, and pushes the refusal", () => {
@@ -349,6 +357,19 @@ describe('parseCredential on its own', () => {
       }
     )
     expect(problems).toHaveLength(1)
+  })
+
+  it('reads no file: it asks for the token file to be checked, and the step runs the check', () => {
+    const problems: string[] = []
+    const checks: FileCheck[] = []
+    expect(
+      parseCredential(inputs({ 'cr-token-file': '/t', 'profile-id': PROFILE_ID }), problems, checks)
+    ).toEqual({ kind: 'cr-token-file', path: '/t', profile: { id: PROFILE_ID } })
+    expect(problems).toEqual([])
+    expect(checks.map((check) => check.path)).toEqual(['/t'])
+    expect(checks[0]!.problem({ content: CR_TOKEN })).toBeUndefined()
+    expect(checks[0]!.problem({ content: ' \n' })).toMatch(/^cr-token-file \/t is empty/)
+    expect(checks[0]!.problem({ error: { code: 'EACCES' } })).toMatch(/cannot be read \(EACCES\)/)
   })
 
   it('is not put off by problems pushed before it', () => {
@@ -455,7 +476,8 @@ describe('the parsed configuration', () => {
       'ephemeral-key-env': 'MY_KEY',
       revoke: 'false',
       'sweep-stale-keys': 'true',
-      'token-command': 'false'
+      'token-command': 'false',
+      'sdk-services': 'iam_identity resource_controller'
     })
     expect(config).toEqual({
       credential: { kind: 'apikey', apikey: APIKEY },
@@ -473,7 +495,9 @@ describe('the parsed configuration', () => {
         revoke: false,
         sweepStale: true
       },
-      tokenCommand: false
+      tokenCommand: false,
+      sdkServices: ['iam_identity', 'resource_controller'],
+      registries: []
     })
   })
 
@@ -493,7 +517,9 @@ describe('the parsed configuration', () => {
         revoke: true,
         sweepStale: false
       },
-      tokenCommand: true
+      tokenCommand: true,
+      sdkServices: [],
+      registries: []
     })
   })
 

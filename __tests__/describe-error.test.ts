@@ -1,4 +1,4 @@
-import { ADVICE, type AdviceId } from '../src/advice.js'
+import { ADVICE, adviceForCode, type Advice, type AdviceId } from '../src/advice.js'
 import { describeError } from '../src/describe-error.js'
 import {
   ActionError,
@@ -59,9 +59,10 @@ describe('describeError on an IAM error: the message', () => {
     expect(describeError(new IamError(OPERATION.token, 400, details, 1))).toBe(
       [
         'IBM Cloud IAM token exchange failed after 1 attempt: HTTP 400 BXNIM0415E: Provided API key could not be found.',
-        'The API key was not found: it is mistyped, deleted, expired, or from another IBM Cloud ' +
-          'account or environment. Check the secret passed as `apikey` (create a new key with ' +
-          '`ibmcloud iam api-key-create` or `ibmcloud iam service-api-key-create` and store it again).',
+        'The API key was not found: it is mistyped, deleted, expired, disabled, or from another ' +
+          'IBM Cloud account or environment. Check the secret passed as `apikey` (create a new key ' +
+          'with `ibmcloud iam api-key-create` or `ibmcloud iam service-api-key-create` and store it ' +
+          'again; a disabled key works again once it is enabled).',
         'IAM request id: d1c4a5e2-7b0f-4f7c-9a5e-000000000415 (quote it to IBM support).'
       ].join('\n')
     )
@@ -136,20 +137,57 @@ describe('describeError on an IAM error: which advice', () => {
     ['a creation 502', OPERATION.createKey, 502, ['maybeCreated'], undefined],
     ['a creation 499', OPERATION.createKey, 499, [], undefined],
     ['a creation 400', OPERATION.createKey, 400, ['keyLimit'], 'BXNIM0999E'],
-    ['a creation 401', OPERATION.createKey, 401, ['keyNotPermitted'], undefined],
+    ['a creation 400 at the limit', OPERATION.createKey, 400, ['keyLimit'], 'BXNIM0506E'],
+    // A malformed field is not a key limit (emulator/CONTRACT.md's table of codes and advice).
+    ['a creation 400 BXNIM0110E', OPERATION.createKey, 400, ['invalidValue'], 'BXNIM0110E'],
+    // A 401 is the bearer token (missing, expired, invalid), not a missing role (a 403).
+    ['a creation 401', OPERATION.createKey, 401, ['tokenRefused'], undefined],
+    ['a creation 401 BXNIM0308E', OPERATION.createKey, 401, ['tokenRefused'], 'BXNIM0308E'],
     ['a creation 403', OPERATION.createKey, 403, ['keyNotPermitted'], 'BXNIM0513E'],
     ['a creation 404', OPERATION.createKey, 404, [], undefined],
     ['a creation 409', OPERATION.createKey, 409, [], undefined],
     // Key-limit advice is about creating: not on other 400s.
     ['a deletion 400', OPERATION.deleteKey, 400, [], undefined],
     ['a listing 400', OPERATION.listKeys, 400, [], undefined],
-    ['a deletion 401', OPERATION.deleteKey, 401, ['keyNotPermitted'], undefined],
+    ['a deletion 401', OPERATION.deleteKey, 401, ['tokenRefused'], undefined],
     ['a deletion 403', OPERATION.deleteKey, 403, ['keyNotPermitted'], undefined],
     ['a listing 403', OPERATION.listKeys, 403, ['keyNotPermitted'], undefined],
     ['a deletion 404', OPERATION.deleteKey, 404, [], undefined],
-    ['a deletion 500', OPERATION.deleteKey, 500, ['iamFailing'], undefined]
+    ['a deletion 500', OPERATION.deleteKey, 500, ['iamFailing'], undefined],
+    ['a lookup 400', OPERATION.lookupKey, 400, [], undefined],
+    ['a lookup 401', OPERATION.lookupKey, 401, ['tokenRefused'], undefined],
+    ['a listing 401', OPERATION.listKeys, 401, ['tokenRefused'], undefined],
+    ['a lookup 403', OPERATION.lookupKey, 403, ['keyNotPermitted'], undefined],
+    ['a lookup 500', OPERATION.lookupKey, 500, ['iamFailing'], undefined]
   ])('%s (%s, HTTP %i) gets %j', (_what, operation, status, advice, code) => {
     expect(adviceIn(describeError(iamError(operation, status, code, 3)))).toEqual(advice)
+  })
+
+  // The rows name their codes: no separate code map can drift from them.
+  const coded = (Object.keys(ADVICE) as AdviceId[]).flatMap((id) =>
+    ((ADVICE[id] as Advice).codes ?? []).map((code) => [code, id] as const)
+  )
+
+  it('has rows that name codes, each code in one row only', () => {
+    expect(coded.map(([code]) => code)).toEqual([
+      'BXNIM0415E',
+      'BXNIM0109E',
+      'BXNIM0106E',
+      'BXNIM0110E'
+    ])
+    expect(new Set(coded.map(([code]) => code)).size).toBe(coded.length)
+  })
+
+  it.each(coded)('gives the row naming %s for it, on any operation', (code, id) => {
+    expect(adviceForCode(code)).toBe(id)
+    for (const operation of [OPERATION.token, OPERATION.createKey, OPERATION.lookupKey]) {
+      expect(adviceIn(describeError(iamError(operation, 400, code, 1)))).toContain(id)
+    }
+  })
+
+  it('finds no row for a code no row names', () => {
+    expect(adviceForCode('BXNIM0999E')).toBeUndefined()
+    expect(adviceForCode('')).toBeUndefined()
   })
 
   it('names the attempts in the rate-limit and IAM-failing advice', () => {

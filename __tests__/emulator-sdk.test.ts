@@ -46,6 +46,7 @@ async function tokenFrom(authenticator: { authenticate(o: { headers?: object }):
   return (request.headers.Authorization ?? '').replace(/^Bearer /, '')
 }
 
+const CR_TOKEN_GRANT = 'urn:ibm:params:oauth:grant-type:cr-token'
 const IBM_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}\+0000$/
 
 describe('IamIdentityV1: every API-key operation', () => {
@@ -282,8 +283,9 @@ describe('every grant through the matching SDK authenticator', () => {
   })
 
   test('ContainerAuthenticator: cr token from a file, by profile id and by name', async () => {
+    // As Kubernetes projects it: no trailing newline (the SDK sends the file as it is).
     const file = join(tmp, 'sa-token')
-    await writeFile(file, `${em.seed.crToken}\n`)
+    await writeFile(file, em.seed.crToken)
     for (const profile of [
       { iamProfileId: em.seed.crProfileId },
       { iamProfileName: em.seed.crProfileName }
@@ -302,6 +304,19 @@ describe('every grant through the matching SDK authenticator', () => {
       })
     }
     expect(JSON.stringify(em.requests)).not.toContain(em.seed.crToken)
+  })
+
+  test('ContainerAuthenticator does not trim the file: a token with a trailing newline is refused', async () => {
+    const file = join(tmp, 'sa-token-newline')
+    await writeFile(file, `${em.seed.crToken}\n`)
+    const auth = new ContainerAuthenticator({
+      crTokenFilename: file,
+      iamProfileId: em.seed.crProfileId,
+      url: em.url,
+      httpsAgent: agent
+    } as never)
+    await expect(tokenFrom(auth)).rejects.toMatchObject({ status: 400 })
+    expect(em.requests.at(-1)).toMatchObject({ grantType: CR_TOKEN_GRANT, status: 400 })
   })
 
   test('VpcInstanceAuthenticator: default linked profile, a named one, and both metadata versions', async () => {

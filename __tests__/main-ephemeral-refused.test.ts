@@ -1,4 +1,5 @@
 import { run as runMain } from '../src/main.js'
+import { advise } from '../src/advice.js'
 import type { HttpResponse } from '../src/iam/http.js'
 import {
   APIKEY,
@@ -83,10 +84,21 @@ describe('main step, IAM refuses to create the ephemeral key', () => {
     expect(runner.outputs['ephemeral-apikey']).toBe(EPHEMERAL_VALUE)
   })
 
-  it('401: the same advice', async () => {
+  it('401: the token was refused (missing, expired, invalid), not a missing role', async () => {
     const { runner } = await run([identityError(401, 'BXNIM0308E', 'trace-401')])
     expectNothingPublished(runner)
-    expect(runner.failed).toMatch(/IAM Identity Service/)
+    expect(runner.failed).toContain(advise('tokenRefused'))
+    expect(runner.failed).not.toMatch(/IAM Identity Service|Operator/)
+  })
+
+  it('400 BXNIM0110E: a malformed field, not a key limit', async () => {
+    const { runner, transport } = await run([
+      identityError(400, 'BXNIM0110E', 'trace-110', 'Invalid value for expires_at.')
+    ])
+    expectNothingPublished(runner)
+    expect(transport.requests).toHaveLength(2)
+    expect(runner.failed).toContain(advise('invalidValue'))
+    expect(runner.failed).not.toContain(advise('keyLimit'))
   })
 
   it('400: fails with the key-limit advice, after a single attempt', async () => {

@@ -167,6 +167,29 @@ describe('cr-token-file + profile: one cr-token grant', () => {
     expect(h.runner.outputs['iam-id']).toBe(PROFILE_IAM_ID)
   })
 
+  it('reads the token file once: checked before the request, then exchanged, masked once', async () => {
+    const path = join(temp, 'sa-token')
+    const reads: string[] = []
+    const h = harness(
+      { 'cr-token-file': path, 'profile-id': PROFILE_ID },
+      [jsonResponse(200, tokenBody(profileJwt()))],
+      { clock: fakeClock(NOW), env: { GITHUB_REPOSITORY: 'octo/repo', RUNNER_TEMP: temp } }
+    )
+    const files = h.deps.files
+    h.deps.files = {
+      ...files,
+      readFile: (file) => {
+        reads.push(file)
+        return file === path ? `${CR_TOKEN}\n` : files.readFile(file)
+      }
+    }
+    await runMain(h.deps)
+    expect(h.runner.failed).toBeUndefined()
+    expect(formFields(h.transport.requests[0]!.body).cr_token).toBe(CR_TOKEN)
+    expect(reads.filter((file) => file === path)).toEqual([path])
+    expect(h.runner.secrets.filter((value) => value === CR_TOKEN)).toEqual([CR_TOKEN])
+  })
+
   it('installs ibmcloud-iam-token under RUNNER_TEMP, its config naming the file, not its content', async () => {
     const path = join(temp, 'sa-token')
     writeFileSync(path, CR_TOKEN)

@@ -9,9 +9,7 @@ import { APIKEY, RecordingRunner } from './helpers/fakes.js'
 import { EPHEMERAL_VALUE, KEY_ID, testToken } from './helpers/identity.js'
 
 const NOW = Date.UTC(2026, 1, 20, 12, 0, 0)
-const config = parseConfig((name) => ({ apikey: APIKEY, 'ephemeral-key': 'true' })[name] ?? '', {
-  readFile: () => ''
-})
+const config = parseConfig((name) => ({ apikey: APIKEY, 'ephemeral-key': 'true' })[name] ?? '')
 const key = { id: KEY_ID, value: EPHEMERAL_VALUE, expiresAtMs: NOW + 3600_000 }
 
 function attempt(token: Partial<IamToken>, issued: Partial<typeof key> | undefined = {}) {

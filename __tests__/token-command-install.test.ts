@@ -35,7 +35,7 @@ beforeEach(() => {
 afterEach(() => rmSync(temp, { recursive: true, force: true }))
 
 function config(inputs: Record<string, string>): Config {
-  return parseConfig((name) => inputs[name] ?? '', { readFile: () => 'eyJ.cr.token' })
+  return parseConfig((name) => inputs[name] ?? '')
 }
 
 function install(

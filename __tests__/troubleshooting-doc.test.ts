@@ -1,14 +1,24 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import * as prettier from 'prettier'
-import { ADVICE, advise, type AdviceId } from '../src/advice.js'
+import {
+  ADVICE,
+  IAM_ADVICE,
+  adviceForCode,
+  advise,
+  type Advice,
+  type AdviceId,
+  type AdviceRows
+} from '../src/advice.js'
+import { SOURCES } from '../src/credentials/sources.js'
 
 /**
- * docs/TROUBLESHOOTING.md's table is generated from src/advice.ts, the advice the action
- * prints. When they drift this test fails; `UPDATE_DOCS=1 npm test -- troubleshooting`
- * rewrites the table from the code.
+ * docs/TROUBLESHOOTING.md's table is generated from the advice rows (ADVICE, src/advice.ts),
+ * the advice the action prints. When they drift this test fails; `npm run docs` (this file
+ * with UPDATE_DOCS=1) rewrites the table from the rows.
  */
 const DOC = new URL('../docs/TROUBLESHOOTING.md', import.meta.url)
-const START = '<!-- generated from src/advice.ts: do not edit by hand -->'
+const START =
+  '<!-- generated from the advice rows (src/advice.ts) by `npm run docs`: do not edit by hand -->'
 const END = '<!-- end of generated table -->'
 
 function cell(text: string): string {
@@ -42,5 +52,30 @@ describe('docs/TROUBLESHOOTING.md', () => {
     const expected = await expectedDoc(doc)
     if (process.env.UPDATE_DOCS === '1' && doc !== expected) writeFileSync(DOC, expected)
     else expect(doc).toBe(expected)
+  })
+})
+
+describe('advice rows live with their owners', () => {
+  const sourceGroups = Object.values(SOURCES).map(
+    (row) => (row as { advice?: AdviceRows }).advice ?? {}
+  )
+
+  it("each source's rows come from its row in the sources table, then IAM's: no id twice", () => {
+    const ids = [...sourceGroups, IAM_ADVICE].flatMap((group) => Object.keys(group))
+    expect(Object.keys(ADVICE)).toEqual(ids)
+    expect(new Set(ids).size).toBe(ids.length)
+    expect(Object.keys(SOURCES.apikey.advice ?? {})).toEqual([
+      'emptyKey',
+      'emptyKeyDependabot',
+      'skipMissingKey',
+      'wrongKey'
+    ])
+  })
+
+  it('no IAM code is answered by two rows, and a source row answers its code', () => {
+    const codes = Object.values(ADVICE).flatMap((row: Advice) => row.codes ?? [])
+    expect(new Set(codes).size).toBe(codes.length)
+    expect(adviceForCode('BXNIM0415E')).toBe('wrongKey')
+    expect(SOURCES.apikey.advice?.wrongKey.codes).toContain('BXNIM0415E')
   })
 })

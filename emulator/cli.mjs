@@ -1,17 +1,20 @@
 // @ts-check
 // npm run emulator -- [--http] [--port N] [--metadata-port N] [--token-lifetime S] [--routes]
-//   [--rate-limit N [--retry-after S]] [--write-env FILE]
-import { appendFileSync } from 'node:fs'
+//   [--rate-limit N [--retry-after S]] [--write-env FILE] [--registry-root FILE]
+import { appendFileSync, writeFileSync } from 'node:fs'
 import process from 'node:process'
 import { parseArgs } from 'node:util'
 import { startEmulator } from './index.mjs'
 import { OWN_CODES } from './own-codes.mjs'
+import { REGISTRY_TOKEN_ISSUER } from './registry/token-service.mjs'
 import { ROUTE_DOCS } from './routes.mjs'
 import { GRANTS } from './token/grants.mjs'
 
 const USAGE =
   'Usage: node emulator/cli.mjs [--http] [--port N] [--metadata-port N] [--token-lifetime SECONDS] [--routes]\n' +
-  '         [--rate-limit TOKEN_REQUESTS_PER_SECOND [--retry-after SECONDS]] [--write-env FILE]'
+  '         [--rate-limit TOKEN_REQUESTS_PER_SECOND [--retry-after SECONDS]] [--write-env FILE]\n' +
+  '         [--registry-root FILE]   serve the Container Registry token realm GET /oauth/token;\n' +
+  "                                  FILE gets its rootcertbundle (for a registry's auth.token)"
 
 function printRoutes() {
   console.log('Routes:')
@@ -37,6 +40,7 @@ async function main() {
       'token-lifetime': { type: 'string' },
       routes: { type: 'boolean', default: false },
       'write-env': { type: 'string' },
+      'registry-root': { type: 'string' },
       'rate-limit': { type: 'string' },
       'retry-after': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false }
@@ -56,10 +60,14 @@ async function main() {
     port: positiveInt(values.port, '--port'),
     metadataPort: positiveInt(values['metadata-port'], '--metadata-port'),
     tokenLifetimeSeconds: positiveInt(values['token-lifetime'], '--token-lifetime'),
+    registry: Boolean(values['registry-root']),
     rateLimit:
       limit === undefined ? null : { limit, windowMs: 1000, retryAfterSeconds: retryAfter ?? null }
   })
   const { seed } = emulator
+  if (values['registry-root'] && emulator.registryRootCertPem) {
+    writeFileSync(values['registry-root'], emulator.registryRootCertPem)
+  }
   if (values['write-env']) {
     // For a workflow that starts the emulator in the background (e.g. append the file to
     // $GITHUB_ENV): where it listens and its demo key, which is nobody's secret.
@@ -68,7 +76,8 @@ async function main() {
       `EMULATOR_METADATA_URL=${emulator.metadataUrl}`,
       `EMULATOR_APIKEY=${seed.apikey}`,
       `EMULATOR_ACCOUNT_ID=${seed.accountId}`,
-      ...(emulator.caPath ? [`EMULATOR_CA=${emulator.caPath}`] : [])
+      ...(emulator.caPath ? [`EMULATOR_CA=${emulator.caPath}`] : []),
+      ...(emulator.registryRootCertPem ? [`EMULATOR_REGISTRY_ISSUER=${REGISTRY_TOKEN_ISSUER}`] : [])
     ]
     appendFileSync(values['write-env'], `${lines.join('\n')}\n`)
   }

@@ -14,6 +14,7 @@ import { createCertificates } from './http/certs.mjs'
 import { createFaultQueue } from './http/faults.mjs'
 import { createRateLimiter } from './http/rate-limit.mjs'
 import { createDispatcher, listen } from './http/server.mjs'
+import { createRegistryTokenSigner, REGISTRY_TOKEN_SECONDS } from './registry/token-service.mjs'
 import { SERVER_ROUTES } from './routes.mjs'
 import { createApiKeyStore } from './state/apikey-store.mjs'
 import { seedStore } from './state/seed.mjs'
@@ -40,6 +41,7 @@ export { startConnectProxy } from './http/connect-proxy.mjs'
  * @property {number} [port] default 0 (random free port)
  * @property {number} [metadataPort] VPC instance metadata service (plain http on host), default 0
  * @property {number} [tokenLifetimeSeconds] default 3600
+ * @property {boolean} [registry] serve the Container Registry token realm GET /oauth/token (registry/)
  * @property {RateLimit | null} [rateLimit] POST /identity/token and metadata iam_token calls
  * @property {number} [apikeyLimit] API keys per identity, default 20
  * @property {Record<string, string>} [clients] client id -> secret for Basic auth, default { bx: 'bx' }
@@ -49,6 +51,7 @@ export { startConnectProxy } from './http/connect-proxy.mjs'
  * @property {string} metadataUrl e.g. http://127.0.0.1:43122, the VPC instance metadata service
  * @property {string | null} caPath CA PEM file in a fresh temp folder (null with https: false)
  * @property {string | null} caPem
+ * @property {string | null} registryRootCertPem the registry's `rootcertbundle` (with registry: true)
  * @property {number} port
  * @property {Seed} seed
  * @property {LogEntry[]} requests one entry per request to either server, in arrival order; no secrets
@@ -82,6 +85,7 @@ export async function startEmulator(options = {}) {
     useHttps ? createCertificates() : Promise.resolve(null),
     createTokenSigner()
   ])
+  const registrySigner = options.registry ? await createRegistryTokenSigner() : null
   const store = createStore()
   const keys = createApiKeyStore({ apikeyLimit, store })
   const seed = seedStore(store, keys, signer)
@@ -95,6 +99,9 @@ export async function startEmulator(options = {}) {
     signer,
     rateLimiter,
     tokenLifetimeSeconds,
+    ...(registrySigner
+      ? { registry: { signer: registrySigner, tokenSeconds: REGISTRY_TOKEN_SECONDS } }
+      : {}),
     refreshTokens: createRefreshTokens(),
     clients: options.clients ?? { bx: 'bx' },
     instanceId: seed.instanceId
@@ -161,6 +168,7 @@ export async function startEmulator(options = {}) {
     metadataUrl: `http://${urlHost}:${metadataPort}`,
     caPath,
     caPem: certs?.caPem ?? null,
+    registryRootCertPem: registrySigner?.rootCertPem ?? null,
     port,
     seed,
     requests,

@@ -5,6 +5,7 @@
 // A new grant type goes into token/grants.mjs instead (it is listed here from GRANT_TABLE).
 import { apikeyRoutes } from './identity/routes.mjs'
 import { metadataRoutes } from './metadata/routes.mjs'
+import { registryRoutes } from './registry/token-service.mjs'
 import { GRANT_TABLE } from './token/grants.mjs'
 import { tokenRoutes } from './token/routes.mjs'
 
@@ -17,7 +18,7 @@ import { tokenRoutes } from './token/routes.mjs'
  * @type {Readonly<{ iam: readonly Route[], metadata: readonly Route[] }>}
  */
 export const SERVER_ROUTES = Object.freeze({
-  iam: Object.freeze([...tokenRoutes, ...apikeyRoutes]),
+  iam: Object.freeze([...tokenRoutes, ...apikeyRoutes, ...registryRoutes]),
   metadata: Object.freeze([...metadataRoutes])
 })
 
@@ -28,6 +29,11 @@ export const ROUTE_DOCS = Object.freeze([
     'POST /identity/token',
     `grant_type ${grant.grantType} (${grant.doc})`
   ]),
+  [
+    'IAM',
+    'GET /oauth/token?service=...&scope=...',
+    'Container Registry token realm: Basic iambearer:<IAM token> or iamapikey:<API key>'
+  ],
   ['IAM', 'GET /identity/keys', 'JWKS of the key that signs every token'],
   ['IAM', 'POST /v1/apikeys', 'create a key (201); headers Entity-Lock, Entity-Disable'],
   [

@@ -8,6 +8,7 @@
  *   runner runs dist/), medians: a main step that fails at once and a post step with nothing to
  *   revoke, each against `node -e 0`; a full main step against a bare-Node script doing the same
  *   one HTTPS POST to the local IAM emulator;
+ * - `docker-credential-ibmcloud get` on a cache hit against `node -e 0` (scripts/bench-helper.mjs);
  * - bursts: --jobs main steps released together against the emulator limited to --rate token
  *   requests a second (429 without Retry-After, as real IAM usually answers).
  * Loopback only: the emulator listens on 127.0.0.1 and the steps get no proxy variables.
@@ -19,6 +20,7 @@ import { parseArgs } from 'node:util'
 import { startEmulator } from '../emulator/index.mjs'
 import { ROOT, runStep } from './runner-simulator.mjs'
 import { runBurst } from './bench-burst.mjs'
+import { benchHelper } from './bench-helper.mjs'
 
 const { values: args } = parseArgs({
   options: {
@@ -141,6 +143,15 @@ try {
     const inputs = { apikey: iam.seed.apikey, 'iam-endpoint': iam.url }
     const main = await paired('main', barePost, { inputs, caPath: iam.caPath }, 0)
     row('full main step (one token request)', main, 'bare-Node POST', '≤ 1.2×')
+    progress(`docker-credential-ibmcloud get, cache hit (${runs} pairs)`)
+    const helper = await benchHelper({ dist, node, runs })
+    row('`docker-credential-ibmcloud get`, cache hit', helper, '`node -e 0`', '≤ 1.2×')
+    row(
+      'the same against an empty ES module (Node ESM loader included)',
+      helper.esm,
+      '`node empty.mjs`',
+      ''
+    )
   }
   if (bursts > 0) {
     /** @type {Awaited<ReturnType<typeof runBurst>>[]} */

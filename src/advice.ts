@@ -1,8 +1,16 @@
+import { SOURCE_ADVICE } from './credentials/sources.js'
+
 /**
- * Every piece of advice the action gives, in one table: `describeError` and the main step put
+ * Every piece of advice the action gives, as rows: `describeError` and the main step put
  * `text` into their messages, and docs/TROUBLESHOOTING.md is generated from the same rows
- * (a test fails when the page and this table drift apart). `{attempts}` and `{account}` are
- * filled in when the message is made.
+ * (`npm run docs`; a test fails when the page and the rows drift apart). `{attempts}` and
+ * `{account}` are filled in when the message is made.
+ *
+ * A row names the IAM error codes it answers (`codes`): there is no separate code map, so a
+ * code and its advice are written down once. Rows come in groups that a module may own: a
+ * credential source carries the rows only its inputs or its exchange can produce (the `advice`
+ * of its row, credentials/source.ts), collected here from the sources table (SOURCE_ADVICE),
+ * so that its codes, its advice and its troubleshooting lines live with the source.
  */
 export interface Advice {
   /** What the user sees in the log, as the troubleshooting page quotes it. */
@@ -11,40 +19,23 @@ export interface Advice {
   cause: string
   /** What the message tells the user to do. */
   text: string
+  /** IAM error codes (`errorCode`) this row answers, whatever the operation or status. */
+  codes?: readonly string[]
 }
 
-export const ADVICE = {
-  emptyKey: {
-    symptom: '`The apikey input is empty`',
-    cause:
-      'GitHub passes no secrets to pull requests from forks (nor Actions secrets to Dependabot runs), or the secret name is misspelled.',
-    text: 'GitHub passes no secrets to pull requests from forks (nor Actions secrets to Dependabot runs); otherwise check that the secret exists and that `with: apikey: ${{ secrets.NAME }}` names it exactly.'
-  },
-  emptyKeyDependabot: {
-    symptom: '`The apikey input is empty` (run started by Dependabot)',
-    cause: 'Dependabot runs read Dependabot secrets, not Actions secrets.',
-    text: 'This run was started by Dependabot, which reads Dependabot secrets, not Actions secrets: add the key under Settings > Secrets > Dependabot.'
-  },
-  skipMissingKey: {
-    symptom: '`The apikey input is empty` (on purpose)',
-    cause: 'Runs without secrets (forks, Dependabot) should pass without IBM Cloud.',
-    text: 'To let such runs pass without IBM Cloud, set `on-missing-apikey: skip` and test `steps.<id>.outputs.authenticated`.'
-  },
-  wrongKey: {
-    symptom: '`HTTP 400 BXNIM0415E`',
-    cause:
-      'The key is mistyped, deleted, expired, or from another account or environment (staging keys only work at `https://iam.test.cloud.ibm.com`).',
-    text:
-      'The API key was not found: it is mistyped, deleted, expired, or from another IBM Cloud ' +
-      'account or environment. Check the secret passed as `apikey` (create a new key with ' +
-      '`ibmcloud iam api-key-create` or `ibmcloud iam service-api-key-create` and store it again).'
-  },
+/** A group of rows, keyed by id; ids and codes are unique across all groups. */
+export type AdviceRows = Record<string, Advice>
+
+/** What IAM, the Identity API and the network say, whichever source asked. */
+export const IAM_ADVICE = {
   missingProperty: {
+    codes: ['BXNIM0109E'],
     symptom: '`HTTP 400 BXNIM0109E`',
     cause: 'A required form field was empty when IAM read it.',
     text: 'IAM says a required property of the request is missing or empty.'
   },
   unsupportedGrant: {
+    codes: ['BXNIM0106E'],
     symptom: '`HTTP 400 BXNIM0106E`',
     cause: '`iam-endpoint` points at something that speaks another dialect of IAM.',
     text: 'IAM does not support the grant or response type that was sent.'
@@ -86,12 +77,33 @@ export const ADVICE = {
       'a user, the "User API key creator" role where the account restricts API key creation. ' +
       'Or set `ephemeral-key: false`.'
   },
+  tokenRefused: {
+    symptom: '`API key creation failed ... HTTP 401` (or lookup, deletion, listing)',
+    cause:
+      'The IAM Identity API did not accept the access token sent with the request: it was missing, expired or invalid (a 401 is not about roles; a missing role is a 403).',
+    text:
+      'The IAM Identity API did not accept the access token: it was missing, expired or not ' +
+      'valid there (a 401, not a missing role). Check that `iam-endpoint` (or `region`) names the ' +
+      'IAM that issued the token and that no proxy strips the Authorization header; a rerun ' +
+      'gets a fresh token.'
+  },
   keyLimit: {
     symptom: '`API key creation failed ... HTTP 400`',
     cause: 'A limit on API keys is reached.',
     text:
       'IAM refused to create the key: a limit on API keys may be reached. Delete unused keys ' +
       '(`sweep-stale-keys: true` removes the ones this action left behind).'
+  },
+  invalidValue: {
+    codes: ['BXNIM0110E'],
+    symptom: '`HTTP 400 BXNIM0110E`',
+    cause:
+      'IAM read a field of the request with the wrong type or format (not a key limit): the action builds the request, so an endpoint that is not IBM Cloud IAM, or a bug.',
+    text:
+      'IAM says a field of the request has the wrong type or format (not a key limit). The ' +
+      'action builds that request itself (the key name, its description, `expires_at` from ' +
+      '`ephemeral-key-ttl`): check that `iam-endpoint` is IBM Cloud IAM, and report this with ' +
+      'the IAM request id if it is.'
   },
   timeout: {
     symptom: '`ETIMEDOUT`',
@@ -113,7 +125,13 @@ export const ADVICE = {
     cause: 'The connection broke: a proxy, a firewall, or a private endpoint outside IBM Cloud.',
     text: "Check the runner's network: a proxy needs HTTPS_PROXY (and NO_PROXY for exceptions); a private endpoint needs a runner inside IBM Cloud."
   }
-} as const satisfies Record<string, Advice>
+} as const satisfies AdviceRows
+
+/**
+ * Every row, in the order of the troubleshooting page: each source's own rows (its `advice`,
+ * collected from the sources table in its order), then what any source may meet.
+ */
+export const ADVICE = { ...SOURCE_ADVICE, ...IAM_ADVICE } as const satisfies AdviceRows
 
 export type AdviceId = keyof typeof ADVICE
 
@@ -122,4 +140,11 @@ export function advise(id: AdviceId, fill: { attempts?: number; account?: string
   return ADVICE[id].text
     .replace('{attempts}', String(fill.attempts ?? 'N'))
     .replace('{account}', fill.account ?? 'X')
+}
+
+/** The row that names IAM error code `code`, if one does. */
+export function adviceForCode(code: string): AdviceId | undefined {
+  return (Object.keys(ADVICE) as AdviceId[]).find((id) =>
+    (ADVICE[id] as Advice).codes?.includes(code)
+  )
 }

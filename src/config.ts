@@ -1,15 +1,17 @@
 import type { Credential } from './credentials/credential.js'
-import { parseCredential } from './credentials/parse.js'
+import { parseCredential, type FileCheck } from './credentials/parse.js'
 import { ConfigError } from './errors.js'
+import { parseSdkServices, sdkProblems } from './handoff/sdk-services.js'
 import { resolveEndpoint } from './iam/endpoints.js'
+import { parseRegistries } from './registry/hosts.js'
 import {
   parseBoolean,
   parseChoice,
   parseInteger,
-  printable,
   validateApiKey,
   validateEnvName
 } from './inputs.js'
+import { oneLine } from './untrusted.js'
 
 /** Everything the action was asked to do, parsed and validated once from its inputs. */
 export interface Config {
@@ -28,6 +30,10 @@ export interface Config {
   ephemeral: EphemeralConfig
   /** Install `ibmcloud-iam-token` when the credential can be renewed without a stored secret. */
   tokenCommand: boolean
+  /** IBM SDK service names that get entries in ibm-credentials.env (handoff/); [] for none. */
+  sdkServices: string[]
+  /** Container Registry hosts to send to docker-credential-ibmcloud (registry/). */
+  registries: string[]
 }
 
 export interface EphemeralConfig {
@@ -40,13 +46,46 @@ export interface EphemeralConfig {
 
 /** Reads one raw input ('' when unset). */
 export type InputReader = (name: string) => string
+
+/** The inputs parsed (no I/O): the config, what is wrong, and the files the step must check. */
+export interface ParsedInputs {
+  /** Meaningful only when `problems` is empty and every file check passes (see configOf). */
+  config: Config
+  problems: readonly string[]
+  /** Files the inputs name (a cr-token-file), to be read and checked by the step. */
+  fileChecks: readonly FileCheck[]
+}
+
 /**
- * Parses all inputs. Every problem is collected, so that one run reports all of them; the
- * API key's value never appears in a message.
+ * The config, or a ConfigError naming every problem at once: the inputs' and the file checks'
+ * that the step ran (`fileProblems`), so that one run reports all of them before any request.
  */
-export function parseConfig(read: InputReader, io: { readFile: (path: string) => string }): Config {
+export function configOf(parsed: ParsedInputs, fileProblems: readonly string[] = []): Config {
+  const problems = [...parsed.problems, ...fileProblems]
+  if (problems.length === 1) throw new ConfigError(problems[0]!)
+  if (problems.length > 1) {
+    throw new ConfigError(`${problems.length} inputs are wrong:\n- ${problems.join('\n- ')}`)
+  }
+  return parsed.config
+}
+
+/**
+ * Parses all inputs and throws every problem at once, without checking the files they name:
+ * for the post step, which uses no credential file. The main step runs parseInputs, the file
+ * checks, then configOf.
+ */
+export function parseConfig(read: InputReader): Config {
+  return configOf(parseInputs(read))
+}
+
+/**
+ * Parses all inputs; does no I/O. Every problem is collected, so that one run reports all of
+ * them; the API key's value never appears in a message.
+ */
+export function parseInputs(read: InputReader): ParsedInputs {
   const get = (name: string) => read(name).trim()
   const problems: string[] = []
+  const fileChecks: FileCheck[] = []
   /**
    * The parsed value, or, once the problem is recorded, undefined: no Config is returned after
    * a problem, so only values read while parsing others need a fallback (`?? …` below).
@@ -66,7 +105,7 @@ export function parseConfig(read: InputReader, io: { readFile: (path: string) =>
     problems.push(
       'account-id must be an IBM Cloud account id: letters and digits only (IBM account ids are 32 ' +
         'hex characters; `ibmcloud account show` prints it), ' +
-        `got "${printable(accountId)}".`
+        `got "${oneLine(accountId)}".`
     )
   }
   // Read by parseCredential: an unreadable ephemeral-key counts as false and a refused apikey as
@@ -76,8 +115,9 @@ export function parseConfig(read: InputReader, io: { readFile: (path: string) =>
   const apikey = attempt(() => validateApiKey(get('apikey'))) ?? ''
   const config: Config = {
     credential: parseCredential(
-      { get, apikey, accountId, ephemeralKey: ephemeralEnabled, readFile: io.readFile },
-      problems
+      { get, apikey, accountId, ephemeralKey: ephemeralEnabled },
+      problems,
+      fileChecks
     ),
     endpoint: attempt(() =>
       resolveEndpoint({
@@ -106,17 +146,17 @@ export function parseConfig(read: InputReader, io: { readFile: (path: string) =>
       revoke: attempt(() => parseBoolean('revoke', get('revoke'), true)),
       sweepStale: attempt(() => parseBoolean('sweep-stale-keys', get('sweep-stale-keys'), false))
     },
-    tokenCommand: attempt(() => parseBoolean('token-command', get('token-command'), true))
+    tokenCommand: attempt(() => parseBoolean('token-command', get('token-command'), true)),
+    sdkServices: attempt(() => parseSdkServices(get('sdk-services'))) ?? [],
+    registries: attempt(() => parseRegistries(get('registries')))
   }
+  if (config.sdkServices.length > 0)
+    problems.push(...sdkProblems(config.credential, config.endpoint))
   const { envName, ephemeral } = config
   if (ephemeral.enabled && config.exportEnv && envName && envName === ephemeral.envName) {
     problems.push(
       `env-name and ephemeral-key-env are both ${config.envName}: give them different names.`
     )
   }
-  if (problems.length === 1) throw new ConfigError(problems[0])
-  if (problems.length > 1) {
-    throw new ConfigError(`${problems.length} inputs are wrong:\n- ${problems.join('\n- ')}`)
-  }
-  return config
+  return { config, problems, fileChecks }
 }

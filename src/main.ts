@@ -1,18 +1,21 @@
 import { advise } from './advice.js'
-import { parseConfig, type Config } from './config.js'
+import { configOf, parseInputs, type Config } from './config.js'
 import { credentialSource } from './credentials/sources.js'
 import { describeError } from './describe-error.js'
 import { issueEphemeralKey } from './ephemeral/issue.js'
 import { runFacts } from './ephemeral/naming.js'
 import { longestJobMinutes, sweepStaleKeys } from './ephemeral/sweep.js'
 import { ActionError } from './errors.js'
+import { checkHandoff, prepareHandoff, publishHandoff } from './handoff/handoff.js'
 import { checkAccount } from './iam/token.js'
 import { recordNetworkSettings } from './network-settings.js'
 import { checkTokenShapes, publish } from './outputs.js'
+import { checkDockerConfig } from './registry/docker-config.js'
+import { jobDockerConfig, REGISTRY_STATE, setUpRegistries } from './registry/install.js'
 import { runnerDeps } from './runner/actions-core.js'
 import type { Runner, StepDeps } from './runner/runner.js'
 import { redactingRunner, Secrets } from './secrets.js'
-import { stepContext } from './step-context.js'
+import { credentialFiles, stepContext } from './step-context.js'
 import { summaryMarkdown } from './summary.js'
 import { COMMAND, installTokenCommand } from './token-command/install.js'
 import { oneLine } from './untrusted.js'
@@ -27,17 +30,19 @@ export async function run(deps: StepDeps = runnerDeps()): Promise<void> {
   const runner = redactingRunner(deps.runner, secrets)
   let config: Config | undefined
   try {
-    // A compute-resource token is a credential: masked the moment it is read, each time.
-    const readFile = (path: string) => {
-      const content = deps.files.readFile(path)
-      secrets.add(content)
-      return content
-    }
-    config = parseConfig((name) => runner.getInput(name), { readFile })
+    // A compute-resource token is a credential: read once, masked the moment it is read,
+    // checked with the other inputs before any request, then exchanged.
+    const files = credentialFiles(deps.files.readFile, secrets)
+    const parsed = parseInputs((name) => runner.getInput(name))
+    config = configOf(parsed, files.problems(parsed.fileChecks))
+    // registries: a Docker config that cannot be changed fails the step before any request.
+    const dockerConfig = config.registries.length ? jobDockerConfig(config, deps.env) : undefined
+    if (dockerConfig) checkDockerConfig(deps.files, dockerConfig)
     const source = credentialSource(config.credential)
     if (!source) return skipOrFail(config, deps)
+    checkHandoff(config, deps.env.RUNNER_TEMP, deps.files)
     const log = (message: string) => runner.info(message)
-    const ctx = stepContext({ ...deps, log, secrets, readFile }, config)
+    const ctx = stepContext({ ...deps, log, secrets, readFile: files.readFile }, config)
     runner.debug(`Getting an IAM token (${config.credential.kind}) from ${config.endpoint}`)
     const { iam } = ctx
     const token = await source(ctx)
@@ -58,17 +63,25 @@ export async function run(deps: StepDeps = runnerDeps()): Promise<void> {
           network
         })
       : undefined
+    // Written before anything is published too: a RUNNER_TEMP that fails leaves nothing exported.
+    const { RUNNER_TEMP: runnerTemp, IBM_CREDENTIALS_FILE: previous } = deps.env
+    // The token file is read back (for the SDK's sake) through the masking reader.
+    const handoffFiles = { ...deps.files, readFile: files.readFile }
+    const cwd = process.cwd()
+    const where = { runnerTemp, cwd, files: handoffFiles, ...(previous ? { previous } : {}) }
+    const handoff = prepareHandoff(runner, config, token, key?.value, where)
     publish(runner, config, token, key)
-    const where = {
-      script: deps.tokenCommandScript,
-      runnerTemp: deps.env.RUNNER_TEMP,
-      files: deps.files,
-      network
-    }
+    publishHandoff(runner, config, token, handoff)
+    const at = { script: deps.tokenCommandScript, runnerTemp, files: deps.files }
+    let commandDir: string | undefined
     try {
-      installTokenCommand(runner, config, token, where)
+      commandDir = installTokenCommand(runner, config, token, { ...at, network })
     } catch (err) {
       runner.warning(`${COMMAND} could not be installed: ${describeError(err)}`)
+    }
+    if (config.registries.length) {
+      const record = setUpRegistries(runner, config, token, { ...at, commandDir, env: deps.env })
+      if (record) runner.saveState(REGISTRY_STATE, JSON.stringify(record))
     }
     // Redacted before it is cut: a name that echoes a secret must not leave a piece of it.
     const redact = (text: string) => secrets.redact(text)

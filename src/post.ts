@@ -4,8 +4,11 @@ import { IamError } from './errors.js'
 import { runFacts } from './ephemeral/naming.js'
 import { parsePostConfig } from './ephemeral/post-config.js'
 import { looksLikeKeyId, revokeIfOurs } from './ephemeral/revoke.js'
-import { STATE } from './ephemeral/state.js'
+import { STATE } from './ephemeral/issue.js'
+import { removeCredentialsFile } from './handoff/cleanup.js'
+import { SDK_FILE_STATE } from './handoff/handoff.js'
 import { networkChange, readNetworkRecord } from './network-settings.js'
+import { restoreRegistries } from './registry/restore.js'
 import { runnerDeps } from './runner/actions-core.js'
 import type { StepDeps } from './runner/runner.js'
 import { redactingRunner, Secrets } from './secrets.js'
@@ -28,6 +31,11 @@ export async function run(deps: StepDeps = runnerDeps()): Promise<void> {
   const keyValue = deps.runner.getState(STATE.keyValue).trim()
   secrets.add(keyValue)
   const runner = redactingRunner(deps.runner, secrets)
+  // First, and whatever happens to the key: the SDK credentials file goes (never fails the job).
+  const saved = runner.getState(SDK_FILE_STATE)
+  const removed = removeCredentialsFile(saved, env.RUNNER_TEMP, deps.files)
+  if (removed) runner[removed.level](removed.message)
+  restoreRegistries(runner, deps.files)
   const keyId = runner.getState(STATE.keyId)
   const shown = oneLine(keyId)
   try {

@@ -1,6 +1,6 @@
 import type { Clock } from './clock.js'
-import type { TokenRequestContext } from './credentials/source.js'
-import { connectIam } from './iam/connect.js'
+import type { FileCheck, FileRead, TokenRequestContext } from './credentials/source.js'
+import { createIamClient } from './iam/client.js'
 import type { HttpTransport } from './iam/http.js'
 import type { Secrets } from './secrets.js'
 
@@ -30,7 +30,7 @@ export interface IamSettings {
 export function stepContext(wiring: StepWiring, settings: IamSettings): TokenRequestContext {
   const { secrets, clock, readFile } = wiring
   const connect = (endpoint: string) =>
-    connectIam(
+    createIamClient(
       { endpoint, timeoutMs: settings.timeoutMs, maxAttempts: settings.maxAttempts },
       wiring,
       secrets
@@ -42,5 +42,40 @@ export function stepContext(wiring: StepWiring, settings: IamSettings): TokenReq
     accountId: settings.accountId,
     connect,
     readFile
+  }
+}
+
+/**
+ * The credential files of one step (a cr-token-file), each read once and masked the moment it
+ * is read: checked before any request (`problems`, added to the input problems), then used by
+ * the exchange (`readFile`, the same read). The token command does not use this: it re-reads
+ * the file at every renewal, since platforms rotate it.
+ */
+export function credentialFiles(
+  readFile: (path: string) => string,
+  secrets: Secrets
+): { problems: (checks: readonly FileCheck[]) => string[]; readFile: (path: string) => string } {
+  const reads = new Map<string, FileRead>()
+  const read = (path: string): FileRead => {
+    let result = reads.get(path)
+    if (!result) {
+      try {
+        const content = readFile(path)
+        secrets.add(content)
+        result = { content }
+      } catch (error) {
+        result = { error }
+      }
+      reads.set(path, result)
+    }
+    return result
+  }
+  return {
+    problems: (checks) => checks.flatMap((check) => check.problem(read(check.path)) ?? []),
+    readFile: (path) => {
+      const result = read(path)
+      if ('error' in result) throw result.error
+      return result.content
+    }
   }
 }

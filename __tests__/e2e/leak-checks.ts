@@ -3,6 +3,17 @@ import { unescapeData, type StepResult } from '../../scripts/runner-simulator.mj
 
 export { runStep, type StepResult } from '../../scripts/runner-simulator.mjs'
 
+/**
+ * Exported variables that name things rather than hold secrets (issue 22): a file path, a
+ * token file as `@path`, a trusted profile, the metadata endpoint. The action prints them.
+ */
+const NOT_SECRET_ENV = new Set([
+  'IBM_CREDENTIALS_FILE',
+  'IBMCLOUD_CR_TOKEN',
+  'IBMCLOUD_CR_PROFILE',
+  'IBMCLOUD_CR_VPC_URL'
+])
+
 /** The values a step must never print: the key, and whatever it put in outputs and env. */
 export function secretsOf(apikey: string, ...steps: StepResult[]): string[] {
   const secrets = new Set<string>([apikey, apikey.trim()])
@@ -11,7 +22,9 @@ export function secretsOf(apikey: string, ...steps: StepResult[]): string[] {
       const v = step.outputs[name]
       if (v) secrets.add(v.replace(/^Bearer /, ''))
     }
-    for (const v of Object.values(step.exportedEnv)) secrets.add(v)
+    for (const [name, v] of Object.entries(step.exportedEnv)) {
+      if (!NOT_SECRET_ENV.has(name)) secrets.add(v)
+    }
   }
   return [...secrets].filter((s) => s.trim().length >= 8)
 }

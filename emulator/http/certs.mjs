@@ -47,7 +47,7 @@ export function generateRsaKeyPair() {
  * @param {{ subjectCn: string, issuerCn: string, publicKeyPem: string, signingKeyPem: string, extensions: object[] }} spec
  * @returns {string} certificate PEM
  */
-function signCertificate({ subjectCn, issuerCn, publicKeyPem, signingKeyPem, extensions }) {
+export function signCertificate({ subjectCn, issuerCn, publicKeyPem, signingKeyPem, extensions }) {
   const cert = forge.pki.createCertificate()
   cert.publicKey = forge.pki.publicKeyFromPem(publicKeyPem)
   // Leading 01 keeps the serial positive, as RFC 5280 requires.

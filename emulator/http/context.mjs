@@ -25,6 +25,8 @@
  * @property {ReturnType<typeof import('../token/issue.mjs').createRefreshTokens>} refreshTokens
  * @property {Record<string, string>} clients client id -> secret accepted in Basic auth
  * @property {string} instanceId the VPC instance the metadata service belongs to
+ * @property {{ signer: { sign: (claims: object) => string }, tokenSeconds: number }} [registry]
+ *   the Container Registry token service (registry/token-service.mjs)
  *
  * @typedef {object} Route
  * @property {string} method `*` for any (the handler answers wrong methods itself)

@@ -36,7 +36,11 @@ export async function createTokenSigner() {
     },
     verify(token, nowMs = Date.now()) {
       const parts = token.split('.')
-      if (parts.length !== 3) return { ok: false, reason: 'invalid' }
+      // Strict compact form, as a JWT library is: Node's base64url decoder skips a trailing
+      // newline or space, so without this check an untrimmed token file would pass here.
+      if (parts.length !== 3 || !parts.every((p) => /^[A-Za-z0-9_-]+$/.test(p))) {
+        return { ok: false, reason: 'invalid' }
+      }
       const [header, payload, signature] = /** @type {[string, string, string]} */ (parts)
       try {
         const head = JSON.parse(Buffer.from(header, 'base64url').toString('utf8'))

@@ -1,3 +1,4 @@
+import type { AdviceRows } from '../advice.js'
 import { ActionError } from '../errors.js'
 import { requestToken, type IamToken } from '../iam/token.js'
 import {
@@ -23,6 +24,40 @@ export function exchangeApiKey(
   )
 }
 
+/**
+ * The advice only the `apikey` input (alone or with a trusted profile) can produce: an empty
+ * key (the main step) and IAM's answer to a key it does not know.
+ */
+export const APIKEY_ADVICE = {
+  emptyKey: {
+    symptom: '`The apikey input is empty`',
+    cause:
+      'GitHub passes no secrets to pull requests from forks (nor Actions secrets to Dependabot runs), or the secret name is misspelled.',
+    text: 'GitHub passes no secrets to pull requests from forks (nor Actions secrets to Dependabot runs); otherwise check that the secret exists and that `with: apikey: ${{ secrets.NAME }}` names it exactly.'
+  },
+  emptyKeyDependabot: {
+    symptom: '`The apikey input is empty` (run started by Dependabot)',
+    cause: 'Dependabot runs read Dependabot secrets, not Actions secrets.',
+    text: 'This run was started by Dependabot, which reads Dependabot secrets, not Actions secrets: add the key under Settings > Secrets > Dependabot.'
+  },
+  skipMissingKey: {
+    symptom: '`The apikey input is empty` (on purpose)',
+    cause: 'Runs without secrets (forks, Dependabot) should pass without IBM Cloud.',
+    text: 'To let such runs pass without IBM Cloud, set `on-missing-apikey: skip` and test `steps.<id>.outputs.authenticated`.'
+  },
+  wrongKey: {
+    codes: ['BXNIM0415E'],
+    symptom: '`HTTP 400 BXNIM0415E`',
+    cause:
+      'The key is mistyped, deleted, expired, disabled, or from another account or environment (staging keys only work at `https://iam.test.cloud.ibm.com`).',
+    text:
+      'The API key was not found: it is mistyped, deleted, expired, disabled, or from another ' +
+      'IBM Cloud account or environment. Check the secret passed as `apikey` (create a new key ' +
+      'with `ibmcloud iam api-key-create` or `ibmcloud iam service-api-key-create` and store it ' +
+      'again; a disabled key works again once it is enabled).'
+  }
+} as const satisfies AdviceRows
+
 /** The NAME of the variable holding the ephemeral key: the key itself stays in the job's env. */
 export interface SavedApiKeyEnv {
   kind: 'apikey-env'
@@ -33,8 +68,13 @@ export interface SavedApiKeyEnv {
  * The `apikey` input. A long-lived key is never renewable (it would have to be written down);
  * an ephemeral key exported to later steps is, by the name of its variable.
  */
-export const apikeySource: CredentialSource<CredentialOf<'apikey'>, SavedApiKeyEnv> = {
+export const apikeySource: CredentialSource<
+  CredentialOf<'apikey'>,
+  SavedApiKeyEnv,
+  typeof APIKEY_ADVICE
+> = {
   kind: 'apikey',
+  advice: APIKEY_ADVICE,
   exchange: (c, ctx) => exchangeApiKey(c.apikey, ctx),
   renewal: {
     saved: 'apikey-env',

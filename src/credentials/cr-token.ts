@@ -1,9 +1,15 @@
 import { ActionError } from '../errors.js'
 import { requestToken, type IamToken } from '../iam/token.js'
-import { printable } from '../inputs.js'
 import type { Secrets } from '../secrets.js'
 import { profileForm, type ProfileRef } from './credential.js'
-import type { CredentialOf, CredentialSource, SourceInputs, TokenRequestContext } from './source.js'
+import type {
+  CredentialOf,
+  CredentialSource,
+  FileRead,
+  SourceInputs,
+  TokenRequestContext
+} from './source.js'
+import { oneLine } from '../untrusted.js'
 
 /** IAM's cr-token grant: a trusted profile, with a compute resource's token (Kubernetes, Code Engine). */
 export const CR_TOKEN_GRANT = 'urn:ibm:params:oauth:grant-type:cr-token'
@@ -23,7 +29,7 @@ export function readCrToken(
   } catch (err) {
     const code = (err as { code?: unknown }).code
     throw new ActionError(
-      `Cannot read the compute-resource token in ${printable(path)} (${typeof code === 'string' ? code : 'error'}). ` +
+      `Cannot read the compute-resource token in ${oneLine(path)} (${typeof code === 'string' ? code : 'error'}). ` +
         'Check that the projected token volume is still mounted at that path.'
     )
   }
@@ -31,7 +37,7 @@ export function readCrToken(
   const token = content.trim()
   if (!token) {
     throw new ActionError(
-      `The compute-resource token file ${printable(path)} is empty. Check the projected volume.`
+      `The compute-resource token file ${oneLine(path)} is empty. Check the projected volume.`
     )
   }
   return token
@@ -65,18 +71,18 @@ export const crTokenSource: CredentialSource<CrTokenFile, CrTokenFile> = {
     save: (c) => c,
     load: (saved) => saved,
     // A path is outside text: a line break in it must not start a workflow command.
-    describe: (saved) => `from ${printable(saved.path)}, re-read each time`
+    describe: (saved) => `from ${oneLine(saved.path)}, re-read each time`
   }
 }
 
 /**
  * `cr-token-file`: needs a trusted profile; the file must exist, be readable and hold something.
- * It is read here only to check it (its content is neither kept nor quoted); readCrToken reads
- * it again, and masks it, when it is used.
+ * Parsing asks the step to check it (checkTokenFile); the step reads it once, masks it, and
+ * the exchange uses what it read. Its content is never quoted.
  */
 export const crTokenInputs: SourceInputs = {
   selected: ({ get }) => (get('cr-token-file') ? 'cr-token-file' : undefined),
-  check: ({ inputs, chosen, profileGiven, refuse }) => {
+  check: ({ inputs, chosen, profileGiven, refuse, checkFile }) => {
     if (!chosen) return
     if (!profileGiven) {
       refuse(
@@ -84,7 +90,8 @@ export const crTokenInputs: SourceInputs = {
           "account-id) to the profile whose compute-resource trust rule admits this runner's token."
       )
     }
-    checkTokenFile(inputs.get('cr-token-file'), inputs.readFile, refuse)
+    const path = inputs.get('cr-token-file')
+    checkFile({ path, problem: (read) => checkTokenFile(path, read) })
   },
   credential: ({ inputs, profile }) => ({
     kind: 'cr-token-file',
@@ -95,31 +102,22 @@ export const crTokenInputs: SourceInputs = {
 }
 
 /** The token file must exist, be readable and not be empty; its content is not kept. */
-function checkTokenFile(
-  path: string,
-  readFile: (path: string) => string,
-  refuse: (message: string) => void
-): void {
-  const shown = printable(path)
-  let content: string
-  try {
-    content = readFile(path)
-  } catch (err) {
-    const code = (err as { code?: unknown }).code
-    refuse(
-      code === 'ENOENT'
-        ? `cr-token-file ${shown} does not exist. On Kubernetes, project a service-account token ` +
-            'there (a projected volume, see README "Keyless on self-hosted runners"); check the path ' +
-            'inside the runner container.'
-        : `cr-token-file ${shown} cannot be read (${typeof code === 'string' ? code : 'error'}): ` +
-            'check that it is a file the runner user may read.'
-    )
-    return
+export function checkTokenFile(path: string, read: FileRead): string | undefined {
+  const shown = oneLine(path)
+  if ('error' in read) {
+    const code = (read.error as { code?: unknown } | null)?.code
+    return code === 'ENOENT'
+      ? `cr-token-file ${shown} does not exist. On Kubernetes, project a service-account token ` +
+          'there (a projected volume, see README "Keyless on self-hosted runners"); check the path ' +
+          'inside the runner container.'
+      : `cr-token-file ${shown} cannot be read (${typeof code === 'string' ? code : 'error'}): ` +
+          'check that it is a file the runner user may read.'
   }
-  if (content.trim() === '') {
-    refuse(
+  if (read.content.trim() === '') {
+    return (
       `cr-token-file ${shown} is empty: the platform has not written a compute-resource token ` +
-        'there (yet). Check the projected volume or the path.'
+      'there (yet). Check the projected volume or the path.'
     )
   }
+  return undefined
 }

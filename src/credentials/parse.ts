@@ -1,17 +1,22 @@
-import { printable } from '../inputs.js'
 import type { Credential, ProfileRef } from './credential.js'
-import type { CredentialInputs, ParseState, SourceInputs } from './source.js'
+import type { CredentialInputs, FileCheck, ParseState, SourceInputs } from './source.js'
 import { INPUT_SOURCES } from './sources.js'
+import { oneLine } from '../untrusted.js'
 
-export type { CredentialInputs } from './source.js'
+export type { CredentialInputs, FileCheck, FileRead } from './source.js'
 
 /**
  * The credential the inputs name. Every refusal is pushed onto `problems` (so that the step
  * reports it with the other input problems, before any request); then the result is
- * `{ kind: 'none' }`. Each source's inputs are its module's (INPUT_SOURCES in sources.ts); only
+ * `{ kind: 'none' }`. Files the inputs name are not read here: their checks are pushed onto
+ * `fileChecks` for the step to run (parsing does no I/O). Each source's inputs are its module's (INPUT_SOURCES in sources.ts); only
  * the trusted profile, shared by several, and the rules across sources are parsed here.
  */
-export function parseCredential(inputs: CredentialInputs, problems: string[]): Credential {
+export function parseCredential(
+  inputs: CredentialInputs,
+  problems: string[],
+  fileChecks: FileCheck[] = []
+): Credential {
   const before = problems.length
   const refuse = (message: string) => problems.push(message)
   const rows = INPUT_SOURCES.map((row) => ({ row, label: row.selected(inputs, refuse) }))
@@ -31,7 +36,8 @@ export function parseCredential(inputs: CredentialInputs, problems: string[]): C
     chosen: chosen.some((c) => c.row === row),
     ...(profile ? { profile } : {}),
     profileGiven,
-    refuse
+    refuse,
+    checkFile: (check) => fileChecks.push(check)
   })
   for (const { row } of rows) row.check?.(state(row))
   if (inputs.ephemeralKey && (profile || chosen.some(({ row }) => !row.ownsApiKeys))) {
@@ -71,11 +77,11 @@ function parseProfile(
   const odd = (value: string) => /[\u0000-\u001f\u007f-\u009f]/.test(value) || value.length > 512
   if (id && (odd(id) || !/^Profile-[A-Za-z0-9-]+$/.test(id))) {
     refuse(
-      `profile-id "${printable(id.slice(0, 80))}" is not a trusted profile id (Profile-<uuid>, as ` +
+      `profile-id "${oneLine(id.slice(0, 80))}" is not a trusted profile id (Profile-<uuid>, as ` +
         '`ibmcloud iam trusted-profile NAME --id` prints). For a name, use profile-name with account-id.'
     )
   } else if (crn && (odd(crn) || !crn.startsWith('crn:'))) {
-    refuse(`profile-crn "${printable(crn.slice(0, 80))}" is not a CRN (crn:v1:...).`)
+    refuse(`profile-crn "${oneLine(crn.slice(0, 80))}" is not a CRN (crn:v1:...).`)
   } else if (name && odd(name)) {
     refuse('profile-name contains a control character or is over 512 characters long.')
   } else if (name && !accountId) {

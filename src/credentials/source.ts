@@ -1,3 +1,4 @@
+import type { AdviceRows } from '../advice.js'
 import type { Clock } from '../clock.js'
 import type { IamClient } from '../iam/client.js'
 import type { IamToken } from '../iam/token.js'
@@ -58,8 +59,17 @@ export interface Renewal<C extends SourcedCredential, S extends SavedCredential>
  * whether (and how) the token command renews it. Every source is one module that exports one of
  * these; sources.ts is the table of them.
  */
-export interface CredentialSource<C extends SourcedCredential, S extends SavedCredential> {
+export interface CredentialSource<
+  C extends SourcedCredential,
+  S extends SavedCredential,
+  A extends AdviceRows = Record<never, never>
+> {
   kind: C['kind']
+  /**
+   * The advice rows only this source can produce (its IAM codes, its inputs' mistakes):
+   * advice.ts collects them from the table, and docs/TROUBLESHOOTING.md lists them.
+   */
+  advice?: A
   exchange: (credential: C, ctx: TokenRequestContext) => Promise<IamToken>
   /** Absent: the token is never renewable (its secret would have to be written down). */
   renewal?: Renewal<C, S>
@@ -73,8 +83,19 @@ export interface CredentialInputs {
   apikey: string
   accountId?: string
   ephemeralKey: boolean
-  /** Reads a file as UTF-8; throws Node's error (with its code) when it cannot. */
-  readFile: (path: string) => string
+}
+
+/** What reading a file gave: its UTF-8 content, or Node's error (with its `code`). */
+export type FileRead = { content: string } | { error: unknown }
+
+/**
+ * A file an input names, which the step checks before any request (parsing itself reads
+ * nothing): the step reads it through its files and adds the problem, if any, to the others.
+ */
+export interface FileCheck {
+  path: string
+  /** What is wrong with the file, given what reading it gave; undefined when nothing is. */
+  problem: (read: FileRead) => string | undefined
 }
 
 /** What a source's input rules are given after the shared inputs (the profile) are parsed. */
@@ -87,6 +108,8 @@ export interface ParseState {
   profileGiven: boolean
   /** Records a problem: the step reports all of them together, before any request. */
   refuse: (message: string) => void
+  /** Asks the step to check a file the inputs name, with the other problems (parsing reads none). */
+  checkFile: (check: FileCheck) => void
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { AdviceRows } from '../advice.js'
 import type { IamToken } from '../iam/token.js'
 import type { Secrets } from '../secrets.js'
 import { apikeyInputs, apikeySource } from './apikey.js'
@@ -52,6 +53,20 @@ export const INPUT_SOURCES: readonly SourceInputs[] = [
   crTokenInputs,
   vpcMetadataInputs
 ]
+
+type AdviceOf<T> = T extends { advice?: infer A } ? (A extends AdviceRows ? A : never) : never
+type Intersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void
+  ? I
+  : never
+
+/**
+ * Every source's own advice rows, in the table's order (advice.ts puts them into ADVICE): a
+ * new source with its own IAM codes adds its rows to its module only.
+ */
+export const SOURCE_ADVICE = Object.assign(
+  {},
+  ...Object.values(SOURCES).map((row: { advice?: AdviceRows }) => row.advice ?? {})
+) as Intersection<{ [K in SourceKind]: AdviceOf<(typeof SOURCES)[K]> }[SourceKind]>
 
 /** Any row, typed loosely: the loops below never mix one row's credential with another's. */
 type AnySource = CredentialSource<SourcedCredential, SavedCredential>

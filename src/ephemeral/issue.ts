@@ -6,7 +6,21 @@ import type { IamToken } from '../iam/token.js'
 import type { Runner } from '../runner/runner.js'
 import type { Secrets } from '../secrets.js'
 import { keyDescription, keyName, type RunFacts } from './naming.js'
-import { STATE } from './state.js'
+
+/**
+ * Names of the values the main step saves for the post step. Only `keyValue` is a secret (the
+ * ephemeral key, masked since it arrived): the post step revokes the key with the key itself,
+ * so it never needs the long-lived `apikey`. A later step cannot change a value main saved
+ * (state overrides env for these names); it can plant the names main did not save.
+ */
+export const STATE = {
+  keyId: 'ephemeral-key-id',
+  keyValue: 'ephemeral-key-value',
+  keyExpiresAt: 'ephemeral-key-expires-at',
+  endpoint: 'iam-endpoint',
+  /** The proxy and CA settings the main step used (network-settings.ts), as JSON. */
+  network: 'network-settings'
+} as const
 
 export interface IssuedKey {
   id: string

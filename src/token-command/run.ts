@@ -5,9 +5,9 @@ import { ActionError } from '../errors.js'
 import type { HttpTransport } from '../iam/http.js'
 import { checkAccount } from '../iam/token.js'
 import { networkChange } from '../network-settings.js'
-import { printable } from '../inputs.js'
 import type { Files } from '../runner/files.js'
 import { Secrets } from '../secrets.js'
+import { oneLine } from '../untrusted.js'
 import { stepContext } from '../step-context.js'
 import { readCache, writeCache } from './cache.js'
 import { COMMAND } from './install.js'
@@ -86,7 +86,7 @@ function loadConfig(path: string | undefined, readFile: (path: string) => string
     const message = (err as { message?: unknown } | null)?.message
     const why = typeof message === 'string' ? message : String(err)
     throw new ActionError(
-      `cannot use ${printable(path)} (${printable(why)}). It is written by the IBM Cloud IAM token action in an ` +
+      `cannot use ${oneLine(path)} (${oneLine(why)}). It is written by the IBM Cloud IAM token action in an ` +
         'earlier step of this job and removed with RUNNER_TEMP when the job ends.'
     )
   }

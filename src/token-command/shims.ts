@@ -8,17 +8,22 @@ export interface Launch {
   node: string
   script: string
   config: string
+  /** The comment line: what the command is (default: `ibmcloud-iam-token`'s). */
+  what?: string
 }
+
+const TOKEN_COMMAND =
+  'ibmcloud-iam-token: prints an IBM Cloud IAM token valid for at least 5 more minutes.'
 
 /** Single-quoted for sh: nothing inside is expanded. */
 function shQuote(value: string): string {
   return `'${value.replace(/'/g, `'\\''`)}'`
 }
 
-export function posixShim({ node, script, config }: Launch): string {
+export function posixShim({ node, script, config, what = TOKEN_COMMAND }: Launch): string {
   return [
     '#!/bin/sh',
-    '# ibmcloud-iam-token: prints an IBM Cloud IAM token valid for at least 5 more minutes.',
+    `# ${what}`,
     `exec ${[node, script, config].map(shQuote).join(' ')} "$@"`,
     ''
   ].join('\n')
@@ -29,10 +34,10 @@ function cmdQuote(value: string): string {
   return `"${value.replace(/%/g, '%%')}"`
 }
 
-export function windowsShim({ node, script, config }: Launch): string {
+export function windowsShim({ node, script, config, what = TOKEN_COMMAND }: Launch): string {
   return [
     '@echo off',
-    'rem ibmcloud-iam-token: prints an IBM Cloud IAM token valid for at least 5 more minutes.',
+    `rem ${what}`,
     `${[node, script, config].map(cmdQuote).join(' ')} %*`,
     'exit /b %ERRORLEVEL%',
     ''
