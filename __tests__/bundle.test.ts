@@ -4,12 +4,19 @@
 // stubs in stubs/ through package.json `overrides`. A dependency update that brings them (or any
 // other library) back, or a bundle that outgrows its budget, fails here. Reads dist/ as committed;
 // it does not build.
+//
+// The budget fits readable (unminified) bundles. Measured when minifying stopped (89d073b): main
+// 182,868 B, post 166,192 B, token-command 115,935 B; after the registry and SDK work merged:
+// main 229,550 B, post 226,399 B, token-command 134,028 B, credential-helper 21,512 B. 250,000 B
+// leaves about 20 KB for growth (a bigger feature should move this line on purpose) and still
+// fails at once if a never-called library returns: undici alone made each bundle over
+// 1,100,000 B (docs/PERFORMANCE.md).
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs'
 import { dirname, join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
-const BUDGET_BYTES = 150_000
+const BUDGET_BYTES = 250_000
 /** Every package that may be bundled: what the action calls, and nothing else. */
 const SHIPPED = ['@actions/core', '@actions/http-client', 'tunnel']
 
@@ -47,7 +54,10 @@ describe('dist bundles', () => {
       // so ncc writes no licenses.txt for it.
       if (entry === 'credential-helper') {
         expect(existsSync(join(ROOT, 'dist', entry, 'licenses.txt'))).toBe(false)
-        expect(code).not.toContain('@actions/')
+        // Names from @actions/core and @actions/http-client code (readable bundles keep comments,
+        // so the bare package name could be a comment); the main bundle holds both (below).
+        expect(code).not.toContain('toCommandValue')
+        expect(code).not.toContain('HttpClient')
         return
       }
       const licenses = readFileSync(join(ROOT, 'dist', entry, 'licenses.txt'), 'utf8')
@@ -57,6 +67,12 @@ describe('dist bundles', () => {
     })
 
     it('has no trace of undici, @actions/exec or @actions/io', () => {
+      // The markers the credential-helper check relies on are still there in a bundle that
+      // calls @actions/core and @actions/http-client, so their absence there means something.
+      if (entry === 'main') {
+        expect(code).toContain('toCommandValue')
+        expect(code).toContain('HttpClient')
+      }
       // Strings from each library's own code, found whatever webpack does with module names.
       expect(code).not.toContain('UND_ERR_') // undici's error codes
       expect(code).not.toContain('ToolRunner') // @actions/exec

@@ -1,5 +1,6 @@
 import { jest } from '@jest/globals'
 import { systemClock } from '../src/clock.js'
+import { NOW } from './helpers/fakes.js'
 
 describe('systemClock', () => {
   afterEach(() => {
@@ -7,8 +8,8 @@ describe('systemClock', () => {
   })
 
   it('now() is the system time', () => {
-    jest.useFakeTimers({ now: Date.UTC(2026, 1, 20, 12, 0, 0) })
-    expect(systemClock.now()).toBe(Date.UTC(2026, 1, 20, 12, 0, 0))
+    jest.useFakeTimers({ now: NOW })
+    expect(systemClock.now()).toBe(NOW)
   })
 
   it('sleep(ms) resolves once ms have passed, not before', async () => {

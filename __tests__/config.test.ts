@@ -2,22 +2,14 @@ import { parseConfig } from '../src/config.js'
 import { apiKeyOf } from '../src/credentials/credential.js'
 import { validateEnvName } from '../src/inputs.js'
 import { REGIONS } from '../src/iam/endpoints.js'
-import { ConfigError } from '../src/errors.js'
 import { APIKEY } from './helpers/fakes.js'
+import { refusal } from './helpers/refusals.js'
 
 function parse(inputs: Record<string, string>) {
   return parseConfig((name) => inputs[name] ?? '')
 }
 
-function problem(inputs: Record<string, string>): string {
-  try {
-    parse(inputs)
-  } catch (err) {
-    expect(err).toBeInstanceOf(ConfigError)
-    return (err as Error).message
-  }
-  throw new Error(`expected parseConfig to refuse ${JSON.stringify(inputs)}`)
-}
+const problem = (inputs: Record<string, string>): string => refusal(parse, inputs)
 
 describe('parseConfig defaults', () => {
   it('gives the documented defaults when only apikey is set', () => {

@@ -6,6 +6,7 @@ import { ConfigError } from '../src/errors.js'
 import { Secrets } from '../src/secrets.js'
 import { credentialFiles } from '../src/step-context.js'
 import { APIKEY } from './helpers/fakes.js'
+import { refusal } from './helpers/refusals.js'
 
 const ACCOUNT = '0123456789abcdef0123456789abcdef'
 const PROFILE_ID = 'Profile-9f1e2d3c-4b5a-6789-0abc-def012345678'
@@ -40,15 +41,7 @@ function parse(inputs: Record<string, string>) {
   return parseConfig((name) => inputs[name] ?? '', fs())
 }
 
-function problem(inputs: Record<string, string>): string {
-  try {
-    parse(inputs)
-  } catch (err) {
-    expect(err).toBeInstanceOf(ConfigError)
-    return (err as Error).message
-  }
-  throw new Error(`expected parseConfig to refuse ${JSON.stringify(inputs)}`)
-}
+const problem = (inputs: Record<string, string>): string => refusal(parse, inputs)
 
 describe('the credential, parsed into one kind', () => {
   it.each([

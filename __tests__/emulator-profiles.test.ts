@@ -2,14 +2,8 @@
 // metadata service, with refusals, faults, rate limits and a secret-free log.
 import { startEmulator, type Emulator } from '../emulator/index.mjs'
 import { OWN_CODES } from '../emulator/own-codes.mjs'
-import {
-  GRANTS,
-  call,
-  claimsOf,
-  postToken,
-  serviceIdToken,
-  type Reply
-} from '../emulator/client.mjs'
+import { GRANTS, call, claimsOf, postToken, serviceIdToken } from '../emulator/client.mjs'
+import { expectOwnTokenError } from './helpers/emulator.js'
 
 let em: Emulator
 beforeAll(async () => {
@@ -20,16 +14,6 @@ afterEach(() => em.reset())
 
 const ownCodesFor = (status: number) =>
   OWN_CODES.filter((own) => own.status === status).map((own) => own.code)
-
-/** A refusal whose code is the emulator's own: status, shape, and listed in own-codes. */
-function expectOwnTokenError(reply: Reply<{ errorCode?: string }>, status: number) {
-  expect(reply.status).toBe(status)
-  expect(reply.json).toMatchObject({
-    errorMessage: expect.any(String),
-    context: expect.any(Object)
-  })
-  expect(ownCodesFor(status)).toContain(reply.json.errorCode)
-}
 
 const metadata = (path: string, options: Parameters<typeof call>[3] = {}) =>
   call<Record<string, unknown>>(em, em.metadataUrl, path, options)

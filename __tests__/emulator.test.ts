@@ -5,12 +5,13 @@ import { dirname } from 'node:path'
 import tls from 'node:tls'
 import type { Socket } from 'node:net'
 import { startConnectProxy, startEmulator, type Emulator } from '../emulator/index.mjs'
-import { OWN_CODES } from '../emulator/own-codes.mjs'
 import {
   call as httpCall,
   type CallOptions as HttpCallOptions,
+  claimsOf,
   type Reply
 } from '../emulator/client.mjs'
+import { expectOwnTokenError } from './helpers/emulator.js'
 
 const APIKEY_GRANT = 'urn:ibm:params:oauth:grant-type:apikey'
 const ASSUME_GRANT = 'urn:ibm:params:oauth:grant-type:assume'
@@ -97,21 +98,7 @@ const createKey = (em: Emulator, auth: Record<string, string>, body: object) =>
     body: JSON.stringify(body)
   })
 
-/** A token-endpoint error whose code is the emulator's own choice: assert status and shape only. */
-function expectOwnTokenError(reply: Reply<TokenError>, status: number) {
-  expect(reply.status).toBe(status)
-  expect(reply.json).toMatchObject({
-    errorCode: expect.stringMatching(/^BXNIM\d{4}E$/),
-    errorMessage: expect.any(String),
-    context: { requestId: reply.headers['transaction-id'] }
-  })
-  expect(OWN_CODES.filter((own) => own.status === status).map((own) => own.code)).toContain(
-    reply.json.errorCode
-  )
-}
-
-const decodeClaims = (jwt: string): Claims =>
-  JSON.parse(Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString('utf8')) as Claims
+const decodeClaims = (jwt: string): Claims => claimsOf(jwt) as unknown as Claims
 
 describe('IAM emulator', () => {
   let em: Emulator

@@ -10,6 +10,7 @@ import { APIKEY_GRANT as GRANT_APIKEY } from '../src/credentials/apikey.js'
 const APIKEY_GRANT = GRANT_APIKEY
 import { userAgent } from '../src/version.js'
 import {
+  NOW,
   ACCOUNT_ID,
   APIKEY,
   fakeClock,
@@ -20,7 +21,6 @@ import {
 } from './helpers/fakes.js'
 
 const IAM = 'https://iam.cloud.ibm.com'
-const NOW = Date.UTC(2026, 1, 20, 12, 0, 0)
 
 beforeAll(() => {
   nock.disableNetConnect()

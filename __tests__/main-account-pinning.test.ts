@@ -1,5 +1,6 @@
 import { run as runMain } from '../src/main.js'
 import {
+  NOW,
   ACCOUNT_ID,
   APIKEY,
   fakeClock,
@@ -12,7 +13,6 @@ import {
   wrongKeyResponse
 } from './helpers/fakes.js'
 
-const NOW = Date.UTC(2026, 1, 20, 12, 0, 0)
 const OTHER_ACCOUNT = 'ffffeeeeddddccccbbbbaaaa99998888'
 
 async function run(accountInput: string | undefined, bss: string | undefined) {

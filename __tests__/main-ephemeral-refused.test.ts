@@ -2,6 +2,7 @@ import { run as runMain } from '../src/main.js'
 import { advise } from '../src/advice.js'
 import type { HttpResponse } from '../src/iam/http.js'
 import {
+  NOW,
   APIKEY,
   fakeClock,
   harness,
@@ -14,8 +15,6 @@ import {
   type RecordingRunner
 } from './helpers/fakes.js'
 import { createdKeyResponse, EPHEMERAL_VALUE, identityError, RUN_ENV } from './helpers/identity.js'
-
-const NOW = Date.UTC(2026, 1, 20, 12, 0, 0)
 
 async function run(created: (HttpResponse | Error)[], inputs: Record<string, string> = {}) {
   const jwt = makeJwt(serviceIdClaims(NOW))

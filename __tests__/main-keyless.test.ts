@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { run as runMain } from '../src/main.js'
 import {
+  NOW,
   ACCOUNT_ID,
   APIKEY,
   fakeClock,
@@ -15,12 +16,12 @@ import {
   tokenBody,
   type Harness
 } from './helpers/fakes.js'
+import { firstReport } from './helpers/recording-runner.js'
 
 // The requests each keyless source sends, field by field and header by header as IBM's
 // ibm-cloud-sdk-core authenticators send them (IamAssumeAuthenticator, ContainerAuthenticator,
 // VpcInstanceAuthenticator), and what the main step does with the answers.
 
-const NOW = Date.UTC(2026, 1, 20, 12, 0, 0)
 const PROFILE_ID = 'Profile-9f1e2d3c-4b5a-6789-0abc-def012345678'
 const PROFILE_IAM_ID = `iam-${PROFILE_ID}`
 const CR_TOKEN = makeJwt({
@@ -62,13 +63,6 @@ async function runWith(
   return h
 }
 
-/** Index of the first event that could print or publish something. */
-function firstReport(h: Harness): number {
-  return h.runner.events.findIndex((e) =>
-    ['setOutput', 'exportVariable', 'info', 'notice', 'warning', 'setFailed'].includes(e.kind)
-  )
-}
-
 describe('apikey + profile: the API-key grant, then the assume grant', () => {
   it('sends the forms IamAssumeAuthenticator sends, and publishes only the profile token', async () => {
     const own = serviceIdJwt()
@@ -99,7 +93,7 @@ describe('apikey + profile: the API-key grant, then the assume grant', () => {
     })
     // The service ID's token is masked before anything is reported, and published nowhere.
     expect(h.runner.indexOf('setSecret', { value: own })).toBeGreaterThanOrEqual(0)
-    expect(h.runner.indexOf('setSecret', { value: own })).toBeLessThan(firstReport(h))
+    expect(h.runner.indexOf('setSecret', { value: own })).toBeLessThan(firstReport(h.runner))
     expect(h.runner.events.filter((e) => e.kind !== 'setSecret' && e.value.includes(own))).toEqual(
       []
     )
@@ -163,7 +157,7 @@ describe('cr-token-file + profile: one cr-token grant', () => {
     expect(header(request!.headers, 'IBM-Cloud-Tenant')).toBe(ACCOUNT_ID)
     expect(h.runner.events[0]).toEqual({ kind: 'setSecret', value: `\n${CR_TOKEN}\n` })
     expect(h.runner.secrets).toContain(CR_TOKEN)
-    expect(h.runner.indexOf('setSecret', { value: token })).toBeLessThan(firstReport(h))
+    expect(h.runner.indexOf('setSecret', { value: token })).toBeLessThan(firstReport(h.runner))
     expect(h.runner.outputs['iam-id']).toBe(PROFILE_IAM_ID)
   })
 
@@ -291,7 +285,7 @@ describe('vpc-metadata: the two metadata calls', () => {
       },
       body: `{"trusted_profile":{"id":"${PROFILE_ID}"}}`
     })
-    expect(h.runner.indexOf('setSecret', { value: identity })).toBeLessThan(firstReport(h))
+    expect(h.runner.indexOf('setSecret', { value: identity })).toBeLessThan(firstReport(h.runner))
     expect(h.runner.outputs.expiration).toBe(String(Math.floor(NOW / 1000) + 3600))
     expect(h.runner.outputs['iam-id']).toBe(PROFILE_IAM_ID)
     expect(h.runner.paths).toHaveLength(1)

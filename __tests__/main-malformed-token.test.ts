@@ -1,6 +1,7 @@
 import { run as runMain } from '../src/main.js'
 import type { HttpResponse } from '../src/iam/http.js'
 import {
+  NOW,
   APIKEY,
   fakeClock,
   harness,
@@ -9,8 +10,6 @@ import {
   serviceIdClaims,
   textResponse
 } from './helpers/fakes.js'
-
-const NOW = Date.UTC(2026, 1, 20, 12, 0, 0)
 
 async function run(response: HttpResponse) {
   const h = harness({ apikey: APIKEY }, [response], { clock: fakeClock(NOW) })

@@ -1,6 +1,7 @@
 import { run as runMain } from '../src/main.js'
 import type { HttpResponse } from '../src/iam/http.js'
 import {
+  NOW,
   APIKEY,
   fakeClock,
   harness,
@@ -12,7 +13,6 @@ import {
   tokenBody
 } from './helpers/fakes.js'
 
-const NOW = Date.UTC(2026, 1, 20, 12, 0, 0)
 /** Stands for IAM's 200 with a fresh token (built per test). */
 const OK: HttpResponse = { status: 200, headers: {}, body: 'placeholder' }
 

@@ -3,6 +3,7 @@ import { APIKEY_GRANT as GRANT_APIKEY } from '../src/credentials/apikey.js'
 
 const APIKEY_GRANT = GRANT_APIKEY
 import {
+  NOW,
   ACCOUNT_ID,
   APIKEY,
   fakeClock,
@@ -12,11 +13,10 @@ import {
   jsonResponse,
   makeJwt,
   serviceIdClaims,
-  tokenBody,
-  type RecordingRunner
+  tokenBody
 } from './helpers/fakes.js'
+import { firstReport } from './helpers/recording-runner.js'
 
-const NOW = Date.UTC(2026, 1, 20, 12, 0, 0)
 const EXP = Math.floor(NOW / 1000) + 3600
 
 async function succeed(inputs: Record<string, string> = {}) {
@@ -26,17 +26,6 @@ async function succeed(inputs: Record<string, string> = {}) {
   })
   await runMain(h.deps)
   return { ...h, jwt }
-}
-
-/** Index of the first event that could carry the token into a log, output or env. */
-function firstWriteIndex(runner: RecordingRunner): number {
-  const idx = runner.events.findIndex((e) =>
-    ['setOutput', 'exportVariable', 'info', 'notice', 'warning', 'summary', 'setFailed'].includes(
-      e.kind
-    )
-  )
-  expect(idx).toBeGreaterThanOrEqual(0)
-  return idx
 }
 
 describe('main step, success', () => {
@@ -124,7 +113,7 @@ describe('main step, masking', () => {
     const { runner, jwt } = await succeed()
     const tokenMask = runner.indexOf('setSecret', { value: jwt })
     expect(tokenMask).toBeGreaterThanOrEqual(0)
-    expect(tokenMask).toBeLessThan(firstWriteIndex(runner))
+    expect(tokenMask).toBeLessThan(firstReport(runner))
     expect(tokenMask).toBeLessThan(runner.indexOf('setOutput'))
     expect(tokenMask).toBeLessThan(runner.indexOf('exportVariable'))
     expect(tokenMask).toBeLessThan(runner.indexOf('info'))
@@ -154,7 +143,7 @@ describe('main step, masking', () => {
     await runMain(h.deps)
     const refreshMask = h.runner.indexOf('setSecret', { value: refresh })
     expect(refreshMask).toBeGreaterThanOrEqual(0)
-    expect(refreshMask).toBeLessThan(firstWriteIndex(h.runner))
+    expect(refreshMask).toBeLessThan(firstReport(h.runner))
     expect(Object.values(h.runner.outputs)).not.toContain(refresh)
   })
 })

@@ -10,9 +10,8 @@ import { parseIamErrorBody } from '../src/iam/error-body.js'
 import { MAX_TOKEN_LIFETIME_S, parseTokenResponse } from '../src/iam/token.js'
 import { Secrets } from '../src/secrets.js'
 import { oneLine } from '../src/untrusted.js'
-import { APIKEY, makeJwt, serviceIdClaims, tokenBody } from './helpers/fakes.js'
+import { NOW, APIKEY, makeJwt, serviceIdClaims, tokenBody } from './helpers/fakes.js'
 
-const NOW = Date.UTC(2026, 1, 20, 12, 0, 0)
 const anyJson = fc.jsonValue()
 
 describe('parseTokenResponse', () => {

@@ -12,6 +12,7 @@ import {
   type RetryPolicy
 } from '../src/iam/retry.js'
 import {
+  NOW,
   fakeClock,
   jsonResponse,
   networkError,
@@ -33,7 +34,7 @@ function run(
   timeoutMs = 30_000,
   idempotent = true
 ) {
-  const clock = fakeClock(Date.UTC(2026, 1, 20, 12, 0, 0), randoms)
+  const clock = fakeClock(NOW, randoms)
   const transport = scriptedTransport(responses)
   const logs: string[] = []
   const result = sendWithRetry(() => transport({ method: 'POST', url: URL_, headers: {} }), {
@@ -79,7 +80,7 @@ describe('isRetryableNetworkError', () => {
 })
 
 describe('parseRetryAfter', () => {
-  const now = Date.UTC(2026, 1, 20, 12, 0, 0)
+  const now = NOW
 
   it('reads seconds', () => {
     expect(parseRetryAfter('7', now)).toBe(7000)
@@ -189,7 +190,7 @@ describe('sendWithRetry', () => {
   })
 
   it('waits until an HTTP-date Retry-After, plus jitter', async () => {
-    const start = Date.UTC(2026, 1, 20, 12, 0, 0)
+    const start = NOW
     const retryAt = new Date(start + 14_000).toUTCString()
     const { result, clock } = run([textResponse(429, '', { 'retry-after': retryAt }), ok], 5, [0.3])
     await result

@@ -1,9 +1,7 @@
 import { Secrets } from '../src/secrets.js'
 import { summaryMarkdown } from '../src/summary.js'
 import { parseTokenResponse } from '../src/iam/token.js'
-import { ACCOUNT_ID, IAM_ID, makeJwt, serviceIdClaims, tokenBody } from './helpers/fakes.js'
-
-const NOW = Date.UTC(2026, 1, 20, 12, 0, 0)
+import { NOW, ACCOUNT_ID, IAM_ID, makeJwt, serviceIdClaims, tokenBody } from './helpers/fakes.js'
 
 function token(claims: Record<string, unknown>) {
   const jwt = makeJwt(claims)

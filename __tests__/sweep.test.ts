@@ -4,6 +4,7 @@ import { STATE } from '../src/ephemeral/issue.js'
 import { longestJobMinutes, sweepStaleKeys } from '../src/ephemeral/sweep.js'
 import type { HttpResponse } from '../src/iam/http.js'
 import {
+  NOW,
   ACCOUNT_ID,
   APIKEY,
   fakeClock,
@@ -28,7 +29,6 @@ import {
   testToken
 } from './helpers/identity.js'
 
-const NOW = Date.UTC(2026, 1, 20, 12, 0, 0)
 const MINUTE = 60_000
 
 /**

@@ -12,6 +12,7 @@ import { runTokenCommand, type CommandIo } from '../src/token-command/run.js'
 import { userAgent } from '../src/version.js'
 import type { RenewalConfig } from '../src/token-command/renewal.js'
 import {
+  NOW,
   APIKEY,
   fakeClock,
   formFields,
@@ -23,7 +24,6 @@ import {
   wrongKeyResponse
 } from './helpers/fakes.js'
 
-const NOW = Date.UTC(2026, 1, 20, 12, 0, 0)
 const NOW_S = Math.floor(NOW / 1000)
 
 let dir: string

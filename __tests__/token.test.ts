@@ -6,6 +6,7 @@ import { exchangeApiKey as exchange } from '../src/credentials/apikey.js'
 import { APIKEY_GRANT as GRANT_APIKEY } from '../src/credentials/apikey.js'
 import { checkAccount, parseTokenResponse } from '../src/iam/token.js'
 import {
+  NOW,
   ACCOUNT_ID,
   APIKEY,
   fakeClock,
@@ -21,8 +22,6 @@ import {
   type FakeClock
 } from './helpers/fakes.js'
 import type { HttpResponse } from '../src/iam/http.js'
-
-const NOW = Date.UTC(2026, 1, 20, 12, 0, 0)
 
 function recorder() {
   const masked: string[] = []

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeEach, describe, expect, test } from '@jest/globals'
@@ -13,6 +13,7 @@ import {
   unmaskedJwts,
   type StepResult
 } from './leak-checks.js'
+import { errorOf, writeTokenFile } from '../helpers/steps.js'
 
 // Trusted profiles and compute-resource tokens, each mode run from dist/ against the emulator
 // with debug logging on: the requests IAM (and the metadata service) saw, the outputs for the
@@ -27,21 +28,10 @@ beforeEach(() => {
 const files = mkdtempSync(join(tmpdir(), 'keyless-e2e-'))
 afterAll(() => rmSync(files, { recursive: true, force: true }))
 
-function tokenFile(content: string): string {
-  const path = join(files, `token-${Math.random().toString(36).slice(2)}`)
-  writeFileSync(path, content)
-  return path
-}
+const tokenFile = (content: string): string => writeTokenFile(files, content)
 
 function main(inputs: Record<string, string>) {
   return runStep('main', { inputs: { 'iam-endpoint': iam.url, ...inputs }, caPath: iam.caPath })
-}
-
-function errorOf(step: StepResult): string {
-  return step.commands
-    .filter((c) => c.command === 'error')
-    .map((c) => c.value)
-    .join('\n')
 }
 
 /** Every credential of the run, intermediate ones included, masked before any report; no JWT in clear. */

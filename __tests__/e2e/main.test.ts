@@ -4,6 +4,7 @@ import type { Emulator } from '../../emulator/index.mjs'
 import { call } from '../../emulator/client.mjs'
 import { leaks, lineIndex, runStep, secretsOf, type StepResult } from './leak-checks.js'
 import { useEmulator } from './fixture.js'
+import { errorOf } from '../helpers/steps.js'
 
 const emulator = useEmulator()
 let iam: Emulator
@@ -25,13 +26,6 @@ function main(inputs: Record<string, string>, env: Record<string, string> = {}) 
 function expectNoLeaks(step: StepResult, apikey: string) {
   expect(leaks(step, secretsOf(apikey, step))).toEqual([])
   expect(step.workspaceFiles).toEqual([])
-}
-
-function errorOf(step: StepResult): string {
-  return step.commands
-    .filter((c) => c.command === 'error')
-    .map((c) => c.value)
-    .join('\n')
 }
 
 describe('the main step, run from dist/ like a runner', () => {

@@ -13,6 +13,7 @@ import {
   unmaskedJwts,
   type StepResult
 } from './leak-checks.js'
+import { writeTokenFile } from '../helpers/steps.js'
 
 // `ibmcloud-iam-token` in the later steps of a job: the main step from dist/ installs it under
 // RUNNER_TEMP and adds it to PATH; a later step runs the POSIX launcher as a shell would.
@@ -29,11 +30,7 @@ afterEach(() => rmSync(runnerTemp, { recursive: true, force: true }))
 
 type Iam = ReturnType<typeof normal>
 
-function tokenFile(content: string): string {
-  const path = join(files, `sa-token-${Math.random().toString(36).slice(2)}`)
-  writeFileSync(path, content)
-  return path
-}
+const tokenFile = (content: string): string => writeTokenFile(files, content, 'sa-token')
 
 function main(iam: Iam, inputs: Record<string, string>) {
   return runStep('main', {

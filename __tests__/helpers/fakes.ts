@@ -6,6 +6,9 @@ import type { HttpRequest, HttpResponse, HttpTransport } from '../../src/iam/htt
 import type { Clock } from '../../src/clock.js'
 import { RecordingRunner } from './recording-runner.js'
 
+/** The instant every fake clock starts at unless a test needs another: 2026-02-20 12:00 UTC. */
+export const NOW = Date.UTC(2026, 1, 20, 12, 0, 0)
+
 export interface FakeClock extends Clock {
   /** Every delay passed to sleep, in order. */
   readonly sleeps: number[]
@@ -15,10 +18,7 @@ export interface FakeClock extends Clock {
  * A clock whose sleep returns at once and moves now() forward by the delay. random() returns
  * the scripted values in turn, then keeps returning the last one.
  */
-export function fakeClock(
-  start = Date.UTC(2026, 1, 20, 12, 0, 0),
-  randoms: number[] = [0.5]
-): FakeClock {
+export function fakeClock(start = NOW, randoms: number[] = [0.5]): FakeClock {
   let now = start
   let next = 0
   const sleeps: number[] = []

@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals'
 import { maskAll } from '../../scripts/runner-simulator.mjs'
 import type { Runner } from '../../src/runner/runner.js'
 
@@ -149,4 +150,19 @@ export class RecordingRunner implements Runner {
     }
     return lines
   }
+}
+
+/**
+ * Index of the first event that could print or publish something (a log line, an output, an
+ * env variable, the job summary, the failure): every secret must be masked before it. Fails
+ * the test when the step reported nothing at all, so "masked before" cannot pass vacuously.
+ */
+export function firstReport(runner: RecordingRunner): number {
+  const idx = runner.events.findIndex((e) =>
+    ['setOutput', 'exportVariable', 'info', 'notice', 'warning', 'summary', 'setFailed'].includes(
+      e.kind
+    )
+  )
+  expect(idx).toBeGreaterThanOrEqual(0)
+  return idx
 }
