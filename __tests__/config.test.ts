@@ -92,6 +92,13 @@ describe('apikey', () => {
     ['a tab inside', 'Zx9_fakeFAKEfake01234\t56789abcdefGHIJKLmnopqr'],
     ['a space inside', 'Zx9_fakeFAKEfake01234 56789abcdefGHIJKLmnopqr'],
     ['a control character', 'Zx9_fakeFAKEfake01234\u000756789abcdefGHIJKLmnopqr'],
+    ['a zero-width space', 'Zx9_fakeFAKEfake01234\u200b56789abcdefGHIJKLmnopqr'],
+    ['a zero-width joiner', 'Zx9_fakeFAKEfake01234\u200d56789abcdefGHIJKLmnopqr'],
+    ['a word joiner', 'Zx9_fakeFAKEfake01234\u206056789abcdefGHIJKLmnopqr'],
+    ['a soft hyphen', 'Zx9_fakeFAKEfake01234\u00ad56789abcdefGHIJKLmnopqr'],
+    ['a left-to-right mark', 'Zx9_fakeFAKEfake01234\u200e56789abcdefGHIJKLmnopqr'],
+    ['a private-use character', 'Zx9_fakeFAKEfake01234\ue00056789abcdefGHIJKLmnopqr'],
+    ['a tag character (astral Cf)', 'Zx9_fakeFAKEfake01234\u{e0041}56789abcdefGHIJKLmnopqr'],
     ['over 512 characters', 'k'.repeat(513)]
   ])('refuses a key with %s, without quoting it', (_what, apikey) => {
     const message = problem({ apikey })
@@ -110,6 +117,14 @@ describe('apikey', () => {
     [
       'Zx9_fakeFAKEfake01234 56789abcdefGHIJKLmnopqr',
       'contains a space, a line break or another control character'
+    ],
+    [
+      'Zx9_fakeFAKEfake01234\u200b56789abcdefGHIJKLmnopqr',
+      'contains an invisible or format character (U+200B, e.g. a zero-width space pasted with it)'
+    ],
+    [
+      'Zx9_fakeFAKEfake01234\u{e0041}56789abcdefGHIJKLmnopqr',
+      'contains an invisible or format character (U+E0041, e.g. a zero-width space pasted with it)'
     ]
   ])('says what is wrong with the key and what a key looks like', (apikey, what) => {
     expect(problem({ apikey })).toBe(

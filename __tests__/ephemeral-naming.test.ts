@@ -2,6 +2,8 @@ import type { ApiKey } from '../src/iam/apikeys.js'
 import {
   isOurs,
   keyDescription,
+  madeInThisRun,
+  usableUntil,
   keyName,
   keyNamePrefix,
   runFacts,
@@ -12,6 +14,8 @@ import { ACCOUNT_ID, IAM_ID } from './helpers/fakes.js'
 import { RUN_ENV } from './helpers/identity.js'
 
 /** What runFacts(RUN_ENV) must give, written out so that no src/ code runs outside a test. */
+/** A "not used after" time: 6 hours after the job started. */
+const UNTIL = Date.UTC(2026, 1, 21, 4, 0, 0)
 const FACTS: RunFacts = {
   owner: 'octo',
   repo: 'widgets',
@@ -118,7 +122,7 @@ describe('keyName', () => {
     const key = {
       id: 'ApiKey-x',
       name,
-      description: keyDescription(facts),
+      description: keyDescription(facts, UNTIL),
       iamId: '',
       accountId: ''
     }
@@ -166,8 +170,36 @@ describe('keyName', () => {
 })
 
 describe('keyDescription', () => {
+  it('carries the longest life its own job can have, read back by usableUntil', () => {
+    const description = keyDescription(FACTS, UNTIL)
+    expect(description).toMatch(/; not used after 2026-02-21T04:00:00\.000Z\.$/)
+    expect(usableUntil(description)).toBe(UNTIL)
+    expect(madeInThisRun(description, FACTS)).toBe(true)
+  })
+
+  it('usableUntil is undefined for a description without it (keys made before issue 19)', () => {
+    expect(
+      usableUntil(
+        'Ephemeral key made by ibmcloud-iam-token-action for https://github.com/octo/widgets/actions/runs/1/attempts/1; deleted by its post step, or expired by IAM.'
+      )
+    ).toBeUndefined()
+    expect(usableUntil(`${keyDescription(FACTS, UNTIL)} and more`)).toBeUndefined()
+  })
+
+  it('madeInThisRun is false for another run or attempt of the same repository', () => {
+    const description = keyDescription(FACTS, UNTIL)
+    expect(madeInThisRun(description, { ...FACTS, runAttempt: '3' })).toBe(false)
+    expect(
+      madeInThisRun(description, {
+        ...FACTS,
+        runId: '987654321',
+        runUrl: 'https://github.com/octo/widgets/actions/runs/987654321'
+      })
+    ).toBe(false)
+  })
+
   it('names the action and the run URL with its attempt', () => {
-    const description = keyDescription(FACTS)
+    const description = keyDescription(FACTS, UNTIL)
     expect(description).toContain(ACTION_NAME)
     expect(description).toContain(
       'https://github.com/octo/widgets/actions/runs/9876543210/attempts/2'
@@ -208,13 +240,13 @@ describe('isOurs', () => {
       GITHUB_RUN_ATTEMPT: '1',
       GITHUB_JOB: 'build'
     })
-    const theirs = key(keyName(other, fixed(0.9)), keyDescription(other))
+    const theirs = key(keyName(other, fixed(0.9)), keyDescription(other, UNTIL))
     expect(isOurs(theirs, FACTS)).toBe(true)
   })
 
   it('is false for another repository whose name starts with this one (widgets-extra)', () => {
     const extra = runFacts({ ...RUN_ENV, GITHUB_REPOSITORY: 'octo/widgets-extra' })
-    const theirs = key(keyName(extra, fixed(0.5)), keyDescription(extra))
+    const theirs = key(keyName(extra, fixed(0.5)), keyDescription(extra, UNTIL))
     expect(theirs.name.startsWith(keyNamePrefix(FACTS))).toBe(true)
     expect(isOurs(theirs, FACTS)).toBe(false)
     // And the other way round.
@@ -223,7 +255,7 @@ describe('isOurs', () => {
 
   it('is false for a repository whose name makes the name look like ours (widgets-2024-1)', () => {
     const tricky = runFacts({ ...RUN_ENV, GITHUB_REPOSITORY: 'octo/widgets-2024-1' })
-    const theirs = key(keyName(tricky, fixed(0.5)), keyDescription(tricky))
+    const theirs = key(keyName(tricky, fixed(0.5)), keyDescription(tricky, UNTIL))
     // The name alone passes the prefix-and-digits test; the description tells them apart.
     expect(theirs.name).toMatch(/^gha-octo-widgets-\d+-\d+-/)
     expect(isOurs(theirs, FACTS)).toBe(false)
@@ -233,7 +265,7 @@ describe('isOurs', () => {
     const mine = runFacts({ ...RUN_ENV, GITHUB_REPOSITORY: 'a/b-c' })
     const other = runFacts({ ...RUN_ENV, GITHUB_REPOSITORY: 'a-b/c' })
     expect(keyNamePrefix(mine)).toBe(keyNamePrefix(other))
-    const theirs = key(keyName(other, fixed(0.5)), keyDescription(other))
+    const theirs = key(keyName(other, fixed(0.5)), keyDescription(other, UNTIL))
     expect(isOurs(theirs, mine)).toBe(false)
   })
 
@@ -241,18 +273,20 @@ describe('isOurs', () => {
     expect(isOurs(key(OURS.name, 'deploy key for production'), FACTS)).toBe(false)
     expect(isOurs(key(OURS.name, ''), FACTS)).toBe(false)
     // The marker must open the description, not merely appear in it.
-    expect(isOurs(key(OURS.name, `Copied from: ${keyDescription(FACTS)}`), FACTS)).toBe(false)
+    expect(isOurs(key(OURS.name, `Copied from: ${keyDescription(FACTS, UNTIL)}`), FACTS)).toBe(
+      false
+    )
   })
 
   it('is false for our description on a name without the run id and attempt', () => {
-    const description = keyDescription(FACTS)
+    const description = keyDescription(FACTS, UNTIL)
     expect(isOurs(key('gha-octo-widgets-deploy-7fffff', description), FACTS)).toBe(false)
     expect(isOurs(key('gha-octo-widgets-', description), FACTS)).toBe(false)
     expect(isOurs(key('gha-octo-widgets-12-x-deploy', description), FACTS)).toBe(false)
   })
 
   it('is false when the run id and attempt do not follow the prefix at once', () => {
-    const description = keyDescription(FACTS)
+    const description = keyDescription(FACTS, UNTIL)
     // Digits further on in the name do not make it ours: the check is anchored after the prefix.
     expect(isOurs(key('gha-octo-widgets-deploy-12-3-7fffff', description), FACTS)).toBe(false)
     expect(isOurs(key('gha-octo-widgets-x9876543210-2-deploy-7fffff', description), FACTS)).toBe(
@@ -282,13 +316,13 @@ describe('isOurs', () => {
   it.each(['ci-deployer', 'terraform', 'gha-octo-gadgets-9876543210-2-deploy-7fffff', ''])(
     'is false for the unrelated name %p',
     (name) => {
-      expect(isOurs(key(name, keyDescription(FACTS)), FACTS)).toBe(false)
+      expect(isOurs(key(name, keyDescription(FACTS, UNTIL)), FACTS)).toBe(false)
     }
   )
 
   it('is false for a key made on another GitHub server', () => {
     const ghes = runFacts({ ...RUN_ENV, GITHUB_SERVER_URL: 'https://ghe.example.com' })
-    const theirs = key(keyName(ghes, fixed(0.5)), keyDescription(ghes))
+    const theirs = key(keyName(ghes, fixed(0.5)), keyDescription(ghes, UNTIL))
     expect(isOurs(theirs, FACTS)).toBe(false)
   })
 })

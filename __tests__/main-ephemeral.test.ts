@@ -55,7 +55,9 @@ describe('main step with ephemeral-key: true', () => {
     expect(JSON.parse(create.body ?? '')).toEqual({
       name: 'gha-octo-widgets-9876543210-2-deploy-7fffff',
       description:
-        'Ephemeral key made by ibmcloud-iam-token-action for https://github.com/octo/widgets/actions/runs/9876543210/attempts/2; deleted by its post step, or expired by IAM.',
+        'Ephemeral key made by ibmcloud-iam-token-action for https://github.com/octo/widgets/actions/runs/9876543210/attempts/2; deleted by its post step, or expired by IAM; ' +
+        // The job's runner-dependent limit (GitHub-hosted: 6 hours) comes before the key's expiry.
+        'not used after 2026-02-20T18:00:30.000Z.',
       iam_id: IAM_ID,
       account_id: ACCOUNT_ID,
       expires_at: '2026-02-20T18:01+0000',
@@ -98,17 +100,48 @@ describe('main step with ephemeral-key: true', () => {
     expect(mask).toBeLessThan(runner.indexOf('info'))
   })
 
-  it('saves the key id, its expiry and the endpoint for the post step, and nothing secret', async () => {
+  it('saves for the post step the key id and value (masked), its expiry, the endpoint and the network settings', async () => {
     const { runner } = await run()
     expect(runner.state).toEqual({
       [STATE.keyId]: KEY_ID,
+      [STATE.keyValue]: EPHEMERAL_VALUE,
       [STATE.keyExpiresAt]: String(Date.UTC(2026, 1, 20, 18, 1)),
-      [STATE.endpoint]: 'https://iam.cloud.ibm.com'
+      [STATE.endpoint]: 'https://iam.cloud.ibm.com',
+      [STATE.network]: '{}'
     })
     expect(STATE).toEqual({
       keyId: 'ephemeral-key-id',
+      keyValue: 'ephemeral-key-value',
       keyExpiresAt: 'ephemeral-key-expires-at',
-      endpoint: 'iam-endpoint'
+      endpoint: 'iam-endpoint',
+      network: 'network-settings'
+    })
+    // The key value is masked before it is saved.
+    expect(runner.indexOf('setSecret', { value: EPHEMERAL_VALUE })).toBeLessThan(
+      runner.indexOf('saveState', { name: STATE.keyValue })
+    )
+  })
+
+  it('records the proxy and CA variables it ran with, in any case, and no others', async () => {
+    const h = harness(
+      { apikey: APIKEY, 'ephemeral-key': 'true' },
+      [jsonResponse(200, tokenBody(makeJwt(serviceIdClaims(NOW)))), createdKeyResponse()],
+      {
+        clock: fakeClock(NOW),
+        env: {
+          ...RUN_ENV,
+          HTTPS_PROXY: 'http://proxy:3128',
+          no_proxy: '.internal',
+          NODE_EXTRA_CA_CERTS: '/etc/ca.pem',
+          HOME: '/home/runner'
+        }
+      }
+    )
+    await runMain(h.deps)
+    expect(JSON.parse(h.runner.state[STATE.network]!)).toEqual({
+      HTTPS_PROXY: 'http://proxy:3128',
+      no_proxy: '.internal',
+      NODE_EXTRA_CA_CERTS: '/etc/ca.pem'
     })
   })
 

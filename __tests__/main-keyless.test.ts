@@ -204,7 +204,8 @@ describe('cr-token-file + profile: one cr-token grant', () => {
       endpoint: 'https://iam.cloud.ibm.com',
       timeoutMs: 30_000,
       maxAttempts: 5,
-      cache: join(dir, 'token.json')
+      cache: join(dir, 'token.json'),
+      network: {}
     })
     expect(JSON.parse(readFileSync(join(dir, 'token.json'), 'utf8'))).toEqual({
       accessToken: token,

@@ -35,7 +35,7 @@ const NOW = Date.UTC(2026, 1, 20, 15, 0, 0)
 const EXPIRES = Date.UTC(2026, 1, 20, 18, 1)
 /** The description the main step gave the key in RUN_ENV's run (octo/widgets, run 9876543210, attempt 2). */
 const OUR_DESCRIPTION =
-  'Ephemeral key made by ibmcloud-iam-token-action for https://github.com/octo/widgets/actions/runs/9876543210/attempts/2; deleted by its post step, or expired by IAM.'
+  'Ephemeral key made by ibmcloud-iam-token-action for https://github.com/octo/widgets/actions/runs/9876543210/attempts/2; deleted by its post step, or expired by IAM; not used after 2026-02-20T18:00:00.000Z.'
 
 async function post(keyId: string, answers: HttpResponse[]) {
   const jwt = makeJwt(serviceIdClaims(NOW))
@@ -70,9 +70,16 @@ describe('post step: whose key it deletes', () => {
     expect(runner.printed()).toEqual([`Revoked ephemeral API key ${KEY_ID}.`])
   })
 
-  it('deletes our key when IAM leaves out its account id', async () => {
-    const { calls } = await post(KEY_ID, [ownKeyResponse({ account_id: undefined }), noContent()])
-    expect(calls.at(-1)).toBe(`DELETE /v1/apikeys/${KEY_ID}`)
+  it('leaves our key alone when IAM leaves out its account id: IAM must say it is ours', async () => {
+    const { calls } = await post(KEY_ID, [ownKeyResponse({ account_id: undefined })])
+    expect(calls.at(-1)).toBe(`GET /v1/apikeys/${KEY_ID}`)
+  })
+
+  it('leaves alone a key whose description IAM gives for another id than the saved one', async () => {
+    const other = 'ApiKey-ffffffff-0000-1111-2222-333333333333'
+    const { runner, calls } = await post(KEY_ID, [ownKeyResponse({ id: other })])
+    expect(calls).toEqual(['POST /identity/token', `GET /v1/apikeys/${KEY_ID}`])
+    expect(runner.count('warning')).toBe(1)
   })
 
   it.each([

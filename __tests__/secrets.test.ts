@@ -1,4 +1,5 @@
-import { Secrets } from '../src/secrets.js'
+import { redactingRunner, Secrets } from '../src/secrets.js'
+import { RecordingRunner } from './helpers/recording-runner.js'
 
 function recorder() {
   const masked: string[] = []
@@ -130,5 +131,37 @@ describe('Secrets.redact', () => {
     expect(secrets.redact('nothing to hide')).toBe('nothing to hide')
     secrets.add('something-secret')
     expect(secrets.redact('nothing to hide')).toBe('nothing to hide')
+  })
+})
+
+describe('redactingRunner', () => {
+  const secret = 'Zx9_fakeFAKEfake0123456789abcdefGHIJKLmnopqr'
+
+  it('scrubs every log line of every known secret, whoever wrote it', () => {
+    const runner = new RecordingRunner({ apikey: secret })
+    const secrets = new Secrets(() => undefined)
+    secrets.add(secret)
+    const wrapped = redactingRunner(runner, secrets)
+    for (const kind of ['debug', 'info', 'notice', 'warning', 'setFailed'] as const) {
+      wrapped[kind](`${kind}: as ${secret}`)
+    }
+    expect(runner.events.map((e) => e.value)).toEqual([
+      'debug: as ***',
+      'info: as ***',
+      'notice: as ***',
+      'warning: as ***',
+      'setFailed: as ***'
+    ])
+  })
+
+  it('passes every other call through unchanged (outputs hold masked values as they are)', () => {
+    const runner = new RecordingRunner({ apikey: secret })
+    const secrets = new Secrets(() => undefined)
+    secrets.add(secret)
+    const wrapped = redactingRunner(runner, secrets)
+    expect(wrapped.getInput('apikey')).toBe(secret)
+    wrapped.setOutput('token', secret)
+    wrapped.saveState('k', secret)
+    expect(runner.events.map((e) => e.value)).toEqual([secret, secret])
   })
 })

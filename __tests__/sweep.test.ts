@@ -36,7 +36,10 @@ const MINUTE = 60_000
  * octo/<repo>, written out rather than computed by the code under test.
  */
 const ownName = (repo: string) => `gha-octo-${repo}-1234-2-deploy-3fffff`
-const ownDescription = (repo: string) =>
+const ownDescription = (repo: string, usableFor: number) =>
+  `Ephemeral key made by ibmcloud-iam-token-action for https://github.com/octo/${repo}/actions/runs/1234/attempts/2; deleted by its post step, or expired by IAM; not used after ${new Date(NOW + usableFor * MINUTE).toISOString()}.`
+/** What versions before issue 19 wrote: no "not used after". */
+const legacyDescription = (repo: string) =>
   `Ephemeral key made by ibmcloud-iam-token-action for https://github.com/octo/${repo}/actions/runs/1234/attempts/2; deleted by its post step, or expired by IAM.`
 
 /** IAM's minute-precision time format. */
@@ -54,6 +57,11 @@ interface KeySpec {
   createdAgo?: number
   /** Minutes after NOW (negative: in the past). */
   expiresIn?: number
+  /** The "not used after" of its description, minutes after NOW (default 60: its job still runs). */
+  usableFor?: number
+  /** Another identity or account than the token's, as a list could wrongly carry. */
+  iamId?: string
+  accountId?: string
 }
 
 /** A key as IAM lists it; by default one this action made for octo/widgets. */
@@ -62,9 +70,9 @@ function listed(spec: KeySpec): Record<string, unknown> {
   return {
     id: spec.id,
     name: spec.name ?? ownName(repo),
-    description: spec.description ?? ownDescription(repo),
-    iam_id: IAM_ID,
-    account_id: ACCOUNT_ID,
+    description: spec.description ?? ownDescription(repo, spec.usableFor ?? 60),
+    iam_id: spec.iamId ?? IAM_ID,
+    account_id: spec.accountId ?? ACCOUNT_ID,
     ...(spec.createdAgo === undefined
       ? {}
       : { created_at: iamTime(NOW - spec.createdAgo * MINUTE) }),
@@ -88,7 +96,6 @@ async function sweep(responses: HttpResponse[], keepId?: string) {
     runner,
     clock,
     facts: runFacts(RUN_ENV),
-    longestJobMinutes: 360,
     ...(keepId ? { keepId } : {})
   })
   const deletes = transport.requests
@@ -114,9 +121,15 @@ describe('sweepStaleKeys', () => {
   const KEYS: KeySpec[] = [
     { id: 'expired', createdAgo: 120, expiresIn: -1 },
     { id: 'expires-now', createdAgo: 30, expiresIn: 0 },
-    { id: 'too-old', createdAgo: 361, expiresIn: 600 },
-    { id: 'exactly-360', createdAgo: 360, expiresIn: 600 },
+    { id: 'job-over', createdAgo: 361, expiresIn: 600, usableFor: -1 },
+    { id: 'job-ends-now', createdAgo: 360, expiresIn: 600, usableFor: 0 },
+    // Made by a self-hosted job 7 hours ago: its job may run for days yet.
+    { id: 'self-hosted-7h', createdAgo: 420, expiresIn: 600, usableFor: 3000 },
     { id: 'fresh', createdAgo: 10, expiresIn: 350 },
+    { id: 'legacy-old', description: legacyDescription('widgets'), createdAgo: 7201 },
+    { id: 'legacy-recent', description: legacyDescription('widgets'), createdAgo: 400 },
+    { id: 'other-identity', expiresIn: -1, iamId: 'iam-ServiceId-someone-else' },
+    { id: 'other-account', expiresIn: -1, accountId: 'b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0' },
     { id: 'no-dates' },
     { id: 'other-repo-expired', repo: 'widgets-extra', createdAgo: 900, expiresIn: -500 },
     {
@@ -129,8 +142,8 @@ describe('sweepStaleKeys', () => {
     { id: 'unrelated-old', name: 'terraform', description: 'tf', createdAgo: 100_000 }
   ]
 
-  it('deletes only our keys that expired or are older than 360 minutes', async () => {
-    const stale = ['expired', 'expires-now', 'too-old']
+  it('deletes only our keys past their expiry or the longest life their own job named', async () => {
+    const stale = ['expired', 'expires-now', 'job-over', 'job-ends-now', 'legacy-old']
     const { deleted, deletes, transport } = await sweep([
       listPage(KEYS),
       ...stale.map(() => noContent())
@@ -141,12 +154,37 @@ describe('sweepStaleKeys', () => {
   })
 
   it('reports each key it deleted, and a total', async () => {
-    const { runner } = await sweep([listPage(KEYS), noContent(), noContent(), noContent()])
+    const { runner } = await sweep([
+      listPage(KEYS),
+      noContent(),
+      noContent(),
+      noContent(),
+      noContent(),
+      noContent()
+    ])
     const log = runner.printed()
     expect(log).toContain(`Swept stale ephemeral API key expired (${ownName('widgets')}).`)
-    expect(log.filter((l) => l.startsWith('Swept stale ephemeral API key '))).toHaveLength(3)
+    expect(log.filter((l) => l.startsWith('Swept stale ephemeral API key '))).toHaveLength(5)
     expect(log[log.length - 1]).toBe(
-      `Swept 3 stale ephemeral API key(s) of ${KEYS.length} checked.`
+      `Swept 5 stale ephemeral API key(s) of ${KEYS.length} checked.`
+    )
+  })
+
+  it("reports IAM's 404 as already gone, not as swept", async () => {
+    const { runner, deleted } = await sweep([
+      listPage([
+        { id: 'expired', expiresIn: -1 },
+        { id: 'gone', expiresIn: -1 }
+      ]),
+      noContent(),
+      identityError(404, 'BXNIM0102E', 'trace-gone')
+    ])
+    expect(deleted).toEqual(['expired'])
+    const log = runner.printed()
+    expect(log).toContain(`Stale ephemeral API key gone (${ownName('widgets')}) was already gone.`)
+    expect(log.filter((l) => l.includes('Swept stale ephemeral API key gone'))).toEqual([])
+    expect(log[log.length - 1]).toBe(
+      'Swept 1 stale ephemeral API key(s) of 2 checked (1 already gone).'
     )
   })
 
@@ -174,7 +212,8 @@ describe('sweepStaleKeys', () => {
           },
           {
             ...listed({ id: 'seconds-old' }),
-            created_at: '2026-02-20T05:59:59+0000'
+            description: legacyDescription('widgets'),
+            created_at: '2026-02-15T11:59:59+0000'
           },
           {
             ...listed({ id: 'unreadable' }),
@@ -194,8 +233,8 @@ describe('sweepStaleKeys', () => {
       listPage([
         { id: 'only-expiry-past', expiresIn: -1 },
         { id: 'only-expiry-future', expiresIn: 5 },
-        { id: 'only-created-old', createdAgo: 361 },
-        { id: 'only-created-recent', createdAgo: 359 }
+        { id: 'only-created-old', description: legacyDescription('widgets'), createdAgo: 7201 },
+        { id: 'only-created-recent', description: legacyDescription('widgets'), createdAgo: 7199 }
       ]),
       noContent(),
       noContent()
@@ -218,7 +257,7 @@ describe('sweepStaleKeys', () => {
   it('looks through every page', async () => {
     const { deleted, transport } = await sweep([
       listPage([{ id: 'fresh', createdAgo: 5 }], 'p2'),
-      listPage([{ id: 'old', createdAgo: 400 }]),
+      listPage([{ id: 'old', createdAgo: 400, usableFor: -40 }]),
       noContent()
     ])
     expect(deleted).toEqual(['old'])
@@ -258,7 +297,7 @@ describe('main step with sweep-stale-keys: true', () => {
     const { runner, transport } = await run([
       listPage([
         { id: KEY_ID, createdAgo: 0, expiresIn: -1 },
-        { id: 'old', createdAgo: 500, expiresIn: 100 }
+        { id: 'old', createdAgo: 500, expiresIn: 100, usableFor: -140 }
       ]),
       noContent()
     ])
@@ -290,7 +329,7 @@ describe('main step with sweep-stale-keys: true', () => {
 
   it('a deletion refused during the sweep is a warning too', async () => {
     const { runner } = await run([
-      listPage([{ id: 'old', createdAgo: 500 }]),
+      listPage([{ id: 'old', createdAgo: 500, usableFor: -140 }]),
       identityError(409, 'BXNIM0511E', 'trace-locked')
     ])
     expect(runner.failed).toBeUndefined()
@@ -310,15 +349,15 @@ describe('main step with sweep-stale-keys: true', () => {
     expect(h.transport.requests.map((r) => r.method)).toEqual(['POST', 'GET', 'DELETE'])
   })
 
-  it('on a self-hosted runner, a 500-minute-old unexpired key may still be in use and is kept', async () => {
+  it("a key's own job decides, not the sweeping runner: a self-hosted job's 500-minute-old key is kept by a GitHub-hosted sweep", async () => {
     const jwt = makeJwt(serviceIdClaims(NOW))
     const h = harness(
       { apikey: APIKEY, 'sweep-stale-keys': 'true' },
       [
         jsonResponse(200, tokenBody(jwt)),
-        listPage([{ id: 'old', createdAgo: 500, expiresIn: 100 }])
+        listPage([{ id: 'old', createdAgo: 500, expiresIn: 100, usableFor: 6700 }])
       ],
-      { clock: fakeClock(NOW), env: { ...RUN_ENV, RUNNER_ENVIRONMENT: 'self-hosted' } }
+      { clock: fakeClock(NOW), env: { ...RUN_ENV, RUNNER_ENVIRONMENT: 'github-hosted' } }
     )
     await runMain(h.deps)
     expect(h.runner.failed).toBeUndefined()

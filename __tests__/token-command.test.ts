@@ -45,6 +45,7 @@ function setUp(
     timeoutMs: 1000,
     maxAttempts: 1,
     cache: join(dir, 'token.json'),
+    network: {},
     ...overrides
   }
   writeFileSync(join(dir, 'config.json'), JSON.stringify(config))
@@ -407,5 +408,60 @@ describe('the launchers', () => {
       'exit /b %ERRORLEVEL%',
       ''
     ])
+  })
+})
+
+describe('runTokenCommand, the network settings the main step used', () => {
+  const fresh = () => makeJwt(serviceIdClaims(NOW))
+
+  it('sends no credential when a later step set HTTPS_PROXY, and names it on a warning', async () => {
+    const config = setUp(apikeyEnv)
+    const r = await run([config], [jsonResponse(200, tokenBody(fresh()))], {
+      EPHEMERAL_KEY: APIKEY,
+      HTTPS_PROXY: 'http://127.0.0.1:9'
+    })
+    expect(r.code).toBe(1)
+    expect(r.stdout).toBe('')
+    expect(r.transport.requests).toEqual([])
+    expect(r.stderr).toMatch(
+      /^::warning::HTTPS_PROXY \(set by a later step\) changed|^::warning::HTTPS_PROXY changed/m
+    )
+    expect(r.stderr).not.toContain('127.0.0.1:9')
+  })
+
+  it('sends no credential when NODE_EXTRA_CA_CERTS differs from the recorded one', async () => {
+    const config = setUp(apikeyEnv, undefined, { network: { NODE_EXTRA_CA_CERTS: '/ca/main.pem' } })
+    const r = await run([config], [], { EPHEMERAL_KEY: APIKEY, NODE_EXTRA_CA_CERTS: '/tmp/x.pem' })
+    expect(r.code).toBe(1)
+    expect(r.transport.requests).toEqual([])
+    expect(r.stderr).toMatch(/NODE_EXTRA_CA_CERTS changed since the main step/)
+  })
+
+  it('sends no credential from a config without a record of them', async () => {
+    const config = setUp(apikeyEnv, undefined, { network: undefined })
+    const r = await run([config], [], { EPHEMERAL_KEY: APIKEY })
+    expect(r.code).toBe(1)
+    expect(r.transport.requests).toEqual([])
+    expect(r.stderr).toMatch(/found no record of the network settings/)
+  })
+
+  it('renews with the recorded settings unchanged', async () => {
+    const token = fresh()
+    const config = setUp(apikeyEnv, undefined, {
+      network: { HTTPS_PROXY: 'http://proxy.example:3128', no_proxy: 'localhost' }
+    })
+    const r = await run([config], [jsonResponse(200, tokenBody(token))], {
+      EPHEMERAL_KEY: APIKEY,
+      HTTPS_PROXY: 'http://proxy.example:3128',
+      no_proxy: 'localhost'
+    })
+    expect(r.code).toBe(0)
+    expect(r.stdout).toBe(`${token}\n`)
+  })
+
+  it('still prints a fresh cached token whatever the settings: nothing is sent for it', async () => {
+    const config = setUp(apikeyEnv, { accessToken: 'cached.jwt.value', expiration: NOW_S + 900 })
+    const r = await run([config], [], { HTTPS_PROXY: 'http://127.0.0.1:9' })
+    expect(r).toMatchObject({ code: 0, stdout: 'cached.jwt.value\n' })
   })
 })

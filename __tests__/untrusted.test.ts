@@ -1,5 +1,22 @@
 import { codeCell, oneLine } from '../src/untrusted.js'
 
+describe('oneLine: redacts before it cuts', () => {
+  const secret = 'Zx9_fakeFAKEfake0123456789abcdefGHIJKLmnopqr'
+  const redact = (t: string) => t.split(secret).join('***')
+
+  it('leaves no piece of a secret that straddles the cut', () => {
+    const text = `${'n'.repeat(190)}${secret}`
+    expect(oneLine(text)).toContain(secret.slice(0, 9))
+    const shown = oneLine(text, redact)
+    expect(shown).toBe(`${'n'.repeat(190)}***`)
+    for (let i = 4; i < secret.length; i++) expect(shown).not.toContain(secret.slice(0, i))
+  })
+
+  it('redacts the raw text, before escaping could split a secret apart', () => {
+    expect(oneLine(`a\n${secret}`, redact)).toBe('a\\n***')
+  })
+})
+
 describe('oneLine: outside text made inert for one log line', () => {
   it.each([
     ['a line break and a workflow command', 'x\n::add-path::/evil', 'x\\n: :add-path: :/evil'],

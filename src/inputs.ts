@@ -61,6 +61,18 @@ export function validateEnvName(input: string, value: string): string {
   return value
 }
 
+/**
+ * Characters nobody can see, which a copy and paste brings along: format characters (Unicode
+ * Cf: zero-width space and joiners, soft hyphen, bidirectional marks, BOM), every other control
+ * or separator, private-use, surrogate and unassigned code points. An IBM Cloud API key is
+ * ASCII letters, digits, '-' and '_'.
+ */
+const INVISIBLE = /[\p{C}\p{Z}]/u
+
+function codePoint(char: string): string {
+  return (char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')
+}
+
 /** IBM Cloud API keys are 44 characters; nothing shorter than this can be one. */
 const MIN_APIKEY_LENGTH = 20
 const MAX_APIKEY_LENGTH = 512
@@ -71,6 +83,7 @@ const MAX_APIKEY_LENGTH = 512
  */
 export function validateApiKey(value: string): string {
   if (value === '') return value
+  const invisible = INVISIBLE.exec(value)?.[0]
   const problem =
     value.length < MIN_APIKEY_LENGTH
       ? `is only ${value.length} characters long`
@@ -79,7 +92,10 @@ export function validateApiKey(value: string): string {
         : // eslint-disable-next-line no-control-regex -- control characters are what is refused
           /[\u0000-\u001f\u007f-\u009f\s]/.test(value)
           ? 'contains a space, a line break or another control character'
-          : undefined
+          : invisible !== undefined
+            ? `contains an invisible or format character (U+${codePoint(invisible)}, e.g. a ` +
+              'zero-width space pasted with it)'
+            : undefined
   if (!problem) return value
   throw new ConfigError(
     `The \`apikey\` input cannot be an IBM Cloud API key: it ${problem} (IBM Cloud API keys are ` +

@@ -8,12 +8,13 @@ import { longestJobMinutes, sweepStaleKeys } from './ephemeral/sweep.js'
 import { ActionError } from './errors.js'
 import { checkHandoff, prepareHandoff, publishHandoff } from './handoff/handoff.js'
 import { checkAccount } from './iam/token.js'
-import { publishEphemeralKey, publishToken } from './outputs.js'
+import { recordNetworkSettings } from './network-settings.js'
+import { checkTokenShapes, publish } from './outputs.js'
 import { checkDockerConfig } from './registry/docker-config.js'
 import { jobDockerConfig, REGISTRY_STATE, setUpRegistries } from './registry/install.js'
 import { runnerDeps } from './runner/actions-core.js'
 import type { Runner, StepDeps } from './runner/runner.js'
-import { Secrets } from './secrets.js'
+import { redactingRunner, Secrets } from './secrets.js'
 import { credentialFiles, stepContext } from './step-context.js'
 import { summaryMarkdown } from './summary.js'
 import { COMMAND, installTokenCommand } from './token-command/install.js'
@@ -21,10 +22,12 @@ import { oneLine } from './untrusted.js'
 
 /** The main step. Never throws: a failure is reported with `setFailed`, scrubbed of secrets. */
 export async function run(deps: StepDeps = runnerDeps()): Promise<void> {
-  const { runner, clock } = deps
-  const secrets = new Secrets((value) => runner.setSecret(value))
+  const { clock } = deps
+  const secrets = new Secrets((value) => deps.runner.setSecret(value))
   // Before anything else can print it: the key as given, and the forms derived from it.
-  secrets.add(runner.getInput('apikey'))
+  secrets.add(deps.runner.getInput('apikey'))
+  // Every line redacted: outside text (a name, IAM's error text) may echo a secret.
+  const runner = redactingRunner(deps.runner, secrets)
   let config: Config | undefined
   try {
     // A compute-resource token is a credential: read once, masked the moment it is read,
@@ -44,10 +47,21 @@ export async function run(deps: StepDeps = runnerDeps()): Promise<void> {
     const { iam } = ctx
     const token = await source(ctx)
     checkAccount(token, config.accountId)
+    // Before a key is made for it: a token IAM described in another shape publishes nothing.
+    checkTokenShapes(config, token)
     const facts = runFacts(deps.env)
+    // What the post step and the token command compare before they send a credential again.
+    const network = recordNetworkSettings(deps.env)
     // Created before anything is published: if IAM refuses, the step fails with nothing exported.
     const key = config.ephemeral.enabled
-      ? await issueEphemeralKey(iam, token, config.ephemeral, { runner, clock, secrets, facts })
+      ? await issueEphemeralKey(iam, token, config.ephemeral, {
+          runner,
+          clock,
+          secrets,
+          facts,
+          longestJobMinutes: longestJobMinutes(deps.env),
+          network
+        })
       : undefined
     // Written before anything is published too: a RUNNER_TEMP that fails leaves nothing exported.
     const { RUNNER_TEMP: runnerTemp, IBM_CREDENTIALS_FILE: previous } = deps.env
@@ -56,13 +70,12 @@ export async function run(deps: StepDeps = runnerDeps()): Promise<void> {
     const cwd = process.cwd()
     const where = { runnerTemp, cwd, files: handoffFiles, ...(previous ? { previous } : {}) }
     const handoff = prepareHandoff(runner, config, token, key?.value, where)
-    publishToken(runner, config, token)
-    if (key) publishEphemeralKey(runner, config, key)
+    publish(runner, config, token, key)
     publishHandoff(runner, config, token, handoff)
     const at = { script: deps.tokenCommandScript, runnerTemp, files: deps.files }
     let commandDir: string | undefined
     try {
-      commandDir = installTokenCommand(runner, config, token, at)
+      commandDir = installTokenCommand(runner, config, token, { ...at, network })
     } catch (err) {
       runner.warning(`${COMMAND} could not be installed: ${describeError(err)}`)
     }
@@ -70,20 +83,21 @@ export async function run(deps: StepDeps = runnerDeps()): Promise<void> {
       const record = setUpRegistries(runner, config, token, { ...at, commandDir, env: deps.env })
       if (record) runner.saveState(REGISTRY_STATE, JSON.stringify(record))
     }
+    // Redacted before it is cut: a name that echoes a secret must not leave a piece of it.
+    const redact = (text: string) => secrets.redact(text)
     runner.info(
-      `Authenticated to IBM Cloud as ${oneLine(token.claims.name ?? token.iamId)} ` +
-        `(${oneLine(token.iamId)}) in account ${oneLine(token.accountId)}; the token expires at ${new Date(token.expiration * 1000).toISOString()}.`
+      `Authenticated to IBM Cloud as ${oneLine(token.claims.name ?? token.iamId, redact)} ` +
+        `(${oneLine(token.iamId, redact)}) in account ${oneLine(token.accountId, redact)}; the token expires at ${new Date(token.expiration * 1000).toISOString()}.`
     )
     if (config.ephemeral.sweepStale) {
       const sweep = {
         runner,
         clock,
         facts,
-        keepId: key?.id,
-        longestJobMinutes: longestJobMinutes(deps.env)
+        keepId: key?.id
       }
       await sweepStaleKeys(iam, token, sweep).catch((err: unknown) =>
-        runner.warning(secrets.redact(`Sweeping stale keys failed: ${describeError(err)}`))
+        runner.warning(`Sweeping stale keys failed: ${describeError(err)}`)
       )
     }
     const { endpoint } = config

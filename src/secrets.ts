@@ -51,3 +51,27 @@ function jsonEscapedForms(value: string): string[] {
     ascii((code) => code.toString(16).toUpperCase())
   ]
 }
+
+/** The log methods of a runner (runner/runner.ts), structurally. */
+type LogMethod = 'debug' | 'info' | 'notice' | 'warning' | 'setFailed'
+const LOG_METHODS: readonly LogMethod[] = ['debug', 'info', 'notice', 'warning', 'setFailed']
+
+/**
+ * `runner` with every message scrubbed of every known secret before it is printed: each line
+ * that carries outside text (an identity's name, a key's name, IAM's error text) is redacted,
+ * whoever wrote it, not only those someone remembered. Every other method is the runner's own.
+ */
+export function redactingRunner<R extends Record<LogMethod, (message: string) => void>>(
+  runner: R,
+  secrets: Secrets
+): R {
+  return new Proxy(runner, {
+    get(target, property, receiver) {
+      const value: unknown = Reflect.get(target, property, receiver)
+      if (typeof value !== 'function') return value
+      const method = (value as (...args: unknown[]) => unknown).bind(target)
+      if (!(LOG_METHODS as readonly PropertyKey[]).includes(property)) return method
+      return (message: string) => method(secrets.redact(message))
+    }
+  })
+}

@@ -15,10 +15,11 @@ const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-
 
 /**
  * One line of plain text: control characters shown as `\n`, `\u0007`..., workflow-command
- * markers (`::` and the old `##[`) broken apart, cut to MAX_OUTSIDE_CHARS.
+ * markers (`::` and the old `##[`) broken apart, cut to MAX_OUTSIDE_CHARS. `redact` (the step's
+ * Secrets) runs first: a secret cut in half would match neither it nor the runner's masks.
  */
-export function oneLine(text: unknown): string {
-  const raw = String(text)
+export function oneLine(text: unknown, redact: (text: string) => string = (t) => t): string {
+  const raw = redact(String(text))
   const cut = raw.length > MAX_OUTSIDE_CHARS ? `${raw.slice(0, MAX_OUTSIDE_CHARS - 1)}…` : raw
   return cut
     .replace(UNPRINTABLE, (c) => {

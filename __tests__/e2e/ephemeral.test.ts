@@ -58,24 +58,32 @@ describe('ephemeral API keys, main then post, from dist/', () => {
 
     const secrets = secretsOf(iam.seed.apikey, main)
     expect(leaks(main, secrets)).toEqual([])
-    // The post step masks what it handles (the key input, its fresh token) and prints none of it.
-    expect(leaks(post, [iam.seed.apikey])).toEqual([])
-    for (const s of secrets.filter((x) => x !== iam.seed.apikey)) {
-      expect(post.stdout + post.stderr).not.toContain(s)
-    }
+    // The post step masks what it handles (the ephemeral key, its fresh token) and prints none
+    // of it; the long-lived key it never reads (issue 19).
+    expect(leaks(post, [key])).toEqual([])
+    const printed = post.lines.filter((l) => !l.startsWith('::add-mask::')).join('\n')
+    for (const s of secrets) expect(printed).not.toContain(s)
+    expect(
+      iam.requests.filter((r) => r.path === '/identity/token').map((r) => r.apikeyId)
+    ).toContain(id)
   })
 
   // Was: '... was already deleted.' IAM answers 404 alike for a deleted key and for another
   // account's key, so the post step no longer claims to know which (issue 8).
-  test('a key already deleted is reported as not found, nothing deleted', async () => {
+  // Since issue 19 the post step signs in with the key itself: a deleted key no longer can.
+  test('a key already deleted: it no longer signs in, nothing deleted, no warning', async () => {
     const main = await step('main', { apikey: iam.seed.apikey })
     const id = main.outputs['ephemeral-apikey-id']!
     await step('post', { apikey: iam.seed.apikey }, main)
     const again = await step('post', { apikey: iam.seed.apikey }, main)
     expect(again.code).toBe(0)
+    expect(warnings(again)).toEqual([])
     expect(infoLines(again)).toContainEqual(
-      expect.stringMatching(new RegExp(`^Ephemeral API key ${id} was not found .*nothing deleted`))
+      expect.stringMatching(
+        new RegExp(`^Ephemeral API key ${id} no longer signs in .*nothing to revoke`)
+      )
     )
+    expect(iam.requests.filter((r) => r.method === 'DELETE')).toHaveLength(1)
   })
 
   test('revoke: false leaves the key to its expiry, with one info line and no request', async () => {
@@ -86,24 +94,26 @@ describe('ephemeral API keys, main then post, from dist/', () => {
     expect(post.code).toBe(0)
     expect(
       infoLines(post).some((l) =>
-        l.startsWith(`revoke is false: ephemeral API key ${id} is left to expire`)
+        l.startsWith(`revoke is false: ephemeral API key ${id} is left for IAM to expire`)
       )
     ).toBe(true)
     expect(iam.requests.length).toBe(before)
     expect(iam.apiKeyExists(id)).toBe(true)
   })
 
-  test('a key past its expiry: info, no request', async () => {
+  // Was: 'a key past its expiry: info, no request'. State decides nothing (issue 19, case 5):
+  // IAM is asked, and the key is deleted.
+  test('a saved expiry in the past: IAM is still asked, and the key deleted', async () => {
     const main = await step('main', { apikey: iam.seed.apikey })
     const expired = {
       ...main,
       state: { ...main.state, 'ephemeral-key-expires-at': String(Date.now() - 60_000) }
     }
-    const before = iam.requests.length
     const post = await step('post', { apikey: iam.seed.apikey }, expired)
     expect(post.code).toBe(0)
-    expect(infoLines(post).some((l) => /already expired at .*nothing to revoke/.test(l))).toBe(true)
-    expect(iam.requests.length).toBe(before)
+    const id = main.outputs['ephemeral-apikey-id']!
+    expect(infoLines(post)).toContain(`Revoked ephemeral API key ${id}.`)
+    expect(iam.apiKeyExists(id)).toBe(false)
   })
 
   test("a failed revocation is a warning with IAM's code and request id, not a failed job", async () => {
@@ -145,14 +155,20 @@ describe('ephemeral API keys, main then post, from dist/', () => {
 
   test("sweep-stale-keys deletes only this repository's expired or abandoned keys", async () => {
     const hours = (h: number) => new Date(Date.now() + h * 3_600_000)
-    const ours = (run: string) =>
-      `Ephemeral key made by ibmcloud-iam-token-action for https://github.com/acme/widgets/actions/runs/${run}/attempts/1; deleted by its post step, or expired by IAM.`
+    // Each description names the longest its own job could use the key (issue 19, case 4).
+    const ours = (run: string, usableUntil = hours(-1)) =>
+      `Ephemeral key made by ibmcloud-iam-token-action for https://github.com/acme/widgets/actions/runs/${run}/attempts/1; deleted by its post step, or expired by IAM; not used after ${usableUntil.toISOString()}.`
     const key = (name: string, description: string, expiresAt: Date, createdAt = hours(-1)) =>
       iam.createApiKey({ iamId: iam.seed.iamId, name, description, expiresAt, createdAt }).id
 
     const expired = key('gha-acme-widgets-1-1-deploy-aaaaaa', ours('1'), hours(-1), hours(-2))
     const abandoned = key('gha-acme-widgets-2-1-deploy-bbbbbb', ours('2'), hours(1), hours(-7))
-    const running = key('gha-acme-widgets-3-1-deploy-cccccc', ours('3'), hours(5), hours(-1))
+    const running = key(
+      'gha-acme-widgets-3-1-deploy-cccccc',
+      ours('3', hours(5)),
+      hours(5),
+      hours(-1)
+    )
     const otherRepo = key(
       'gha-acme-widgets-extra-1-1-deploy-dddddd',
       ours('1').replace('/widgets/', '/widgets-extra/'),

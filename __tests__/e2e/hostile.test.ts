@@ -168,7 +168,9 @@ describe('a hostile IAM, post step', () => {
     expect(step.code).toBe(0)
     expect(step.ms).toBeLessThan(BOUND_MS)
     expect(warnings(step)).toEqual([expect.stringMatching(/^Could not revoke ephemeral API key/)])
-    expect(leaks(step, [iam.seed.apikey])).toEqual([])
+    // The post step holds the ephemeral key only (issue 19): masked, never printed.
+    expect(leaks(step, [made.outputs['ephemeral-apikey']!])).toEqual([])
+    expect(step.lines.filter((l) => l.includes(iam.seed.apikey))).toEqual([])
     const { token } = made.outputs
     expect(step.lines.filter((l) => l.includes(token!))).toEqual([])
   })
@@ -197,8 +199,21 @@ describe('tampered GITHUB_STATE, post step', () => {
     expect(iam.apiKeyExists(id)).toBe(false)
   })
 
+  /**
+   * What a later step could plant when main made no key: an id, and a key value of the same
+   * identity (one it got from an earlier ephemeral key), with matching network settings.
+   */
+  async function plantedWithKey(id: string): Promise<StepResult> {
+    const made = await main({ 'ephemeral-key': 'true' })
+    return planted({
+      'ephemeral-key-id': id,
+      'ephemeral-key-value': made.outputs['ephemeral-apikey']!,
+      'network-settings': JSON.stringify({ NODE_EXTRA_CA_CERTS: iam.caPath })
+    })
+  }
+
   test("a planted id of the team's long-lived key: left alone, with a warning", async () => {
-    const step = await post(planted({ 'ephemeral-key-id': iam.seed.apikeyId }))
+    const step = await post(await plantedWithKey(iam.seed.apikeyId))
     expect(step.code).toBe(0)
     expect(iam.apiKeyExists(iam.seed.apikeyId)).toBe(true)
     expect(warnings(step)).toEqual([
@@ -209,7 +224,7 @@ describe('tampered GITHUB_STATE, post step', () => {
 
   test("a planted id of another account's key is not reported as already deleted", async () => {
     const other = iam.listApiKeys().find((k) => k.name === 'other-account-key')!
-    const step = await post(planted({ 'ephemeral-key-id': other.id }))
+    const step = await post(await plantedWithKey(other.id))
     expect(step.code).toBe(0)
     expect(iam.apiKeyExists(other.id)).toBe(true)
     const log = step.lines.join('\n')
@@ -236,8 +251,9 @@ describe('text from outside cannot inject workflow commands', () => {
   test('the JWT name, iam_id and account, printed and in the summary', async () => {
     const jwt = fakeJwt({
       name: `${HOSTILE} <img src=x onerror=alert(1)> [link](https://evil.example) | cell`,
-      iam_id: `iam-${HOSTILE}`,
-      account: { bss: `acct${HOSTILE}` }
+      // An iam_id or account of another shape fails the step (hostile-job.test.ts, case 3).
+      iam_id: iam.seed.iamId,
+      account: { bss: iam.seed.accountId }
     })
     iam.queueFault('POST /identity/token', {
       status: 200,
@@ -259,9 +275,11 @@ describe('text from outside cannot inject workflow commands', () => {
       body: { id: `ApiKey-${HOSTILE}`, apikey: 'Eph3meral_fakeFAKE0123456789abcdefGHIJKLmnopq' }
     })
     const step = await main({ 'ephemeral-key': 'true' })
-    expect(step.code).toBe(0)
+    // Not an ApiKey-… id: refused before anything is published, and quoted inert (issue 19).
+    expect(step.code).toBe(1)
     onlyOwnCommands(step)
-    expect(step.lines.join('\n')).toMatch(/Created ephemeral API key ApiKey-x\\n: :add-path/)
+    expect(step.outputs).toEqual({})
+    expect(errors(step)[0]).toMatch(/output ephemeral-apikey-id "ApiKey-x\\n: :add-path/)
   })
 
   test('a swept key name', async () => {
@@ -270,7 +288,8 @@ describe('text from outside cannot inject workflow commands', () => {
       iamId: iam.seed.iamId,
       name: `gha-acme-widgets-1-1-${HOSTILE}`,
       description:
-        'Ephemeral key made by ibmcloud-iam-token-action for https://github.com/acme/widgets/actions/runs/1/attempts/1; deleted by its post step, or expired by IAM.',
+        'Ephemeral key made by ibmcloud-iam-token-action for https://github.com/acme/widgets/actions/runs/1/attempts/1; deleted by its post step, or expired by IAM; ' +
+        `not used after ${new Date(Date.now() - 3600_000).toISOString()}.`,
       createdAt: old
     })
     const step = await main({ 'sweep-stale-keys': 'true' })

@@ -61,7 +61,7 @@ export function ownKeyResponse(overrides: Record<string, unknown> = {}): HttpRes
   return jsonResponse(200, {
     id: KEY_ID,
     name: keyName(facts, () => 0.5),
-    description: keyDescription(facts),
+    description: keyDescription(facts, Date.UTC(2026, 1, 20, 18, 0)),
     iam_id: IAM_ID,
     account_id: ACCOUNT_ID,
     created_at: '2026-02-20T12:00+0000',
@@ -135,8 +135,10 @@ export function savedKeyState(
 ): Record<string, string> {
   return {
     [STATE.keyId]: KEY_ID,
+    [STATE.keyValue]: EPHEMERAL_VALUE,
     [STATE.keyExpiresAt]: String(expiresAtMs),
     [STATE.endpoint]: ENDPOINT,
+    [STATE.network]: '{}',
     ...overrides
   }
 }

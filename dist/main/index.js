@@ -313,7 +313,7 @@ async function exitWhenFlushed() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(523);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(916);
 /* harmony import */ var _exit_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(478);
 // The file ncc bundles as dist/main: it only runs the main step.
 
@@ -327,7 +327,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 523:
+/***/ 916:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -411,10 +411,11 @@ const MAX_OUTSIDE_CHARS = 200;
 const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 /**
  * One line of plain text: control characters shown as `\n`, `\u0007`..., workflow-command
- * markers (`::` and the old `##[`) broken apart, cut to MAX_OUTSIDE_CHARS.
+ * markers (`::` and the old `##[`) broken apart, cut to MAX_OUTSIDE_CHARS. `redact` (the step's
+ * Secrets) runs first: a secret cut in half would match neither it nor the runner's masks.
  */
-function oneLine(text) {
-    const raw = String(text);
+function untrusted_oneLine(text, redact = (t) => t) {
+    const raw = redact(String(text));
     const cut = raw.length > MAX_OUTSIDE_CHARS ? `${raw.slice(0, MAX_OUTSIDE_CHARS - 1)}…` : raw;
     return cut
         .replace(UNPRINTABLE, (c) => {
@@ -429,7 +430,7 @@ function oneLine(text) {
  * mentions inside it, and `|` escaped so that it cannot open another cell.
  */
 function codeCell(text) {
-    const line = oneLine(text).replace(/\|/g, '\\|');
+    const line = untrusted_oneLine(text).replace(/\|/g, '\\|');
     const longestRun = Math.max(0, ...(line.match(/`+/g) ?? []).map((run) => run.length));
     const fence = '`'.repeat(longestRun + 1);
     const pad = line.startsWith('`') || line.endsWith('`') ? ' ' : '';
@@ -532,10 +533,10 @@ function checkExpiry(json, claims, nowMs) {
     const refuse = (what) => new errors_ActionError(`IBM Cloud IAM returned a token ${what}. Check \`iam-endpoint\`.`);
     const givenIn = json.expires_in;
     if (givenIn !== undefined && !lifetime(givenIn)) {
-        throw refuse(`whose expires_in (${oneLine(givenIn)}) is not a lifetime of 1 s to 3 hours`);
+        throw refuse(`whose expires_in (${untrusted_oneLine(givenIn)}) is not a lifetime of 1 s to 3 hours`);
     }
     if (json.expiration !== undefined && !epochSeconds(json.expiration)) {
-        throw refuse(`whose expiration (${oneLine(json.expiration)}) is not a time in epoch seconds`);
+        throw refuse(`whose expiration (${untrusted_oneLine(json.expiration)}) is not a time in epoch seconds`);
     }
     const expiration = epochSeconds(json.expiration) ?? epochSeconds(claims.exp);
     if (expiration === undefined)
@@ -576,7 +577,7 @@ function iso(seconds) {
 function checkAccount(token, pinned) {
     if (!pinned || token.accountId === pinned)
         return;
-    const actual = token.accountId ? oneLine(token.accountId) : '(none in the token)';
+    const actual = token.accountId ? untrusted_oneLine(token.accountId) : '(none in the token)';
     const profile = token.claims.sub_type === 'Profile';
     throw new errors_ActionError(`The token is for account ${actual}, but account-id pins account ${pinned}. ` +
         (profile
@@ -724,13 +725,13 @@ function readCrToken(path, secrets, readFile) {
     }
     catch (err) {
         const code = err.code;
-        throw new errors_ActionError(`Cannot read the compute-resource token in ${oneLine(path)} (${typeof code === 'string' ? code : 'error'}). ` +
+        throw new errors_ActionError(`Cannot read the compute-resource token in ${untrusted_oneLine(path)} (${typeof code === 'string' ? code : 'error'}). ` +
             'Check that the projected token volume is still mounted at that path.');
     }
     secrets.add(content);
     const token = content.trim();
     if (!token) {
-        throw new errors_ActionError(`The compute-resource token file ${oneLine(path)} is empty. Check the projected volume.`);
+        throw new errors_ActionError(`The compute-resource token file ${untrusted_oneLine(path)} is empty. Check the projected volume.`);
     }
     return token;
 }
@@ -749,7 +750,8 @@ const crTokenSource = {
         saved: 'cr-token-file',
         save: (c) => c,
         load: (saved) => saved,
-        describe: (saved) => `from ${saved.path}, re-read each time`
+        // A path is outside text: a line break in it must not start a workflow command.
+        describe: (saved) => `from ${untrusted_oneLine(saved.path)}, re-read each time`
     }
 };
 /**
@@ -778,7 +780,7 @@ const crTokenInputs = {
 };
 /** The token file must exist, be readable and not be empty; its content is not kept. */
 function checkTokenFile(path, read) {
-    const shown = oneLine(path);
+    const shown = untrusted_oneLine(path);
     if ('error' in read) {
         const code = read.error?.code;
         return code === 'ENOENT'
@@ -913,15 +915,25 @@ const RESERVED_ENV_FAMILIES = [
 ];
 function validateEnvName(input, value) {
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(value)) {
-        throw new ConfigError(`${input} "${oneLine(value)}" is not a valid environment variable name: use letters, digits ` +
+        throw new ConfigError(`${input} "${untrusted_oneLine(value)}" is not a valid environment variable name: use letters, digits ` +
             'and underscores, not starting with a digit (e.g. IBMCLOUD_IAM_TOKEN).');
     }
     const family = RESERVED_ENV_FAMILIES.find((f) => f.test(value.toUpperCase()));
     if (family) {
-        throw new ConfigError(`${input} "${oneLine(value)}" is reserved: ${family.what} belong to the runner, the shell or a ` +
+        throw new ConfigError(`${input} "${untrusted_oneLine(value)}" is reserved: ${family.what} belong to the runner, the shell or a ` +
             'runtime, and a token there would break later steps. Choose another name (e.g. IBMCLOUD_IAM_TOKEN).');
     }
     return value;
+}
+/**
+ * Characters nobody can see, which a copy and paste brings along: format characters (Unicode
+ * Cf: zero-width space and joiners, soft hyphen, bidirectional marks, BOM), every other control
+ * or separator, private-use, surrogate and unassigned code points. An IBM Cloud API key is
+ * ASCII letters, digits, '-' and '_'.
+ */
+const INVISIBLE = /[\p{C}\p{Z}]/u;
+function codePoint(char) {
+    return (char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0');
 }
 /** IBM Cloud API keys are 44 characters; nothing shorter than this can be one. */
 const MIN_APIKEY_LENGTH = 20;
@@ -933,6 +945,7 @@ const MAX_APIKEY_LENGTH = 512;
 function validateApiKey(value) {
     if (value === '')
         return value;
+    const invisible = INVISIBLE.exec(value)?.[0];
     const problem = value.length < MIN_APIKEY_LENGTH
         ? `is only ${value.length} characters long`
         : value.length > MAX_APIKEY_LENGTH
@@ -940,7 +953,10 @@ function validateApiKey(value) {
             : // eslint-disable-next-line no-control-regex -- control characters are what is refused
                 /[\u0000-\u001f\u007f-\u009f\s]/.test(value)
                     ? 'contains a space, a line break or another control character'
-                    : undefined;
+                    : invisible !== undefined
+                        ? `contains an invisible or format character (U+${codePoint(invisible)}, e.g. a ` +
+                            'zero-width space pasted with it)'
+                        : undefined;
     if (!problem)
         return value;
     throw new ConfigError(`The \`apikey\` input cannot be an IBM Cloud API key: it ${problem} (IBM Cloud API keys are ` +
@@ -955,13 +971,13 @@ function parseBoolean(input, value, fallback) {
         return true;
     if (['false', 'False', 'FALSE'].includes(value))
         return false;
-    throw new ConfigError(`${input} must be true or false (got "${oneLine(value)}").`);
+    throw new ConfigError(`${input} must be true or false (got "${untrusted_oneLine(value)}").`);
 }
 function parseInteger(input, value, fallback, min, max) {
     if (value === '')
         return fallback;
     if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
-        throw new ConfigError(`${input} must be a whole number from ${min} to ${max} (got "${oneLine(value)}").`);
+        throw new ConfigError(`${input} must be a whole number from ${min} to ${max} (got "${untrusted_oneLine(value)}").`);
     }
     return Number(value);
 }
@@ -970,7 +986,7 @@ function parseChoice(input, value, choices) {
         return choices[0];
     if (choices.includes(value))
         return value;
-    throw new ConfigError(`${input} must be one of ${choices.join(', ')} (got "${oneLine(value)}").`);
+    throw new ConfigError(`${input} must be one of ${choices.join(', ')} (got "${untrusted_oneLine(value)}").`);
 }
 
 ;// CONCATENATED MODULE: ./src/iam/endpoints.ts
@@ -1016,7 +1032,7 @@ function parseBaseUrl(input, value, rules) {
         url = new URL(value);
     }
     catch {
-        throw new ConfigError(`${input} "${oneLine(value)}" is not a URL. ${rules.notAUrl}`);
+        throw new ConfigError(`${input} "${untrusted_oneLine(value)}" is not a URL. ${rules.notAUrl}`);
     }
     // ?query and #fragment on the raw text: `URL` drops a bare trailing '?' or '#'.
     if (url.username || url.password || /[?#]/.test(value)) {
@@ -1048,7 +1064,7 @@ function parseEndpoint(value) {
  */
 function resolveEndpoint(choice) {
     if (choice.region && !isRegion(choice.region)) {
-        throw new ConfigError(`region "${oneLine(choice.region)}" is not an IBM Cloud region with an IAM endpoint. ` +
+        throw new ConfigError(`region "${untrusted_oneLine(choice.region)}" is not an IBM Cloud region with an IAM endpoint. ` +
             `Valid regions: ${REGIONS.join(', ')}.`);
     }
     if (choice.region && !choice.private) {
@@ -1438,11 +1454,11 @@ function parseProfile({ get, accountId }, refuse) {
     // eslint-disable-next-line no-control-regex -- control characters are what is refused
     const odd = (value) => /[\u0000-\u001f\u007f-\u009f]/.test(value) || value.length > 512;
     if (id && (odd(id) || !/^Profile-[A-Za-z0-9-]+$/.test(id))) {
-        refuse(`profile-id "${oneLine(id.slice(0, 80))}" is not a trusted profile id (Profile-<uuid>, as ` +
+        refuse(`profile-id "${untrusted_oneLine(id.slice(0, 80))}" is not a trusted profile id (Profile-<uuid>, as ` +
             '`ibmcloud iam trusted-profile NAME --id` prints). For a name, use profile-name with account-id.');
     }
     else if (crn && (odd(crn) || !crn.startsWith('crn:'))) {
-        refuse(`profile-crn "${oneLine(crn.slice(0, 80))}" is not a CRN (crn:v1:...).`);
+        refuse(`profile-crn "${untrusted_oneLine(crn.slice(0, 80))}" is not a CRN (crn:v1:...).`);
     }
     else if (name && odd(name)) {
         refuse('profile-name contains a control character or is over 512 characters long.');
@@ -1477,7 +1493,7 @@ function parseSdkServices(value) {
     const names = value.split(/[\s,]+/).filter(Boolean);
     const bad = names.filter((name) => !SERVICE_NAME.test(name) || name.length > 64);
     if (bad.length > 0) {
-        throw new ConfigError(`sdk-services: ${bad.map((n) => `"${oneLine(n.slice(0, 64))}"`).join(', ')} ` +
+        throw new ConfigError(`sdk-services: ${bad.map((n) => `"${untrusted_oneLine(n.slice(0, 64))}"`).join(', ')} ` +
             `${bad.length === 1 ? 'is not an IBM SDK service name' : 'are not IBM SDK service names'}: ` +
             'lower-case letters, digits, _ and -, starting with a letter (the service name a client is ' +
             'built with, e.g. iam_identity, resource_controller, secrets_manager), separated by spaces, ' +
@@ -1592,7 +1608,7 @@ function parseRegistries(raw) {
     }
     const wrong = entries.filter((entry) => !hosts_isRegistryHost(entry.toLowerCase()));
     if (wrong.length > 0) {
-        const shown = wrong.map((entry) => `"${oneLine(entry)}"`).join(', ');
+        const shown = wrong.map((entry) => `"${untrusted_oneLine(entry)}"`).join(', ');
         throw new ConfigError(`registries: ${shown} ${wrong.length === 1 ? 'is' : 'are'} not a Container Registry host ` +
             `this action logs in to (a bare host, no https:// and no path). Accepted: ${ACCEPTED}.`);
     }
@@ -1666,7 +1682,7 @@ function parseInputs(read) {
     if (accountId && !/^[A-Za-z0-9]{1,64}$/.test(accountId)) {
         problems.push('account-id must be an IBM Cloud account id: letters and digits only (IBM account ids are 32 ' +
             'hex characters; `ibmcloud account show` prints it), ' +
-            `got "${oneLine(accountId)}".`);
+            `got "${untrusted_oneLine(accountId)}".`);
     }
     // Read by parseCredential: an unreadable ephemeral-key counts as false and a refused apikey as
     // none, so that they add no problem of their own there.
@@ -2056,7 +2072,7 @@ function keyNotFound(res) {
     return Array.isArray(body?.errors) && body.errors[0]?.code === 'not_found';
 }
 /** 'deleted' on 204, 'already-gone' on IAM's 404 not_found; any other answer is an IamError. */
-async function deleteApiKey(iam, token, id) {
+async function apikeys_deleteApiKey(iam, token, id) {
     const res = await iam.call({
         operation: errors_OPERATION.deleteKey,
         method: 'DELETE',
@@ -2072,7 +2088,7 @@ async function deleteApiKey(iam, token, id) {
  * does not know it in the token's account (404). A failed lookup reads as a lookup, not as the
  * deletion it comes before.
  */
-async function getApiKey(iam, token, id) {
+async function apikeys_getApiKey(iam, token, id) {
     const res = await iam.call({
         operation: OPERATION.lookupKey,
         method: 'GET',
@@ -2206,12 +2222,35 @@ function keyName(facts, random) {
     const room = Math.max(0, MAX_NAME_LENGTH - head.length - suffix.length - 1);
     return `${head}${safe(facts.job).slice(0, room)}-${suffix}`;
 }
-/** The description names the action and the run, so that an admin who finds the key knows. */
-function keyDescription(facts) {
-    return `Ephemeral key made by ${ACTION_NAME} for ${facts.runUrl}/attempts/${facts.runAttempt}; deleted by its post step, or expired by IAM.`;
+/** What a description says after it names the run: the key's own longest life. */
+const USABLE_UNTIL = /; not used after (\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{3})?Z)\.$/;
+/** How every description of a key made in this run (and attempt) begins. */
+function runMarker(facts) {
+    return `Ephemeral key made by ${ACTION_NAME} for ${facts.runUrl}/attempts/${facts.runAttempt};`;
+}
+/**
+ * The description names the action and the run, so that an admin who finds the key knows, and
+ * the longest its own job can use it (`usableUntilMs`: the job's runner-dependent maximum or the
+ * key's expiry, whichever comes first), so that a sweep in another job never has to guess.
+ */
+function keyDescription(facts, usableUntilMs) {
+    return (`${runMarker(facts)} deleted by its post step, or expired by IAM; not used after ` +
+        `${new Date(usableUntilMs).toISOString()}.`);
+}
+/** Does IAM's description of a key say it was made in this very run and attempt? */
+function naming_madeInThisRun(description, facts) {
+    return description.startsWith(runMarker(facts)) && USABLE_UNTIL.test(description);
+}
+/** The "not used after" time a description carries (epoch ms), or undefined for older keys. */
+function usableUntil(description) {
+    const match = USABLE_UNTIL.exec(description);
+    if (!match?.[1])
+        return undefined;
+    const ms = Date.parse(match[1]);
+    return Number.isNaN(ms) ? undefined : ms;
 }
 /** Is this key one that this action made for this repository? Name prefix and description must both say so. */
-function isOurs(key, facts) {
+function naming_isOurs(key, facts) {
     const prefix = keyNamePrefix(facts);
     if (!key.name.startsWith(prefix) || !/^\d+-\d+-/.test(key.name.slice(prefix.length)))
         return false;
@@ -2222,11 +2261,19 @@ function isOurs(key, facts) {
 ;// CONCATENATED MODULE: ./src/ephemeral/issue.ts
 
 
-/** Names of the values the main step saves for the post step. None of them is a secret. */
+/**
+ * Names of the values the main step saves for the post step. Only `keyValue` is a secret (the
+ * ephemeral key, masked since it arrived): the post step revokes the key with the key itself,
+ * so it never needs the long-lived `apikey`. A later step cannot change a value main saved
+ * (state overrides env for these names); it can plant the names main did not save.
+ */
 const STATE = {
     keyId: 'ephemeral-key-id',
+    keyValue: 'ephemeral-key-value',
     keyExpiresAt: 'ephemeral-key-expires-at',
-    endpoint: 'iam-endpoint'
+    endpoint: 'iam-endpoint',
+    /** The proxy and CA settings the main step used (network-settings.ts), as JSON. */
+    network: 'network-settings'
 };
 /**
  * Creates the ephemeral key for the token's own identity. Its value is masked on arrival
@@ -2234,16 +2281,21 @@ const STATE = {
  * post step can delete it even if a later part of the main step fails.
  */
 async function issueEphemeralKey(iam, token, config, ctx) {
-    const expiresAtMs = ctx.clock.now() + config.ttlMinutes * 60_000;
+    const now = ctx.clock.now();
+    const expiresAtMs = now + config.ttlMinutes * 60_000;
+    const usableUntilMs = Math.min(roundUpToMinute(expiresAtMs), now + ctx.longestJobMinutes * 60_000);
     const created = await createApiKey(iam, token.accessToken, {
         name: keyName(ctx.facts, ctx.clock.random),
-        description: keyDescription(ctx.facts),
+        description: keyDescription(ctx.facts, usableUntilMs),
         iamId: token.iamId,
         accountId: token.accountId,
         expiresAt: formatExpiresAt(expiresAtMs)
     }, ctx.secrets);
     const expires = parseIamTime(created.expiresAt) ?? roundUpToMinute(expiresAtMs);
     ctx.runner.saveState(STATE.keyId, created.id);
+    // Masked on arrival (createApiKey): the post step revokes the key with itself.
+    ctx.runner.saveState(STATE.keyValue, created.value);
+    ctx.runner.saveState(STATE.network, ctx.network);
     ctx.runner.saveState(STATE.keyExpiresAt, String(expires));
     ctx.runner.saveState(STATE.endpoint, iam.endpoint);
     return { id: created.id, value: created.value, expiresAtMs: expires };
@@ -2260,9 +2312,13 @@ async function issueEphemeralKey(iam, token, config, ctx) {
 function longestJobMinutes(env) {
     return env.RUNNER_ENVIRONMENT === 'github-hosted' ? 360 : 5 * 24 * 60;
 }
+/** The longest any job runs (self-hosted runners): the bound for a key whose description names none. */
+const LONGEST_ANY_JOB_MS = 5 * 24 * 3600_000;
 /**
  * Deletes keys this action made for this repository in earlier runs that can no longer be
- * in use: past their expiry, or older than the longest job. Never touches anything else.
+ * in use: past their expiry, or past the longest life their own job could have (which each
+ * key's description carries: the sweeping job's runner says nothing about the job that made
+ * the key). Only keys IAM lists for this very identity and account; never anything else.
  */
 async function sweepStaleKeys(iam, token, ctx) {
     const now = ctx.clock.now();
@@ -2271,22 +2327,34 @@ async function sweepStaleKeys(iam, token, ctx) {
         iamId: token.iamId
     });
     const stale = keys.filter((key) => {
-        if (key.id === ctx.keepId || !isOurs(key, ctx.facts))
+        if (key.id === ctx.keepId || !naming_isOurs(key, ctx.facts))
+            return false;
+        // IAM was asked for this identity's keys in this account: a key it lists for another is
+        // not ours to judge, whatever its name says.
+        if (key.iamId !== token.iamId || key.accountId !== token.accountId)
             return false;
         // A key without a readable expiry never expired; one without a readable creation time is not old.
         const expires = parseIamTime(key.expiresAt) ?? Infinity;
         const created = parseIamTime(key.createdAt) ?? now;
-        return expires <= now || now - created > ctx.longestJobMinutes * 60_000;
+        const lastUse = usableUntil(key.description) ?? created + LONGEST_ANY_JOB_MS;
+        return expires <= now || lastUse <= now;
     });
     const deleted = [];
+    let gone = 0;
     for (const key of stale) {
-        await deleteApiKey(iam, token.accessToken, key.id);
+        const shown = `${untrusted_oneLine(key.id)} (${untrusted_oneLine(key.name)})`;
+        if ((await apikeys_deleteApiKey(iam, token.accessToken, key.id)) === 'already-gone') {
+            gone++;
+            ctx.runner.info(`Stale ephemeral API key ${shown} was already gone.`);
+            continue;
+        }
         deleted.push(key.id);
-        ctx.runner.info(`Swept stale ephemeral API key ${oneLine(key.id)} (${oneLine(key.name)}).`);
+        ctx.runner.info(`Swept stale ephemeral API key ${shown}.`);
     }
     ctx.runner.info(stale.length === 0
         ? `No stale ephemeral API keys to sweep (${keys.length} keys checked).`
-        : `Swept ${deleted.length} stale ephemeral API key(s) of ${keys.length} checked.`);
+        : `Swept ${deleted.length} stale ephemeral API key(s) of ${keys.length} checked` +
+            (gone ? ` (${gone} already gone).` : '.'));
     return deleted;
 }
 
@@ -2410,7 +2478,7 @@ function checkRunnerTemp(runnerTemp, files) {
             'ibm-credentials.env, and it is not set. Run on a GitHub Actions runner, or remove ' +
             'sdk-services.');
     }
-    const shown = oneLine(runnerTemp);
+    const shown = untrusted_oneLine(runnerTemp);
     try {
         const folder = files.isFolder(runnerTemp);
         if (folder !== true) {
@@ -2454,7 +2522,7 @@ function writeCredentialsFile(runnerTemp, text, files) {
     catch (err) {
         const code = err.code;
         throw new errors_ActionError(`sdk-services: ${CREDENTIALS_FILE} could not be written under RUNNER_TEMP ` +
-            `${oneLine(runnerTemp)} (${typeof code === 'string' ? code : 'error'}). Nothing was exported.`);
+            `${untrusted_oneLine(runnerTemp)} (${typeof code === 'string' ? code : 'error'}). Nothing was exported.`);
     }
 }
 
@@ -2508,13 +2576,13 @@ function publishHandoff(runner, config, token, handoff) {
         runner.setOutput('sdk-credentials-file', file.path);
         if (config.exportEnv)
             runner.exportVariable('IBM_CREDENTIALS_FILE', file.path);
-        runner.info(`Wrote ${oneLine(file.path)} (mode 0600, deleted by the post step) for IBM SDK service(s) ` +
+        runner.info(`Wrote ${untrusted_oneLine(file.path)} (mode 0600, deleted by the post step) for IBM SDK service(s) ` +
             `${file.services.join(', ')}: AUTH_TYPE=${file.authType}` +
             (config.exportEnv ? ', exported as $IBM_CREDENTIALS_FILE.' : ' (output only).') +
             ' For these services the SDKs ignore <SERVICE>_* environment variables; pass ' +
             'serviceUrl to newInstance() (or call setServiceUrl()) for a non-default service URL.');
         if (file.replaces) {
-            runner.warning(`IBM_CREDENTIALS_FILE was ${oneLine(file.replaces)}; later steps now get this action's ` +
+            runner.warning(`IBM_CREDENTIALS_FILE was ${untrusted_oneLine(file.replaces)}; later steps now get this action's ` +
                 'file instead, so IBM SDKs no longer read that one, for any service. Services not in ' +
                 'sdk-services fall back to their <SERVICE>_* environment variables.');
         }
@@ -2553,39 +2621,260 @@ function warnIfUntrimmed(runner, path, readFile) {
         return; // read a moment ago for the token; a file that vanished since is the SDK's to report
     }
     if (content !== content.trim()) {
-        runner.warning(`cr-token-file ${oneLine(path)} has spaces or a line break around the token. This action trims ` +
+        runner.warning(`cr-token-file ${untrusted_oneLine(path)} has spaces or a line break around the token. This action trims ` +
             "them, but IBM's SDKs send the file as it is, and IAM refuses such a token: write the " +
             'file without them (Kubernetes projected tokens have none).');
     }
 }
 
-;// CONCATENATED MODULE: ./src/outputs.ts
-
-/** The main step's outputs and env for the token; every value here is already masked or not secret. */
-function publishToken(runner, config, token) {
-    runner.setOutput('token', token.accessToken);
-    runner.setOutput('authorization', `Bearer ${token.accessToken}`);
-    runner.setOutput('token-type', token.tokenType);
-    runner.setOutput('expires-in', String(token.expiresIn));
-    runner.setOutput('expiration', String(token.expiration));
-    runner.setOutput('expires-at', new Date(token.expiration * 1000).toISOString());
-    runner.setOutput('account-id', token.accountId);
-    runner.setOutput('iam-id', token.iamId);
-    runner.setOutput('iam-endpoint', config.endpoint);
-    runner.setOutput('authenticated', 'true');
-    if (config.exportEnv) {
-        runner.exportVariable(config.envName, token.accessToken);
-        runner.info(`Exported the token as $${config.envName} (IAM tokens last at most an hour).`);
+;// CONCATENATED MODULE: ./src/network-settings.ts
+/**
+ * The network settings a step sent credentials with: the proxy variables (any case) and
+ * NODE_EXTRA_CA_CERTS. The main step records them (in state for the post step, in the token
+ * command's config for `ibmcloud-iam-token`); a later step can change them through GITHUB_ENV,
+ * so before any credential is sent again they are compared, and a change stops the sending.
+ * None of them is a secret, but a proxy URL may carry a user and password: only the variable's
+ * name is ever printed.
+ */
+/** The variables that decide where a request goes and whom it trusts. */
+const NETWORK_VARIABLES = [
+    'HTTPS_PROXY',
+    'https_proxy',
+    'HTTP_PROXY',
+    'http_proxy',
+    'NO_PROXY',
+    'no_proxy',
+    'NODE_EXTRA_CA_CERTS'
+];
+/** The settings in `env` (unset and empty are the same: Node and the proxy agent ignore both). */
+function networkSettings(env) {
+    const out = {};
+    for (const name of NETWORK_VARIABLES) {
+        const value = env[name];
+        if (value)
+            out[name] = value;
+    }
+    return out;
+}
+/** A recorded set, as JSON (state and config files hold strings). */
+function recordNetworkSettings(env) {
+    return JSON.stringify(networkSettings(env));
+}
+/** Reads a record; undefined when it is missing or not one this version wrote. */
+function network_settings_readNetworkRecord(text) {
+    if (!text)
+        return undefined;
+    try {
+        const json = JSON.parse(text);
+        if (typeof json !== 'object' || json === null || Array.isArray(json))
+            return undefined;
+        const out = {};
+        for (const [name, value] of Object.entries(json)) {
+            if (!NETWORK_VARIABLES.includes(name))
+                return undefined;
+            if (typeof value !== 'string')
+                return undefined;
+            out[name] = value;
+        }
+        return out;
+    }
+    catch {
+        return undefined;
     }
 }
-/** The ephemeral key's outputs and env (already masked when it arrived). */
-function publishEphemeralKey(runner, config, key) {
-    runner.setOutput('ephemeral-apikey', key.value);
-    runner.setOutput('ephemeral-apikey-id', key.id);
-    if (config.exportEnv)
-        runner.exportVariable(config.ephemeral.envName, key.value);
+/** The names of the variables whose value differs between the record and `env` (sorted as listed). */
+function changedNetworkVariables(recorded, env) {
+    const now = networkSettings(env);
+    return NETWORK_VARIABLES.filter((name) => (recorded[name] ?? '') !== (now[name] ?? ''));
+}
+/**
+ * Why no credential may be sent now, or undefined when the settings are the ones the main step
+ * used. `who` names the step ("the post step", "ibmcloud-iam-token").
+ */
+function networkChange(recorded, env, who) {
+    if (!recorded) {
+        return (`${who} found no record of the network settings the main step used, so it cannot tell ` +
+            'whether a later step redirected its traffic: no credential sent.');
+    }
+    const changed = changedNetworkVariables(recorded, env);
+    if (changed.length === 0)
+        return undefined;
+    const list = changed.map((name) => `${name} (${describeChange(recorded[name], env[name])})`);
+    return (`${changed.join(', ')} changed since the main step: ${list.join('; ')}. ` +
+        `${who} sends no credential through network settings a later step may have written to ` +
+        'GITHUB_ENV (a proxy or CA it controls could read the key). Set them in the workflow for ' +
+        'the whole job, or on this action step, not in a later step.');
+}
+function describeChange(before, after) {
+    if (!before)
+        return 'set by a later step';
+    if (!after)
+        return 'removed by a later step';
+    return 'given another value by a later step';
+}
+
+;// CONCATENATED MODULE: ./src/ephemeral/revoke.ts
+
+
+
+/** What an IAM API key id looks like: ApiKey-<uuid>. */
+const KEY_ID = /^ApiKey-[A-Za-z0-9-]{8,64}$/;
+function looksLikeKeyId(id) {
+    return KEY_ID.test(id);
+}
+/**
+ * Asks IAM about the key and deletes it only when IAM's answer describes that same id as the
+ * one this action made in this run (name and description), for the token's identity and
+ * account: what the post step read from state decides nothing on its own. A key IAM does not
+ * show this identity is not called deleted.
+ */
+async function revokeIfOurs(iam, token, id, facts) {
+    const shown = oneLine(id);
+    const key = await getApiKey(iam, token.accessToken, id);
+    if (!key) {
+        return {
+            outcome: 'not-found',
+            message: `Ephemeral API key ${shown} was not found in account ${oneLine(token.accountId)}: ` +
+                'nothing deleted (it was deleted already, or it is not a key of this identity).'
+        };
+    }
+    const ours = key.id === id &&
+        isOurs(key, facts) &&
+        madeInThisRun(key.description, facts) &&
+        key.iamId === token.iamId &&
+        key.accountId === token.accountId;
+    if (!ours) {
+        return {
+            outcome: 'not-ours',
+            message: `Left API key ${shown} (${oneLine(key.name)}) alone: it is not an ephemeral key this ` +
+                `action made in this run for ${oneLine(token.iamId)}. Another step may have written ` +
+                'GITHUB_STATE; check which steps of the job can.'
+        };
+    }
+    const outcome = await deleteApiKey(iam, token.accessToken, id);
+    return outcome === 'deleted'
+        ? { outcome, message: `Revoked ephemeral API key ${shown}.` }
+        : { outcome: 'not-found', message: `Ephemeral API key ${shown} was deleted meanwhile.` };
+}
+
+;// CONCATENATED MODULE: ./src/outputs.ts
+
+
+
+/**
+ * The shape IAM documents for each value the action publishes (outputs and exported env).
+ * Every value is checked before the first is written: one of another shape (a line break, a
+ * quote, `$(…)`) fails the step with nothing published, since later steps substitute these
+ * values into shell commands. Only letters, digits and `-_.` pass, with the exceptions below.
+ */
+const SHAPES = {
+    // An RS256 JWT: three base64url parts.
+    token: { shape: /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/, what: 'a JWT' },
+    authorization: {
+        shape: /^Bearer [A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/,
+        what: '"Bearer " and a JWT'
+    },
+    'token-type': { shape: /^Bearer$/, what: 'Bearer' },
+    'expires-in': { shape: /^\d{1,6}$/, what: 'whole seconds' },
+    expiration: { shape: /^\d{1,12}$/, what: 'epoch seconds' },
+    'expires-at': {
+        shape: /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/,
+        what: 'an ISO 8601 time'
+    },
+    // IBM account ids are 32 hex characters; letters and digits, as the account-id input takes.
+    'account-id': { shape: /^[A-Za-z0-9]{1,64}$/, what: 'an account id (letters and digits)' },
+    // iam-ServiceId-<uuid>, iam-Profile-<uuid>, IBMid-<id>, iam-<id>.
+    'iam-id': {
+        shape: /^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$/,
+        what: 'an IAM id (iam-ServiceId-…, IBMid-…: letters, digits, -, _ and .)'
+    },
+    'iam-endpoint': {
+        shape: /^https?:\/\/[A-Za-z0-9.:[\]-]+(\/[A-Za-z0-9._~/-]*)?$/,
+        what: 'an IAM base URL'
+    },
+    authenticated: { shape: /^(true|false)$/, what: 'true or false' },
+    // API key values: letters, digits, - and _.
+    'ephemeral-apikey': { shape: /^[A-Za-z0-9_-]{20,512}$/, what: 'an API key' },
+    'ephemeral-apikey-id': { shape: /^ApiKey-[A-Za-z0-9-]{8,64}$/, what: 'an ApiKey-… id' }
+};
+/** Throws, naming the value and never quoting a secret, when any value is not of its shape. */
+function checkShapes(values) {
+    for (const { name, value, shape, kind } of values) {
+        const rule = SHAPES[shape];
+        const ok = shape === 'ephemeral-apikey-id' ? looksLikeKeyId(value) : rule.shape.test(value);
+        if (ok)
+            continue;
+        const secret = shape === 'token' || shape === 'authorization' || shape === 'ephemeral-apikey';
+        throw new errors_ActionError(`IBM Cloud IAM answered with ${kind === 'env' ? `$${name}` : `output ${name}`} ` +
+            `${secret ? '(not shown)' : `"${untrusted_oneLine(value)}"`}, which is not ${rule.what}: nothing was ` +
+            'published, since later steps put these values into shell commands. Check `iam-endpoint`.');
+    }
+}
+function tokenValues(config, token) {
+    const out = (name, value, shape = name) => ({
+        kind: 'output',
+        name,
+        value,
+        shape
+    });
+    return [
+        out('token', token.accessToken),
+        out('authorization', `Bearer ${token.accessToken}`),
+        out('token-type', token.tokenType),
+        out('expires-in', String(token.expiresIn)),
+        out('expiration', String(token.expiration)),
+        out('expires-at', new Date(token.expiration * 1000).toISOString()),
+        out('account-id', token.accountId),
+        out('iam-id', token.iamId),
+        out('iam-endpoint', config.endpoint),
+        out('authenticated', 'true'),
+        ...(config.exportEnv
+            ? [{ kind: 'env', name: config.envName, value: token.accessToken, shape: 'token' }]
+            : [])
+    ];
+}
+function keyValues(config, key) {
+    return [
+        { kind: 'output', name: 'ephemeral-apikey', value: key.value, shape: 'ephemeral-apikey' },
+        { kind: 'output', name: 'ephemeral-apikey-id', value: key.id, shape: 'ephemeral-apikey-id' },
+        ...(config.exportEnv
+            ? [
+                {
+                    kind: 'env',
+                    name: config.ephemeral.envName,
+                    value: key.value,
+                    shape: 'ephemeral-apikey'
+                }
+            ]
+            : [])
+    ];
+}
+/** The token's values checked alone: before an ephemeral key is made for it. */
+function checkTokenShapes(config, token) {
+    checkShapes(tokenValues(config, token));
+}
+/**
+ * Publishes the token's (and the ephemeral key's) outputs and env, every value already masked
+ * or not secret, after checking all of them: nothing is written unless every one has its shape.
+ */
+function publish(runner, config, token, key) {
+    const values = [...tokenValues(config, token), ...(key ? keyValues(config, key) : [])];
+    checkShapes(values);
+    for (const { kind, name, value } of values) {
+        if (kind === 'output')
+            runner.setOutput(name, value);
+        else
+            runner.exportVariable(name, value);
+    }
+    if (config.exportEnv) {
+        runner.info(`Exported the token as $${config.envName} (IAM tokens last at most an hour).`);
+    }
+    if (key)
+        announceEphemeralKey(runner, config, key);
+}
+function announceEphemeralKey(runner, config, key) {
     const until = new Date(key.expiresAtMs).toISOString();
-    runner.info(`Created ephemeral API key ${oneLine(key.id)}` +
+    runner.info(`Created ephemeral API key ${untrusted_oneLine(key.id)}` +
         (config.exportEnv ? `, exported as $${config.ephemeral.envName}; ` : ' (output only); ') +
         (config.ephemeral.revoke
             ? `the post step deletes it (IAM expires it at ${until} in any case).`
@@ -2874,6 +3163,7 @@ function writeCache(files, path, token) {
 ;// CONCATENATED MODULE: ./src/token-command/renewal.ts
 
 
+
 /**
  * The credential a later step can renew from without a long-lived secret on disk, or why not.
  * A long-lived API key is never renewable: it would have to be written down.
@@ -2896,7 +3186,9 @@ function parseRenewalConfig(text) {
         typeof json.maxAttempts !== 'number') {
         throw new Error('its config file is not one this version wrote');
     }
-    return json;
+    const network = readNetworkRecord(JSON.stringify(json.network ?? null));
+    const { network: _written, ...rest } = json;
+    return { ...rest, ...(network ? { network } : {}) };
 }
 
 ;// CONCATENATED MODULE: ./src/token-command/shims.ts
@@ -2928,6 +3220,7 @@ function windowsShim({ node, script, config, what = TOKEN_COMMAND }) {
 }
 
 ;// CONCATENATED MODULE: ./src/token-command/install.ts
+
 
 
 
@@ -2968,6 +3261,10 @@ function installTokenCommand(runner, config, token, where) {
         maxAttempts: config.maxAttempts,
         cache: (0,external_node_path_namespaceObject.join)(dir, 'token.json')
     };
+    // What the command compares before it sends a credential: a later step may change them.
+    const network = network_settings_readNetworkRecord(where.network);
+    if (network)
+        file.network = network;
     const configPath = (0,external_node_path_namespaceObject.join)(dir, 'config.json');
     files.writeFile(configPath, `${JSON.stringify(file, null, 2)}\n`, 0o600);
     writeCache(files, file.cache, { accessToken: token.accessToken, expiration: token.expiration });
@@ -5115,6 +5412,25 @@ function jsonEscapedForms(value) {
         ascii((code) => code.toString(16).toUpperCase())
     ];
 }
+const LOG_METHODS = ['debug', 'info', 'notice', 'warning', 'setFailed'];
+/**
+ * `runner` with every message scrubbed of every known secret before it is printed: each line
+ * that carries outside text (an identity's name, a key's name, IAM's error text) is redacted,
+ * whoever wrote it, not only those someone remembered. Every other method is the runner's own.
+ */
+function redactingRunner(runner, secrets) {
+    return new Proxy(runner, {
+        get(target, property, receiver) {
+            const value = Reflect.get(target, property, receiver);
+            if (typeof value !== 'function')
+                return value;
+            const method = value.bind(target);
+            if (!LOG_METHODS.includes(property))
+                return method;
+            return (message) => method(secrets.redact(message));
+        }
+    });
+}
 
 ;// CONCATENATED MODULE: ./src/iam/error-body.ts
 
@@ -5146,7 +5462,7 @@ function parseIamErrorBody(body, headers, redact = (text) => text) {
     details.requestId ??= str(headers['transaction-id'] ?? headers['x-request-id']);
     // Redacted whole, then quoted and cut: the target of a redirect is outside text.
     if (headers.location)
-        details.location = oneLine(JSON.stringify(redact(headers.location)));
+        details.location = untrusted_oneLine(JSON.stringify(redact(headers.location)));
     for (const key of Object.keys(details)) {
         if (details[key] === undefined)
             delete details[key];
@@ -5323,12 +5639,15 @@ function summaryMarkdown({ token, endpoint, ephemeralKey }) {
 
 
 
+
 /** The main step. Never throws: a failure is reported with `setFailed`, scrubbed of secrets. */
 async function run(deps = runnerDeps()) {
-    const { runner, clock } = deps;
-    const secrets = new Secrets((value) => runner.setSecret(value));
+    const { clock } = deps;
+    const secrets = new Secrets((value) => deps.runner.setSecret(value));
     // Before anything else can print it: the key as given, and the forms derived from it.
-    secrets.add(runner.getInput('apikey'));
+    secrets.add(deps.runner.getInput('apikey'));
+    // Every line redacted: outside text (a name, IAM's error text) may echo a secret.
+    const runner = redactingRunner(deps.runner, secrets);
     let config;
     try {
         // A compute-resource token is a credential: read once, masked the moment it is read,
@@ -5350,10 +5669,21 @@ async function run(deps = runnerDeps()) {
         const { iam } = ctx;
         const token = await source(ctx);
         checkAccount(token, config.accountId);
+        // Before a key is made for it: a token IAM described in another shape publishes nothing.
+        checkTokenShapes(config, token);
         const facts = runFacts(deps.env);
+        // What the post step and the token command compare before they send a credential again.
+        const network = recordNetworkSettings(deps.env);
         // Created before anything is published: if IAM refuses, the step fails with nothing exported.
         const key = config.ephemeral.enabled
-            ? await issueEphemeralKey(iam, token, config.ephemeral, { runner, clock, secrets, facts })
+            ? await issueEphemeralKey(iam, token, config.ephemeral, {
+                runner,
+                clock,
+                secrets,
+                facts,
+                longestJobMinutes: longestJobMinutes(deps.env),
+                network
+            })
             : undefined;
         // Written before anything is published too: a RUNNER_TEMP that fails leaves nothing exported.
         const { RUNNER_TEMP: runnerTemp, IBM_CREDENTIALS_FILE: previous } = deps.env;
@@ -5362,14 +5692,12 @@ async function run(deps = runnerDeps()) {
         const cwd = process.cwd();
         const where = { runnerTemp, cwd, files: handoffFiles, ...(previous ? { previous } : {}) };
         const handoff = prepareHandoff(runner, config, token, key?.value, where);
-        publishToken(runner, config, token);
-        if (key)
-            publishEphemeralKey(runner, config, key);
+        publish(runner, config, token, key);
         publishHandoff(runner, config, token, handoff);
         const at = { script: deps.tokenCommandScript, runnerTemp, files: deps.files };
         let commandDir;
         try {
-            commandDir = installTokenCommand(runner, config, token, at);
+            commandDir = installTokenCommand(runner, config, token, { ...at, network });
         }
         catch (err) {
             runner.warning(`${COMMAND} could not be installed: ${describeError(err)}`);
@@ -5379,17 +5707,18 @@ async function run(deps = runnerDeps()) {
             if (record)
                 runner.saveState(REGISTRY_STATE, JSON.stringify(record));
         }
-        runner.info(`Authenticated to IBM Cloud as ${oneLine(token.claims.name ?? token.iamId)} ` +
-            `(${oneLine(token.iamId)}) in account ${oneLine(token.accountId)}; the token expires at ${new Date(token.expiration * 1000).toISOString()}.`);
+        // Redacted before it is cut: a name that echoes a secret must not leave a piece of it.
+        const redact = (text) => secrets.redact(text);
+        runner.info(`Authenticated to IBM Cloud as ${untrusted_oneLine(token.claims.name ?? token.iamId, redact)} ` +
+            `(${untrusted_oneLine(token.iamId, redact)}) in account ${untrusted_oneLine(token.accountId, redact)}; the token expires at ${new Date(token.expiration * 1000).toISOString()}.`);
         if (config.ephemeral.sweepStale) {
             const sweep = {
                 runner,
                 clock,
                 facts,
-                keepId: key?.id,
-                longestJobMinutes: longestJobMinutes(deps.env)
+                keepId: key?.id
             };
-            await sweepStaleKeys(iam, token, sweep).catch((err) => runner.warning(secrets.redact(`Sweeping stale keys failed: ${describeError(err)}`)));
+            await sweepStaleKeys(iam, token, sweep).catch((err) => runner.warning(`Sweeping stale keys failed: ${describeError(err)}`));
         }
         const { endpoint } = config;
         await writeSummary(runner, () => summaryMarkdown({ token, endpoint, ephemeralKey: key }));

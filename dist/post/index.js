@@ -313,7 +313,7 @@ async function exitWhenFlushed() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(610);
+/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(912);
 /* harmony import */ var _exit_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(478);
 // The file ncc bundles as dist/post: it only runs the post step.
 
@@ -326,7 +326,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 610:
+/***/ 912:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -342,7 +342,7 @@ __nccwpck_require__.d(__webpack_exports__, {
  * summaries, and the steps scrub the final text with `Secrets.redact` as a second line of defence.
  */
 /** An input is wrong: the message says which and what to do. */
-class ConfigError extends Error {
+class errors_ConfigError extends Error {
     name = 'ConfigError';
 }
 /** Something the user must act on that is not an HTTP error (e.g. the wrong account). */
@@ -410,10 +410,11 @@ const MAX_OUTSIDE_CHARS = 200;
 const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 /**
  * One line of plain text: control characters shown as `\n`, `\u0007`..., workflow-command
- * markers (`::` and the old `##[`) broken apart, cut to MAX_OUTSIDE_CHARS.
+ * markers (`::` and the old `##[`) broken apart, cut to MAX_OUTSIDE_CHARS. `redact` (the step's
+ * Secrets) runs first: a secret cut in half would match neither it nor the runner's masks.
  */
-function untrusted_oneLine(text) {
-    const raw = String(text);
+function untrusted_oneLine(text, redact = (t) => t) {
+    const raw = redact(String(text));
     const cut = raw.length > MAX_OUTSIDE_CHARS ? `${raw.slice(0, MAX_OUTSIDE_CHARS - 1)}…` : raw;
     return cut
         .replace(UNPRINTABLE, (c) => {
@@ -748,7 +749,8 @@ const crTokenSource = {
         saved: 'cr-token-file',
         save: (c) => c,
         load: (saved) => saved,
-        describe: (saved) => `from ${saved.path}, re-read each time`
+        // A path is outside text: a line break in it must not start a workflow command.
+        describe: (saved) => `from ${untrusted_oneLine(saved.path)}, re-read each time`
     }
 };
 /**
@@ -912,15 +914,25 @@ const RESERVED_ENV_FAMILIES = [
 ];
 function validateEnvName(input, value) {
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(value)) {
-        throw new ConfigError(`${input} "${untrusted_oneLine(value)}" is not a valid environment variable name: use letters, digits ` +
+        throw new ConfigError(`${input} "${oneLine(value)}" is not a valid environment variable name: use letters, digits ` +
             'and underscores, not starting with a digit (e.g. IBMCLOUD_IAM_TOKEN).');
     }
     const family = RESERVED_ENV_FAMILIES.find((f) => f.test(value.toUpperCase()));
     if (family) {
-        throw new ConfigError(`${input} "${untrusted_oneLine(value)}" is reserved: ${family.what} belong to the runner, the shell or a ` +
+        throw new ConfigError(`${input} "${oneLine(value)}" is reserved: ${family.what} belong to the runner, the shell or a ` +
             'runtime, and a token there would break later steps. Choose another name (e.g. IBMCLOUD_IAM_TOKEN).');
     }
     return value;
+}
+/**
+ * Characters nobody can see, which a copy and paste brings along: format characters (Unicode
+ * Cf: zero-width space and joiners, soft hyphen, bidirectional marks, BOM), every other control
+ * or separator, private-use, surrogate and unassigned code points. An IBM Cloud API key is
+ * ASCII letters, digits, '-' and '_'.
+ */
+const INVISIBLE = /[\p{C}\p{Z}]/u;
+function codePoint(char) {
+    return (char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0');
 }
 /** IBM Cloud API keys are 44 characters; nothing shorter than this can be one. */
 const MIN_APIKEY_LENGTH = 20;
@@ -932,6 +944,7 @@ const MAX_APIKEY_LENGTH = 512;
 function validateApiKey(value) {
     if (value === '')
         return value;
+    const invisible = INVISIBLE.exec(value)?.[0];
     const problem = value.length < MIN_APIKEY_LENGTH
         ? `is only ${value.length} characters long`
         : value.length > MAX_APIKEY_LENGTH
@@ -939,7 +952,10 @@ function validateApiKey(value) {
             : // eslint-disable-next-line no-control-regex -- control characters are what is refused
                 /[\u0000-\u001f\u007f-\u009f\s]/.test(value)
                     ? 'contains a space, a line break or another control character'
-                    : undefined;
+                    : invisible !== undefined
+                        ? `contains an invisible or format character (U+${codePoint(invisible)}, e.g. a ` +
+                            'zero-width space pasted with it)'
+                        : undefined;
     if (!problem)
         return value;
     throw new ConfigError(`The \`apikey\` input cannot be an IBM Cloud API key: it ${problem} (IBM Cloud API keys are ` +
@@ -954,13 +970,13 @@ function parseBoolean(input, value, fallback) {
         return true;
     if (['false', 'False', 'FALSE'].includes(value))
         return false;
-    throw new ConfigError(`${input} must be true or false (got "${untrusted_oneLine(value)}").`);
+    throw new errors_ConfigError(`${input} must be true or false (got "${untrusted_oneLine(value)}").`);
 }
 function parseInteger(input, value, fallback, min, max) {
     if (value === '')
         return fallback;
     if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
-        throw new ConfigError(`${input} must be a whole number from ${min} to ${max} (got "${untrusted_oneLine(value)}").`);
+        throw new errors_ConfigError(`${input} must be a whole number from ${min} to ${max} (got "${untrusted_oneLine(value)}").`);
     }
     return Number(value);
 }
@@ -969,7 +985,7 @@ function parseChoice(input, value, choices) {
         return choices[0];
     if (choices.includes(value))
         return value;
-    throw new ConfigError(`${input} must be one of ${choices.join(', ')} (got "${untrusted_oneLine(value)}").`);
+    throw new ConfigError(`${input} must be one of ${choices.join(', ')} (got "${oneLine(value)}").`);
 }
 
 ;// CONCATENATED MODULE: ./src/iam/endpoints.ts
@@ -1015,18 +1031,18 @@ function parseBaseUrl(input, value, rules) {
         url = new URL(value);
     }
     catch {
-        throw new ConfigError(`${input} "${untrusted_oneLine(value)}" is not a URL. ${rules.notAUrl}`);
+        throw new errors_ConfigError(`${input} "${untrusted_oneLine(value)}" is not a URL. ${rules.notAUrl}`);
     }
     // ?query and #fragment on the raw text: `URL` drops a bare trailing '?' or '#'.
     if (url.username || url.password || /[?#]/.test(value)) {
-        throw new ConfigError(`${input} must be a base URL without user name, password, ?query or #fragment.`);
+        throw new errors_ConfigError(`${input} must be a base URL without user name, password, ?query or #fragment.`);
     }
     // `URL` gives the host name in lower case.
     if (url.protocol === 'http:' && !rules.plainHttpTo(url.hostname)) {
-        throw new ConfigError(`${input} ${url.origin} uses plain http, ${rules.plainHttpRefused}`);
+        throw new errors_ConfigError(`${input} ${url.origin} uses plain http, ${rules.plainHttpRefused}`);
     }
     if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        throw new ConfigError(`${input} must start with ${rules.schemes} (got ${url.protocol}//).`);
+        throw new errors_ConfigError(`${input} must start with ${rules.schemes} (got ${url.protocol}//).`);
     }
     return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
 }
@@ -1047,11 +1063,11 @@ function parseEndpoint(value) {
  */
 function resolveEndpoint(choice) {
     if (choice.region && !isRegion(choice.region)) {
-        throw new ConfigError(`region "${untrusted_oneLine(choice.region)}" is not an IBM Cloud region with an IAM endpoint. ` +
+        throw new errors_ConfigError(`region "${untrusted_oneLine(choice.region)}" is not an IBM Cloud region with an IAM endpoint. ` +
             `Valid regions: ${REGIONS.join(', ')}.`);
     }
     if (choice.region && !choice.private) {
-        throw new ConfigError(`region "${choice.region}" selects a private regional IAM endpoint and needs private: true ` +
+        throw new errors_ConfigError(`region "${choice.region}" selects a private regional IAM endpoint and needs private: true ` +
             `(runners inside IBM Cloud: https://private.${choice.region}.iam.cloud.ibm.com). ` +
             `IAM's public endpoint (${endpoints_PUBLIC_ENDPOINT}) is global: on other runners remove region.`);
     }
@@ -1167,7 +1183,7 @@ function refused(refuse, parse) {
         parse();
     }
     catch (err) {
-        if (!(err instanceof ConfigError))
+        if (!(err instanceof errors_ConfigError))
             throw err;
         refuse(err.message);
     }
@@ -1260,331 +1276,6 @@ function loadForRenewal(saved, env, secrets) {
 /** How the install message says the token is renewed. */
 function sources_describeRenewal(saved) {
     return renewalOf(saved).describe(saved);
-}
-
-;// CONCATENATED MODULE: ./src/credentials/parse.ts
-
-
-/**
- * The credential the inputs name. Every refusal is pushed onto `problems` (so that the step
- * reports it with the other input problems, before any request); then the result is
- * `{ kind: 'none' }`. Files the inputs name are not read here: their checks are pushed onto
- * `fileChecks` for the step to run (parsing does no I/O). Each source's inputs are its module's (INPUT_SOURCES in sources.ts); only
- * the trusted profile, shared by several, and the rules across sources are parsed here.
- */
-function parseCredential(inputs, problems, fileChecks = []) {
-    const before = problems.length;
-    const refuse = (message) => problems.push(message);
-    const rows = INPUT_SOURCES.map((row) => ({ row, label: row.selected(inputs, refuse) }));
-    const chosen = rows.filter(({ label }) => label !== undefined);
-    if (chosen.length > 1) {
-        refuse(`${chosen.map(({ label }) => label).join(' and ')} are each a credential source: give exactly one (apikey, with or ` +
-            'without a profile; cr-token-file with a profile; or vpc-metadata: true).');
-    }
-    const profile = parseProfile(inputs, refuse);
-    const profileGiven = ['profile-id', 'profile-crn', 'profile-name'].some((name) => inputs.get(name));
-    const state = (row) => ({
-        inputs,
-        chosen: chosen.some((c) => c.row === row),
-        ...(profile ? { profile } : {}),
-        profileGiven,
-        refuse,
-        checkFile: (check) => fileChecks.push(check)
-    });
-    for (const { row } of rows)
-        row.check?.(state(row));
-    if (inputs.ephemeralKey && (profile || chosen.some(({ row }) => !row.ownsApiKeys))) {
-        refuse('ephemeral-key: true cannot be used with a trusted profile (profile-id, profile-crn, ' +
-            'profile-name, cr-token-file or vpc-metadata): trusted profiles cannot own API keys. Remove ' +
-            'ephemeral-key and run `ibmcloud-iam-token` in later steps for a fresh token (see ' +
-            "token-command), or drop the profile to get an ephemeral key for the API key's own service ID.");
-    }
-    if (problems.length > before || chosen.length !== 1)
-        return { kind: 'none' };
-    return chosen[0].row.credential(state(chosen[0].row));
-}
-/** At most one of profile-id, profile-crn, profile-name (which needs account-id). */
-function parseProfile({ get, accountId }, refuse) {
-    const id = get('profile-id');
-    const crn = get('profile-crn');
-    const name = get('profile-name');
-    const given = [
-        ['profile-id', id],
-        ['profile-crn', crn],
-        ['profile-name', name]
-    ].filter(([, value]) => value);
-    if (given.length > 1) {
-        refuse(`${given.map(([input]) => input).join(' and ')} each name a trusted profile: give only one.`);
-        return undefined;
-    }
-    // eslint-disable-next-line no-control-regex -- control characters are what is refused
-    const odd = (value) => /[\u0000-\u001f\u007f-\u009f]/.test(value) || value.length > 512;
-    if (id && (odd(id) || !/^Profile-[A-Za-z0-9-]+$/.test(id))) {
-        refuse(`profile-id "${untrusted_oneLine(id.slice(0, 80))}" is not a trusted profile id (Profile-<uuid>, as ` +
-            '`ibmcloud iam trusted-profile NAME --id` prints). For a name, use profile-name with account-id.');
-    }
-    else if (crn && (odd(crn) || !crn.startsWith('crn:'))) {
-        refuse(`profile-crn "${untrusted_oneLine(crn.slice(0, 80))}" is not a CRN (crn:v1:...).`);
-    }
-    else if (name && odd(name)) {
-        refuse('profile-name contains a control character or is over 512 characters long.');
-    }
-    else if (name && !accountId) {
-        refuse('profile-name needs account-id: a profile name is unique only within an account. Set ' +
-            'account-id to the account of the profile, or use profile-id instead.');
-    }
-    else if (id)
-        return { id };
-    else if (crn)
-        return { crn };
-    else if (name && accountId)
-        return { name, account: accountId };
-    return undefined;
-}
-
-;// CONCATENATED MODULE: ./src/handoff/sdk-services.ts
-
-
-/**
- * The `sdk-services` input: IBM SDK service names (the configuration prefixes the SDKs read,
- * e.g. `iam_identity`, `resource_controller`), parsed and checked before any request.
- */
-const SERVICE_NAME = /^[a-z][a-z0-9_-]*$/;
-/**
- * The names, in order, without repeats. A name and its hyphenated spelling (`secrets-manager`,
- * `secrets_manager`) are one service for the SDKs (the prefix upper-cases and turns `-` into
- * `_`), so the second is dropped.
- */
-function parseSdkServices(value) {
-    const names = value.split(/[\s,]+/).filter(Boolean);
-    const bad = names.filter((name) => !SERVICE_NAME.test(name) || name.length > 64);
-    if (bad.length > 0) {
-        throw new ConfigError(`sdk-services: ${bad.map((n) => `"${untrusted_oneLine(n.slice(0, 64))}"`).join(', ')} ` +
-            `${bad.length === 1 ? 'is not an IBM SDK service name' : 'are not IBM SDK service names'}: ` +
-            'lower-case letters, digits, _ and -, starting with a letter (the service name a client is ' +
-            'built with, e.g. iam_identity, resource_controller, secrets_manager), separated by spaces, ' +
-            'commas or new lines.');
-    }
-    const seen = new Set();
-    return names.filter((name) => {
-        const prefix = sdk_services_servicePrefix(name);
-        if (seen.has(prefix))
-            return false;
-        seen.add(prefix);
-        return true;
-    });
-}
-/** The prefix of a service's entries, as every IBM SDK core computes it. */
-function sdk_services_servicePrefix(service) {
-    return `${service.toUpperCase().replace(/-/g, '_')}_`;
-}
-/**
- * A value the four SDK cores read back as written. Go's core takes the text after `=` and
- * trims it; Node's (dotenv) also ends an unquoted value at `#` and unquotes a value that starts
- * with a quote. So: no line break or control character, no `#`, no surrounding space, no
- * leading quote. Returns why not, or undefined.
- */
-function sdk_services_unportable(value) {
-    // eslint-disable-next-line no-control-regex -- control characters are what is refused
-    if (/[\u0000-\u001f\u007f]/.test(value))
-        return 'a control character or line break';
-    if (value.includes('#'))
-        return 'a # (the SDKs read it as the start of a comment)';
-    if (value !== value.trim())
-        return 'leading or trailing spaces (the SDKs trim them)';
-    if (/^['"`]/.test(value))
-        return 'a leading quote (the Node SDK unquotes it)';
-    if (value === '')
-        return 'nothing';
-    return undefined;
-}
-/**
- * Problems with handing this credential to the SDKs, found before any request: a value the
- * file cannot carry, or a profile the SDK's authenticator cannot name.
- */
-function sdkProblems(credential, endpoint) {
-    const problems = [];
-    const check = (input, value) => {
-        const why = value === undefined ? undefined : sdk_services_unportable(value);
-        if (why) {
-            problems.push(`${input} contains ${why}, which an ibm-credentials.env entry cannot carry: with ` +
-                'sdk-services, use a value without it (or remove sdk-services).');
-        }
-    };
-    check('iam-endpoint', endpoint);
-    if (credential.kind === 'cr-token-file') {
-        check('cr-token-file', credential.path);
-        if ('crn' in credential.profile) {
-            problems.push("sdk-services with cr-token-file needs profile-id or profile-name: IBM's " +
-                'ContainerAuthenticator (AUTH_TYPE=container) names the profile by IAM_PROFILE_ID or ' +
-                'IAM_PROFILE_NAME only, and has no entry for a CRN.');
-        }
-    }
-    if (credential.kind === 'vpc-metadata')
-        check('vpc-metadata-endpoint', credential.endpoint);
-    if (credential.kind === 'cr-token-file' || credential.kind === 'vpc-metadata') {
-        const profile = credential.profile;
-        if (profile && 'name' in profile)
-            check('profile-name', profile.name);
-        if (profile && 'crn' in profile)
-            check('profile-crn', profile.crn);
-    }
-    return problems;
-}
-
-;// CONCATENATED MODULE: ./src/registry/hosts.ts
-
-
-/** IBM Cloud Container Registry's hosts: the global one and the regional ones. */
-const ICR_HOSTS = [
-    'icr.io',
-    'us.icr.io',
-    'uk.icr.io',
-    'de.icr.io',
-    'jp.icr.io',
-    'jp2.icr.io',
-    'au.icr.io',
-    'br.icr.io',
-    'ca.icr.io',
-    'es.icr.io'
-];
-const ACCEPTED = `${ICR_HOSTS.join(', ')}, private. + any of them (e.g. private.us.icr.io), or a loopback ` +
-    'host:port for emulators and tests (127.0.0.1:5000, localhost:5000, [::1]:5000)';
-const ICR = new Set([...ICR_HOSTS, ...ICR_HOSTS.map((h) => `private.${h}`)]);
-const LOOPBACK = /^(?:127(?:\.(?:25[0-5]|2[0-4]\d|1?\d?\d)){3}|localhost|\[::1\]):(\d{1,5})$/;
-/** True for a host this action may configure: an ICR host, or loopback with a port. */
-function isRegistryHost(host) {
-    if (ICR.has(host))
-        return true;
-    const port = LOOPBACK.exec(host)?.[1];
-    return port !== undefined && Number(port) >= 1 && Number(port) <= 65535;
-}
-/**
- * The `registries` input: hosts separated by spaces, commas or new lines, each exactly one of
- * the accepted forms (no scheme, path, wildcard or other host), in order, duplicates dropped.
- */
-function parseRegistries(raw) {
-    const text = raw.trim();
-    if (!text)
-        return [];
-    const entries = text.split(/[\s,]+/);
-    if (/(^|,)\s*(,|$)/.test(text.replace(/\s*\n\s*/g, ','))) {
-        throw new ConfigError(`registries has an empty entry (two separators in a row): list hosts separated by spaces, ` +
-            `commas or new lines. Accepted: ${ACCEPTED}.`);
-    }
-    const wrong = entries.filter((entry) => !isRegistryHost(entry.toLowerCase()));
-    if (wrong.length > 0) {
-        const shown = wrong.map((entry) => `"${untrusted_oneLine(entry)}"`).join(', ');
-        throw new ConfigError(`registries: ${shown} ${wrong.length === 1 ? 'is' : 'are'} not a Container Registry host ` +
-            `this action logs in to (a bare host, no https:// and no path). Accepted: ${ACCEPTED}.`);
-    }
-    return [...new Set(entries.map((entry) => entry.toLowerCase()))];
-}
-/**
- * The host a credential helper is asked about: `us.icr.io`, `https://us.icr.io/v2/`,
- * `127.0.0.1:5000` all name their host (lower-cased, scheme and path dropped).
- */
-function hosts_serverHost(serverUrl) {
-    return serverUrl
-        .trim()
-        .replace(/^[a-z][a-z0-9+.-]*:\/\//i, '')
-        .replace(/[/?#].*$/s, '')
-        .toLowerCase();
-}
-
-;// CONCATENATED MODULE: ./src/config.ts
-
-
-
-
-
-
-
-/**
- * The config, or a ConfigError naming every problem at once: the inputs' and the file checks'
- * that the step ran (`fileProblems`), so that one run reports all of them before any request.
- */
-function configOf(parsed, fileProblems = []) {
-    const problems = [...parsed.problems, ...fileProblems];
-    if (problems.length === 1)
-        throw new ConfigError(problems[0]);
-    if (problems.length > 1) {
-        throw new ConfigError(`${problems.length} inputs are wrong:\n- ${problems.join('\n- ')}`);
-    }
-    return parsed.config;
-}
-/**
- * Parses all inputs and throws every problem at once, without checking the files they name:
- * for the post step, which uses no credential file. The main step runs parseInputs, the file
- * checks, then configOf.
- */
-function parseConfig(read) {
-    return configOf(parseInputs(read));
-}
-/**
- * Parses all inputs; does no I/O. Every problem is collected, so that one run reports all of
- * them; the API key's value never appears in a message.
- */
-function parseInputs(read) {
-    const get = (name) => read(name).trim();
-    const problems = [];
-    const fileChecks = [];
-    /**
-     * The parsed value, or, once the problem is recorded, undefined: no Config is returned after
-     * a problem, so only values read while parsing others need a fallback (`?? …` below).
-     */
-    const attempt = (fn) => {
-        try {
-            return fn();
-        }
-        catch (err) {
-            if (!(err instanceof ConfigError))
-                throw err;
-            problems.push(err.message);
-            return undefined;
-        }
-    };
-    const accountId = get('account-id');
-    if (accountId && !/^[A-Za-z0-9]{1,64}$/.test(accountId)) {
-        problems.push('account-id must be an IBM Cloud account id: letters and digits only (IBM account ids are 32 ' +
-            'hex characters; `ibmcloud account show` prints it), ' +
-            `got "${untrusted_oneLine(accountId)}".`);
-    }
-    // Read by parseCredential: an unreadable ephemeral-key counts as false and a refused apikey as
-    // none, so that they add no problem of their own there.
-    const ephemeralEnabled = attempt(() => parseBoolean('ephemeral-key', get('ephemeral-key'), false)) ?? false;
-    const apikey = attempt(() => validateApiKey(get('apikey'))) ?? '';
-    const config = {
-        credential: parseCredential({ get, apikey, accountId, ephemeralKey: ephemeralEnabled }, problems, fileChecks),
-        endpoint: attempt(() => resolveEndpoint({
-            iamEndpoint: get('iam-endpoint'),
-            region: get('region'),
-            private: parseBoolean('private', get('private'), false)
-        })),
-        ...(accountId ? { accountId } : {}),
-        envName: attempt(() => validateEnvName('env-name', get('env-name') || 'IBMCLOUD_IAM_TOKEN')),
-        exportEnv: attempt(() => parseBoolean('export-env', get('export-env'), true)),
-        maxAttempts: attempt(() => parseInteger('max-attempts', get('max-attempts'), 5, 1, 10)),
-        timeoutMs: attempt(() => parseInteger('timeout-seconds', get('timeout-seconds'), 30, 1, 300)) * 1000,
-        onMissingApikey: attempt(() => parseChoice('on-missing-apikey', get('on-missing-apikey'), ['fail', 'skip'])),
-        ephemeral: {
-            enabled: ephemeralEnabled,
-            ttlMinutes: attempt(() => parseInteger('ephemeral-key-ttl', get('ephemeral-key-ttl'), 360, 5, 1440)),
-            envName: attempt(() => validateEnvName('ephemeral-key-env', get('ephemeral-key-env') || 'IBMCLOUD_API_KEY')),
-            revoke: attempt(() => parseBoolean('revoke', get('revoke'), true)),
-            sweepStale: attempt(() => parseBoolean('sweep-stale-keys', get('sweep-stale-keys'), false))
-        },
-        tokenCommand: attempt(() => parseBoolean('token-command', get('token-command'), true)),
-        sdkServices: attempt(() => parseSdkServices(get('sdk-services'))) ?? [],
-        registries: attempt(() => parseRegistries(get('registries')))
-    };
-    if (config.sdkServices.length > 0)
-        problems.push(...sdkProblems(config.credential, config.endpoint));
-    const { envName, ephemeral } = config;
-    if (ephemeral.enabled && config.exportEnv && envName && envName === ephemeral.envName) {
-        problems.push(`env-name and ephemeral-key-env are both ${config.envName}: give them different names.`);
-    }
-    return { config, problems, fileChecks };
 }
 
 ;// CONCATENATED MODULE: ./src/advice.ts
@@ -1977,7 +1668,7 @@ function describeError(err, context = {}) {
         return (`Could not reach IBM Cloud IAM${target} (${err.operation ?? 'request'}) after ` +
             `${plural(err.attempts, 'attempt')}: ${err.message}.\n${networkAdvice(err.code)}${created}`);
     }
-    if (err instanceof ConfigError || err instanceof errors_ActionError)
+    if (err instanceof errors_ConfigError || err instanceof errors_ActionError)
         return err.message;
     if (err instanceof Error)
         return `Unexpected error: ${err.message}`;
@@ -2039,9 +1730,32 @@ function naming_keyName(facts, random) {
     const room = Math.max(0, MAX_NAME_LENGTH - head.length - suffix.length - 1);
     return `${head}${safe(facts.job).slice(0, room)}-${suffix}`;
 }
-/** The description names the action and the run, so that an admin who finds the key knows. */
-function naming_keyDescription(facts) {
-    return `Ephemeral key made by ${ACTION_NAME} for ${facts.runUrl}/attempts/${facts.runAttempt}; deleted by its post step, or expired by IAM.`;
+/** What a description says after it names the run: the key's own longest life. */
+const USABLE_UNTIL = /; not used after (\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{3})?Z)\.$/;
+/** How every description of a key made in this run (and attempt) begins. */
+function runMarker(facts) {
+    return `Ephemeral key made by ${ACTION_NAME} for ${facts.runUrl}/attempts/${facts.runAttempt};`;
+}
+/**
+ * The description names the action and the run, so that an admin who finds the key knows, and
+ * the longest its own job can use it (`usableUntilMs`: the job's runner-dependent maximum or the
+ * key's expiry, whichever comes first), so that a sweep in another job never has to guess.
+ */
+function naming_keyDescription(facts, usableUntilMs) {
+    return (`${runMarker(facts)} deleted by its post step, or expired by IAM; not used after ` +
+        `${new Date(usableUntilMs).toISOString()}.`);
+}
+/** Does IAM's description of a key say it was made in this very run and attempt? */
+function madeInThisRun(description, facts) {
+    return description.startsWith(runMarker(facts)) && USABLE_UNTIL.test(description);
+}
+/** The "not used after" time a description carries (epoch ms), or undefined for older keys. */
+function usableUntil(description) {
+    const match = USABLE_UNTIL.exec(description);
+    if (!match?.[1])
+        return undefined;
+    const ms = Date.parse(match[1]);
+    return Number.isNaN(ms) ? undefined : ms;
 }
 /** Is this key one that this action made for this repository? Name prefix and description must both say so. */
 function isOurs(key, facts) {
@@ -2050,6 +1764,39 @@ function isOurs(key, facts) {
         return false;
     const marker = `by ${ACTION_NAME} for ${facts.runUrl.replace(/\/\d+$/, '/')}`;
     return key.description.startsWith(`Ephemeral key made ${marker}`);
+}
+
+;// CONCATENATED MODULE: ./src/ephemeral/post-config.ts
+
+
+
+/** The inputs the post step may read. */
+const POST_INPUTS = (/* unused pure expression or super */ null && ([
+    'iam-endpoint',
+    'region',
+    'private',
+    'account-id',
+    'max-attempts',
+    'timeout-seconds',
+    'revoke'
+]));
+function parsePostConfig(read) {
+    const get = (name) => read(name).trim();
+    const accountId = get('account-id');
+    if (accountId && !/^[A-Za-z0-9]{1,64}$/.test(accountId)) {
+        throw new errors_ConfigError('account-id must be an IBM Cloud account id: letters and digits only.');
+    }
+    return {
+        endpoint: resolveEndpoint({
+            iamEndpoint: get('iam-endpoint'),
+            region: get('region'),
+            private: parseBoolean('private', get('private'), false)
+        }),
+        ...(accountId ? { accountId } : {}),
+        maxAttempts: parseInteger('max-attempts', get('max-attempts'), 5, 1, 10),
+        timeoutMs: parseInteger('timeout-seconds', get('timeout-seconds'), 30, 1, 300) * 1000,
+        revoke: parseBoolean('revoke', get('revoke'), true)
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/iam/apikeys.ts
@@ -2228,9 +1975,10 @@ function looksLikeKeyId(id) {
     return KEY_ID.test(id);
 }
 /**
- * Deletes the key only when IAM describes it as the one this action made in this run, for
- * the token's identity: GITHUB_STATE can be written by any step of the job, so the saved id
- * proves nothing. A key IAM does not show this identity is not called deleted.
+ * Asks IAM about the key and deletes it only when IAM's answer describes that same id as the
+ * one this action made in this run (name and description), for the token's identity and
+ * account: what the post step read from state decides nothing on its own. A key IAM does not
+ * show this identity is not called deleted.
  */
 async function revokeIfOurs(iam, token, id, facts) {
     const shown = untrusted_oneLine(id);
@@ -2242,10 +1990,11 @@ async function revokeIfOurs(iam, token, id, facts) {
                 'nothing deleted (it was deleted already, or it is not a key of this identity).'
         };
     }
-    const ours = isOurs(key, facts) &&
-        key.description === naming_keyDescription(facts) &&
+    const ours = key.id === id &&
+        isOurs(key, facts) &&
+        madeInThisRun(key.description, facts) &&
         key.iamId === token.iamId &&
-        (!key.accountId || key.accountId === token.accountId);
+        key.accountId === token.accountId;
     if (!ours) {
         return {
             outcome: 'not-ours',
@@ -2263,11 +2012,19 @@ async function revokeIfOurs(iam, token, id, facts) {
 ;// CONCATENATED MODULE: ./src/ephemeral/issue.ts
 
 
-/** Names of the values the main step saves for the post step. None of them is a secret. */
+/**
+ * Names of the values the main step saves for the post step. Only `keyValue` is a secret (the
+ * ephemeral key, masked since it arrived): the post step revokes the key with the key itself,
+ * so it never needs the long-lived `apikey`. A later step cannot change a value main saved
+ * (state overrides env for these names); it can plant the names main did not save.
+ */
 const STATE = {
     keyId: 'ephemeral-key-id',
+    keyValue: 'ephemeral-key-value',
     keyExpiresAt: 'ephemeral-key-expires-at',
-    endpoint: 'iam-endpoint'
+    endpoint: 'iam-endpoint',
+    /** The proxy and CA settings the main step used (network-settings.ts), as JSON. */
+    network: 'network-settings'
 };
 /**
  * Creates the ephemeral key for the token's own identity. Its value is masked on arrival
@@ -2275,16 +2032,21 @@ const STATE = {
  * post step can delete it even if a later part of the main step fails.
  */
 async function issueEphemeralKey(iam, token, config, ctx) {
-    const expiresAtMs = ctx.clock.now() + config.ttlMinutes * 60_000;
+    const now = ctx.clock.now();
+    const expiresAtMs = now + config.ttlMinutes * 60_000;
+    const usableUntilMs = Math.min(roundUpToMinute(expiresAtMs), now + ctx.longestJobMinutes * 60_000);
     const created = await createApiKey(iam, token.accessToken, {
         name: keyName(ctx.facts, ctx.clock.random),
-        description: keyDescription(ctx.facts),
+        description: keyDescription(ctx.facts, usableUntilMs),
         iamId: token.iamId,
         accountId: token.accountId,
         expiresAt: formatExpiresAt(expiresAtMs)
     }, ctx.secrets);
     const expires = parseIamTime(created.expiresAt) ?? roundUpToMinute(expiresAtMs);
     ctx.runner.saveState(STATE.keyId, created.id);
+    // Masked on arrival (createApiKey): the post step revokes the key with itself.
+    ctx.runner.saveState(STATE.keyValue, created.value);
+    ctx.runner.saveState(STATE.network, ctx.network);
     ctx.runner.saveState(STATE.keyExpiresAt, String(expires));
     ctx.runner.saveState(STATE.endpoint, iam.endpoint);
     return { id: created.id, value: created.value, expiresAtMs: expires };
@@ -2292,6 +2054,96 @@ async function issueEphemeralKey(iam, token, config, ctx) {
 
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: ./src/handoff/sdk-services.ts
+
+
+/**
+ * The `sdk-services` input: IBM SDK service names (the configuration prefixes the SDKs read,
+ * e.g. `iam_identity`, `resource_controller`), parsed and checked before any request.
+ */
+const SERVICE_NAME = /^[a-z][a-z0-9_-]*$/;
+/**
+ * The names, in order, without repeats. A name and its hyphenated spelling (`secrets-manager`,
+ * `secrets_manager`) are one service for the SDKs (the prefix upper-cases and turns `-` into
+ * `_`), so the second is dropped.
+ */
+function parseSdkServices(value) {
+    const names = value.split(/[\s,]+/).filter(Boolean);
+    const bad = names.filter((name) => !SERVICE_NAME.test(name) || name.length > 64);
+    if (bad.length > 0) {
+        throw new ConfigError(`sdk-services: ${bad.map((n) => `"${oneLine(n.slice(0, 64))}"`).join(', ')} ` +
+            `${bad.length === 1 ? 'is not an IBM SDK service name' : 'are not IBM SDK service names'}: ` +
+            'lower-case letters, digits, _ and -, starting with a letter (the service name a client is ' +
+            'built with, e.g. iam_identity, resource_controller, secrets_manager), separated by spaces, ' +
+            'commas or new lines.');
+    }
+    const seen = new Set();
+    return names.filter((name) => {
+        const prefix = sdk_services_servicePrefix(name);
+        if (seen.has(prefix))
+            return false;
+        seen.add(prefix);
+        return true;
+    });
+}
+/** The prefix of a service's entries, as every IBM SDK core computes it. */
+function sdk_services_servicePrefix(service) {
+    return `${service.toUpperCase().replace(/-/g, '_')}_`;
+}
+/**
+ * A value the four SDK cores read back as written. Go's core takes the text after `=` and
+ * trims it; Node's (dotenv) also ends an unquoted value at `#` and unquotes a value that starts
+ * with a quote. So: no line break or control character, no `#`, no surrounding space, no
+ * leading quote. Returns why not, or undefined.
+ */
+function sdk_services_unportable(value) {
+    // eslint-disable-next-line no-control-regex -- control characters are what is refused
+    if (/[\u0000-\u001f\u007f]/.test(value))
+        return 'a control character or line break';
+    if (value.includes('#'))
+        return 'a # (the SDKs read it as the start of a comment)';
+    if (value !== value.trim())
+        return 'leading or trailing spaces (the SDKs trim them)';
+    if (/^['"`]/.test(value))
+        return 'a leading quote (the Node SDK unquotes it)';
+    if (value === '')
+        return 'nothing';
+    return undefined;
+}
+/**
+ * Problems with handing this credential to the SDKs, found before any request: a value the
+ * file cannot carry, or a profile the SDK's authenticator cannot name.
+ */
+function sdkProblems(credential, endpoint) {
+    const problems = [];
+    const check = (input, value) => {
+        const why = value === undefined ? undefined : sdk_services_unportable(value);
+        if (why) {
+            problems.push(`${input} contains ${why}, which an ibm-credentials.env entry cannot carry: with ` +
+                'sdk-services, use a value without it (or remove sdk-services).');
+        }
+    };
+    check('iam-endpoint', endpoint);
+    if (credential.kind === 'cr-token-file') {
+        check('cr-token-file', credential.path);
+        if ('crn' in credential.profile) {
+            problems.push("sdk-services with cr-token-file needs profile-id or profile-name: IBM's " +
+                'ContainerAuthenticator (AUTH_TYPE=container) names the profile by IAM_PROFILE_ID or ' +
+                'IAM_PROFILE_NAME only, and has no entry for a CRN.');
+        }
+    }
+    if (credential.kind === 'vpc-metadata')
+        check('vpc-metadata-endpoint', credential.endpoint);
+    if (credential.kind === 'cr-token-file' || credential.kind === 'vpc-metadata') {
+        const profile = credential.profile;
+        if (profile && 'name' in profile)
+            check('profile-name', profile.name);
+        if (profile && 'crn' in profile)
+            check('profile-crn', profile.crn);
+    }
+    return problems;
+}
+
 ;// CONCATENATED MODULE: ./src/handoff/sdk-credentials.ts
 
 
@@ -2613,8 +2465,154 @@ function warnIfUntrimmed(runner, path, readFile) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/network-settings.ts
+/**
+ * The network settings a step sent credentials with: the proxy variables (any case) and
+ * NODE_EXTRA_CA_CERTS. The main step records them (in state for the post step, in the token
+ * command's config for `ibmcloud-iam-token`); a later step can change them through GITHUB_ENV,
+ * so before any credential is sent again they are compared, and a change stops the sending.
+ * None of them is a secret, but a proxy URL may carry a user and password: only the variable's
+ * name is ever printed.
+ */
+/** The variables that decide where a request goes and whom it trusts. */
+const NETWORK_VARIABLES = [
+    'HTTPS_PROXY',
+    'https_proxy',
+    'HTTP_PROXY',
+    'http_proxy',
+    'NO_PROXY',
+    'no_proxy',
+    'NODE_EXTRA_CA_CERTS'
+];
+/** The settings in `env` (unset and empty are the same: Node and the proxy agent ignore both). */
+function networkSettings(env) {
+    const out = {};
+    for (const name of NETWORK_VARIABLES) {
+        const value = env[name];
+        if (value)
+            out[name] = value;
+    }
+    return out;
+}
+/** A recorded set, as JSON (state and config files hold strings). */
+function recordNetworkSettings(env) {
+    return JSON.stringify(networkSettings(env));
+}
+/** Reads a record; undefined when it is missing or not one this version wrote. */
+function network_settings_readNetworkRecord(text) {
+    if (!text)
+        return undefined;
+    try {
+        const json = JSON.parse(text);
+        if (typeof json !== 'object' || json === null || Array.isArray(json))
+            return undefined;
+        const out = {};
+        for (const [name, value] of Object.entries(json)) {
+            if (!NETWORK_VARIABLES.includes(name))
+                return undefined;
+            if (typeof value !== 'string')
+                return undefined;
+            out[name] = value;
+        }
+        return out;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The names of the variables whose value differs between the record and `env` (sorted as listed). */
+function changedNetworkVariables(recorded, env) {
+    const now = networkSettings(env);
+    return NETWORK_VARIABLES.filter((name) => (recorded[name] ?? '') !== (now[name] ?? ''));
+}
+/**
+ * Why no credential may be sent now, or undefined when the settings are the ones the main step
+ * used. `who` names the step ("the post step", "ibmcloud-iam-token").
+ */
+function networkChange(recorded, env, who) {
+    if (!recorded) {
+        return (`${who} found no record of the network settings the main step used, so it cannot tell ` +
+            'whether a later step redirected its traffic: no credential sent.');
+    }
+    const changed = changedNetworkVariables(recorded, env);
+    if (changed.length === 0)
+        return undefined;
+    const list = changed.map((name) => `${name} (${describeChange(recorded[name], env[name])})`);
+    return (`${changed.join(', ')} changed since the main step: ${list.join('; ')}. ` +
+        `${who} sends no credential through network settings a later step may have written to ` +
+        'GITHUB_ENV (a proxy or CA it controls could read the key). Set them in the workflow for ' +
+        'the whole job, or on this action step, not in a later step.');
+}
+function describeChange(before, after) {
+    if (!before)
+        return 'set by a later step';
+    if (!after)
+        return 'removed by a later step';
+    return 'given another value by a later step';
+}
+
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: ./src/registry/hosts.ts
+
+
+/** IBM Cloud Container Registry's hosts: the global one and the regional ones. */
+const ICR_HOSTS = [
+    'icr.io',
+    'us.icr.io',
+    'uk.icr.io',
+    'de.icr.io',
+    'jp.icr.io',
+    'jp2.icr.io',
+    'au.icr.io',
+    'br.icr.io',
+    'ca.icr.io',
+    'es.icr.io'
+];
+const ACCEPTED = `${ICR_HOSTS.join(', ')}, private. + any of them (e.g. private.us.icr.io), or a loopback ` +
+    'host:port for emulators and tests (127.0.0.1:5000, localhost:5000, [::1]:5000)';
+const ICR = new Set([...ICR_HOSTS, ...ICR_HOSTS.map((h) => `private.${h}`)]);
+const LOOPBACK = /^(?:127(?:\.(?:25[0-5]|2[0-4]\d|1?\d?\d)){3}|localhost|\[::1\]):(\d{1,5})$/;
+/** True for a host this action may configure: an ICR host, or loopback with a port. */
+function isRegistryHost(host) {
+    if (ICR.has(host))
+        return true;
+    const port = LOOPBACK.exec(host)?.[1];
+    return port !== undefined && Number(port) >= 1 && Number(port) <= 65535;
+}
+/**
+ * The `registries` input: hosts separated by spaces, commas or new lines, each exactly one of
+ * the accepted forms (no scheme, path, wildcard or other host), in order, duplicates dropped.
+ */
+function parseRegistries(raw) {
+    const text = raw.trim();
+    if (!text)
+        return [];
+    const entries = text.split(/[\s,]+/);
+    if (/(^|,)\s*(,|$)/.test(text.replace(/\s*\n\s*/g, ','))) {
+        throw new ConfigError(`registries has an empty entry (two separators in a row): list hosts separated by spaces, ` +
+            `commas or new lines. Accepted: ${ACCEPTED}.`);
+    }
+    const wrong = entries.filter((entry) => !isRegistryHost(entry.toLowerCase()));
+    if (wrong.length > 0) {
+        const shown = wrong.map((entry) => `"${oneLine(entry)}"`).join(', ');
+        throw new ConfigError(`registries: ${shown} ${wrong.length === 1 ? 'is' : 'are'} not a Container Registry host ` +
+            `this action logs in to (a bare host, no https:// and no path). Accepted: ${ACCEPTED}.`);
+    }
+    return [...new Set(entries.map((entry) => entry.toLowerCase()))];
+}
+/**
+ * The host a credential helper is asked about: `us.icr.io`, `https://us.icr.io/v2/`,
+ * `127.0.0.1:5000` all name their host (lower-cased, scheme and path dropped).
+ */
+function hosts_serverHost(serverUrl) {
+    return serverUrl
+        .trim()
+        .replace(/^[a-z][a-z0-9+.-]*:\/\//i, '')
+        .replace(/[/?#].*$/s, '')
+        .toLowerCase();
+}
+
 ;// CONCATENATED MODULE: ./src/registry/helper.ts
 
 
@@ -2871,6 +2869,7 @@ function restoreDockerConfig(files, record) {
 ;// CONCATENATED MODULE: ./src/token-command/renewal.ts
 
 
+
 /**
  * The credential a later step can renew from without a long-lived secret on disk, or why not.
  * A long-lived API key is never renewable: it would have to be written down.
@@ -2893,10 +2892,13 @@ function parseRenewalConfig(text) {
         typeof json.maxAttempts !== 'number') {
         throw new Error('its config file is not one this version wrote');
     }
-    return json;
+    const network = readNetworkRecord(JSON.stringify(json.network ?? null));
+    const { network: _written, ...rest } = json;
+    return { ...rest, ...(network ? { network } : {}) };
 }
 
 ;// CONCATENATED MODULE: ./src/token-command/install.ts
+
 
 
 
@@ -2937,6 +2939,10 @@ function installTokenCommand(runner, config, token, where) {
         maxAttempts: config.maxAttempts,
         cache: join(dir, 'token.json')
     };
+    // What the command compares before it sends a credential: a later step may change them.
+    const network = readNetworkRecord(where.network);
+    if (network)
+        file.network = network;
     const configPath = join(dir, 'config.json');
     files.writeFile(configPath, `${JSON.stringify(file, null, 2)}\n`, 0o600);
     writeCache(files, file.cache, { accessToken: token.accessToken, expiration: token.expiration });
@@ -5111,6 +5117,25 @@ function jsonEscapedForms(value) {
         ascii((code) => code.toString(16).toUpperCase())
     ];
 }
+const LOG_METHODS = ['debug', 'info', 'notice', 'warning', 'setFailed'];
+/**
+ * `runner` with every message scrubbed of every known secret before it is printed: each line
+ * that carries outside text (an identity's name, a key's name, IAM's error text) is redacted,
+ * whoever wrote it, not only those someone remembered. Every other method is the runner's own.
+ */
+function redactingRunner(runner, secrets) {
+    return new Proxy(runner, {
+        get(target, property, receiver) {
+            const value = Reflect.get(target, property, receiver);
+            if (typeof value !== 'function')
+                return value;
+            const method = value.bind(target);
+            if (!LOG_METHODS.includes(property))
+                return method;
+            return (message) => method(secrets.redact(message));
+        }
+    });
+}
 
 ;// CONCATENATED MODULE: ./src/iam/error-body.ts
 
@@ -5273,21 +5298,26 @@ function credentialFiles(readFile, secrets) {
 
 
 
-/** A saved expiry further away than this (IAM's longest ephemeral-key-ttl, plus a day) is not ours. */
-const MAX_SAVED_EXPIRY_MS = 2 * 24 * 3600_000;
+
 /**
- * The post step: deletes the ephemeral key the main step made. It runs after failed and
- * cancelled jobs too, says in one line why it did nothing, and never fails the job: a key it
- * cannot delete is a warning (IAM expires it anyway). Nothing read from GITHUB_STATE is
- * trusted: any earlier step of the job can write it.
+ * The post step: deletes the ephemeral key the main step made, authenticated as the key
+ * itself (the same identity, so the same rights): it never reads `apikey`, so nothing a later
+ * step does can make it send the long-lived key anywhere. It runs after failed and cancelled
+ * jobs too, says in one line why it did nothing, and never fails the job: a key it cannot
+ * delete is a warning (IAM expires it anyway). What it deletes is decided by IAM's answer
+ * about the key, never by state alone; and it sends no credential when the proxy or CA
+ * settings differ from those the main step used (a later step can write them to GITHUB_ENV).
  */
 async function run(deps = runnerDeps()) {
-    const { runner, clock } = deps;
-    const secrets = new Secrets((value) => runner.setSecret(value));
-    secrets.add(runner.getInput('apikey'));
+    const { env } = deps;
+    const secrets = new Secrets((value) => deps.runner.setSecret(value));
+    // Before anything else can print it. Main saved it (state main saved cannot be overridden).
+    const keyValue = deps.runner.getState(STATE.keyValue).trim();
+    secrets.add(keyValue);
+    const runner = redactingRunner(deps.runner, secrets);
     // First, and whatever happens to the key: the SDK credentials file goes (never fails the job).
     const saved = runner.getState(SDK_FILE_STATE);
-    const removed = removeCredentialsFile(saved, deps.env.RUNNER_TEMP, deps.files);
+    const removed = removeCredentialsFile(saved, env.RUNNER_TEMP, deps.files);
     if (removed)
         runner[removed.level](removed.message);
     restoreRegistries(runner, deps.files);
@@ -5303,30 +5333,23 @@ async function run(deps = runnerDeps()) {
                 'deleted. Another step may have written GITHUB_STATE; check which steps of the job can.');
             return;
         }
-        const config = parseConfig((name) => runner.getInput(name));
-        const saved = Number(runner.getState(STATE.keyExpiresAt));
-        const expiresAt = Number.isFinite(saved) && saved > 0 && saved < clock.now() + MAX_SAVED_EXPIRY_MS
-            ? saved
-            : undefined;
-        const expiry = expiresAt !== undefined
-            ? `at ${new Date(expiresAt).toISOString()}`
-            : 'when its ephemeral-key-ttl runs out';
-        if (!config.ephemeral.revoke) {
-            runner.info(`revoke is false: ephemeral API key ${keyId} is left to expire ${expiry}.`);
+        const config = parsePostConfig((name) => runner.getInput(name));
+        if (!config.revoke) {
+            runner.info(`revoke is false: ephemeral API key ${shown} is left for IAM to expire.`);
             return;
         }
-        // An unknown expiry is never in the past.
-        if ((expiresAt ?? Infinity) <= clock.now()) {
-            runner.info(`Ephemeral API key ${keyId} already expired ${expiry}: IAM refuses it, nothing to revoke.`);
+        if (!keyValue) {
+            runner.warning(`Cannot delete ephemeral API key ${shown}: the main step saved no key to revoke it with ` +
+                '(the post step never uses the apikey input). IAM expires it on its own.');
             return;
         }
-        const apikey = apiKeyOf(config.credential);
-        if (!apikey) {
-            runner.warning(`Cannot delete ephemeral API key ${keyId}: the apikey input is empty in the post step. IAM expires it ${expiry}.`);
+        const changed = networkChange(network_settings_readNetworkRecord(runner.getState(STATE.network)), env, 'The post step');
+        if (changed) {
+            runner.warning(`Did not revoke ephemeral API key ${shown}: ${changed} IAM expires it on its own.`);
             return;
         }
         // The endpoint comes from the inputs, validated as in the main step: the one in
-        // GITHUB_STATE could name any host, and the API key is about to be sent there.
+        // GITHUB_STATE could name any host, and a credential is about to be sent there.
         const savedEndpoint = runner.getState(STATE.endpoint);
         if (savedEndpoint && savedEndpoint !== config.endpoint) {
             runner.warning(`GITHUB_STATE names IAM endpoint "${untrusted_oneLine(savedEndpoint)}", not ${config.endpoint} as ` +
@@ -5334,16 +5357,32 @@ async function run(deps = runnerDeps()) {
         }
         const log = (message) => runner.info(message);
         const ctx = stepContext({ ...deps, log, secrets, readFile: deps.files.readFile }, config);
-        // A fresh token: the main step's may have expired in a long job, and it is never persisted.
-        const token = await SOURCES.apikey.exchange({ kind: 'apikey', apikey }, ctx);
-        const revocation = await revokeIfOurs(ctx.iam, token, keyId, runFacts(deps.env));
+        // A fresh token from the ephemeral key itself: its identity may delete its own keys (it
+        // made this one), and the main step's token may have expired in a long job.
+        const token = await SOURCES.apikey
+            .exchange({ kind: 'apikey', apikey: keyValue }, ctx)
+            .catch((err) => {
+            // IAM's "key not found" for the key itself: it was deleted already, or it expired.
+            if (err instanceof IamError &&
+                err.status === 400 &&
+                err.details.errorCode === 'BXNIM0415E') {
+                return undefined;
+            }
+            throw err;
+        });
+        if (!token) {
+            runner.info(`Ephemeral API key ${shown} no longer signs in (IAM: BXNIM0415E): it was deleted ` +
+                'already or it expired; nothing to revoke.');
+            return;
+        }
+        const revocation = await revokeIfOurs(ctx.iam, token, keyId, runFacts(env));
         if (revocation.outcome === 'not-ours')
             runner.warning(revocation.message);
         else
             runner.info(revocation.message);
     }
     catch (err) {
-        runner.warning(secrets.redact(`Could not revoke ephemeral API key ${shown}; IAM expires it on its own.\n${describeError(err)}`));
+        runner.warning(`Could not revoke ephemeral API key ${shown}; IAM expires it on its own.\n${describeError(err)}`);
     }
 }
 

@@ -314,7 +314,7 @@ async function exitWhenFlushed() {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _token_command_deps_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(28);
-/* harmony import */ var _token_command_run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3);
+/* harmony import */ var _token_command_run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(529);
 /* harmony import */ var _exit_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(478);
 // The file ncc bundles as dist/token-command: `ibmcloud-iam-token`, run by its launchers.
 
@@ -1473,7 +1473,7 @@ function processIo(createTransport, clock) {
 
 /***/ }),
 
-/***/ 3:
+/***/ 529:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1501,10 +1501,11 @@ const MAX_OUTSIDE_CHARS = 200;
 const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 /**
  * One line of plain text: control characters shown as `\n`, `\u0007`..., workflow-command
- * markers (`::` and the old `##[`) broken apart, cut to MAX_OUTSIDE_CHARS.
+ * markers (`::` and the old `##[`) broken apart, cut to MAX_OUTSIDE_CHARS. `redact` (the step's
+ * Secrets) runs first: a secret cut in half would match neither it nor the runner's masks.
  */
-function untrusted_oneLine(text) {
-    const raw = String(text);
+function untrusted_oneLine(text, redact = (t) => t) {
+    const raw = redact(String(text));
     const cut = raw.length > MAX_OUTSIDE_CHARS ? `${raw.slice(0, MAX_OUTSIDE_CHARS - 1)}…` : raw;
     return cut
         .replace(UNPRINTABLE, (c) => {
@@ -1839,7 +1840,8 @@ const crTokenSource = {
         saved: 'cr-token-file',
         save: (c) => c,
         load: (saved) => saved,
-        describe: (saved) => `from ${saved.path}, re-read each time`
+        // A path is outside text: a line break in it must not start a workflow command.
+        describe: (saved) => `from ${untrusted_oneLine(saved.path)}, re-read each time`
     }
 };
 /**
@@ -1936,6 +1938,16 @@ function validateEnvName(input, value) {
     }
     return value;
 }
+/**
+ * Characters nobody can see, which a copy and paste brings along: format characters (Unicode
+ * Cf: zero-width space and joiners, soft hyphen, bidirectional marks, BOM), every other control
+ * or separator, private-use, surrogate and unassigned code points. An IBM Cloud API key is
+ * ASCII letters, digits, '-' and '_'.
+ */
+const INVISIBLE = /[\p{C}\p{Z}]/u;
+function codePoint(char) {
+    return (char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0');
+}
 /** IBM Cloud API keys are 44 characters; nothing shorter than this can be one. */
 const MIN_APIKEY_LENGTH = 20;
 const MAX_APIKEY_LENGTH = 512;
@@ -1946,6 +1958,7 @@ const MAX_APIKEY_LENGTH = 512;
 function validateApiKey(value) {
     if (value === '')
         return value;
+    const invisible = INVISIBLE.exec(value)?.[0];
     const problem = value.length < MIN_APIKEY_LENGTH
         ? `is only ${value.length} characters long`
         : value.length > MAX_APIKEY_LENGTH
@@ -1953,7 +1966,10 @@ function validateApiKey(value) {
             : // eslint-disable-next-line no-control-regex -- control characters are what is refused
                 /[\u0000-\u001f\u007f-\u009f\s]/.test(value)
                     ? 'contains a space, a line break or another control character'
-                    : undefined;
+                    : invisible !== undefined
+                        ? `contains an invisible or format character (U+${codePoint(invisible)}, e.g. a ` +
+                            'zero-width space pasted with it)'
+                        : undefined;
     if (!problem)
         return value;
     throw new ConfigError(`The \`apikey\` input cannot be an IBM Cloud API key: it ${problem} (IBM Cloud API keys are ` +
@@ -2673,6 +2689,92 @@ function describeError(err, context = {}) {
     return `Unexpected error: ${String(err)}`;
 }
 
+;// CONCATENATED MODULE: ./src/network-settings.ts
+/**
+ * The network settings a step sent credentials with: the proxy variables (any case) and
+ * NODE_EXTRA_CA_CERTS. The main step records them (in state for the post step, in the token
+ * command's config for `ibmcloud-iam-token`); a later step can change them through GITHUB_ENV,
+ * so before any credential is sent again they are compared, and a change stops the sending.
+ * None of them is a secret, but a proxy URL may carry a user and password: only the variable's
+ * name is ever printed.
+ */
+/** The variables that decide where a request goes and whom it trusts. */
+const NETWORK_VARIABLES = [
+    'HTTPS_PROXY',
+    'https_proxy',
+    'HTTP_PROXY',
+    'http_proxy',
+    'NO_PROXY',
+    'no_proxy',
+    'NODE_EXTRA_CA_CERTS'
+];
+/** The settings in `env` (unset and empty are the same: Node and the proxy agent ignore both). */
+function networkSettings(env) {
+    const out = {};
+    for (const name of NETWORK_VARIABLES) {
+        const value = env[name];
+        if (value)
+            out[name] = value;
+    }
+    return out;
+}
+/** A recorded set, as JSON (state and config files hold strings). */
+function recordNetworkSettings(env) {
+    return JSON.stringify(networkSettings(env));
+}
+/** Reads a record; undefined when it is missing or not one this version wrote. */
+function network_settings_readNetworkRecord(text) {
+    if (!text)
+        return undefined;
+    try {
+        const json = JSON.parse(text);
+        if (typeof json !== 'object' || json === null || Array.isArray(json))
+            return undefined;
+        const out = {};
+        for (const [name, value] of Object.entries(json)) {
+            if (!NETWORK_VARIABLES.includes(name))
+                return undefined;
+            if (typeof value !== 'string')
+                return undefined;
+            out[name] = value;
+        }
+        return out;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The names of the variables whose value differs between the record and `env` (sorted as listed). */
+function changedNetworkVariables(recorded, env) {
+    const now = networkSettings(env);
+    return NETWORK_VARIABLES.filter((name) => (recorded[name] ?? '') !== (now[name] ?? ''));
+}
+/**
+ * Why no credential may be sent now, or undefined when the settings are the ones the main step
+ * used. `who` names the step ("the post step", "ibmcloud-iam-token").
+ */
+function networkChange(recorded, env, who) {
+    if (!recorded) {
+        return (`${who} found no record of the network settings the main step used, so it cannot tell ` +
+            'whether a later step redirected its traffic: no credential sent.');
+    }
+    const changed = changedNetworkVariables(recorded, env);
+    if (changed.length === 0)
+        return undefined;
+    const list = changed.map((name) => `${name} (${describeChange(recorded[name], env[name])})`);
+    return (`${changed.join(', ')} changed since the main step: ${list.join('; ')}. ` +
+        `${who} sends no credential through network settings a later step may have written to ` +
+        'GITHUB_ENV (a proxy or CA it controls could read the key). Set them in the workflow for ' +
+        'the whole job, or on this action step, not in a later step.');
+}
+function describeChange(before, after) {
+    if (!before)
+        return 'set by a later step';
+    if (!after)
+        return 'removed by a later step';
+    return 'given another value by a later step';
+}
+
 ;// CONCATENATED MODULE: ./src/secrets.ts
 /**
  * Every secret the action handles goes through here: it is masked on the runner at once
@@ -2729,6 +2831,25 @@ function jsonEscapedForms(value) {
         ascii((code) => code.toString(16)),
         ascii((code) => code.toString(16).toUpperCase())
     ];
+}
+const LOG_METHODS = (/* unused pure expression or super */ null && (['debug', 'info', 'notice', 'warning', 'setFailed']));
+/**
+ * `runner` with every message scrubbed of every known secret before it is printed: each line
+ * that carries outside text (an identity's name, a key's name, IAM's error text) is redacted,
+ * whoever wrote it, not only those someone remembered. Every other method is the runner's own.
+ */
+function redactingRunner(runner, secrets) {
+    return new Proxy(runner, {
+        get(target, property, receiver) {
+            const value = Reflect.get(target, property, receiver);
+            if (typeof value !== 'function')
+                return value;
+            const method = value.bind(target);
+            if (!LOG_METHODS.includes(property))
+                return method;
+            return (message) => method(secrets.redact(message));
+        }
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/iam/error-body.ts
@@ -2906,6 +3027,7 @@ const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impo
 ;// CONCATENATED MODULE: ./src/token-command/renewal.ts
 
 
+
 /**
  * The credential a later step can renew from without a long-lived secret on disk, or why not.
  * A long-lived API key is never renewable: it would have to be written down.
@@ -2928,10 +3050,13 @@ function parseRenewalConfig(text) {
         typeof json.maxAttempts !== 'number') {
         throw new Error('its config file is not one this version wrote');
     }
-    return json;
+    const network = network_settings_readNetworkRecord(JSON.stringify(json.network ?? null));
+    const { network: _written, ...rest } = json;
+    return { ...rest, ...(network ? { network } : {}) };
 }
 
 ;// CONCATENATED MODULE: ./src/token-command/install.ts
+
 
 
 
@@ -2972,6 +3097,10 @@ function installTokenCommand(runner, config, token, where) {
         maxAttempts: config.maxAttempts,
         cache: join(dir, 'token.json')
     };
+    // What the command compares before it sends a credential: a later step may change them.
+    const network = readNetworkRecord(where.network);
+    if (network)
+        file.network = network;
     const configPath = join(dir, 'config.json');
     files.writeFile(configPath, `${JSON.stringify(file, null, 2)}\n`, 0o600);
     writeCache(files, file.cache, { accessToken: token.accessToken, expiration: token.expiration });
@@ -2986,6 +3115,8 @@ function installTokenCommand(runner, config, token, where) {
 }
 
 ;// CONCATENATED MODULE: ./src/token-command/run.ts
+
+
 
 
 
@@ -3020,6 +3151,14 @@ async function runTokenCommand(args, io) {
         if (cached && cached.expiration - now >= RENEW_BEFORE_S) {
             io.stdout(`${cached.accessToken}\n`);
             return 0;
+        }
+        // Renewing sends a credential (the ephemeral key, a compute-resource or instance token):
+        // never through proxy or CA settings other than those the main step used.
+        const changed = networkChange(config.network, io.env, COMMAND);
+        if (changed) {
+            if (onRunner)
+                io.stderr(`::warning::${commandData(changed)}\n`);
+            throw new errors/* ActionError */.lZ(`no token renewed: ${changed}`);
         }
         const source = credentialSource(loadForRenewal(config.credential, io.env, secrets));
         const log = (message) => io.stderr(`${COMMAND}: ${message}\n`);
@@ -3071,7 +3210,7 @@ function loadConfig(path, readFile) {
         // Not `instanceof Error`: an error from another realm (a vm context, a worker) is one too.
         const message = err?.message;
         const why = typeof message === 'string' ? message : String(err);
-        throw new errors/* ActionError */.lZ(`cannot use ${path} (${why}). It is written by the IBM Cloud IAM token action in an ` +
+        throw new errors/* ActionError */.lZ(`cannot use ${untrusted_oneLine(path)} (${untrusted_oneLine(why)}). It is written by the IBM Cloud IAM token action in an ` +
             'earlier step of this job and removed with RUNNER_TEMP when the job ends.');
     }
 }

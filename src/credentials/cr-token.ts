@@ -70,7 +70,8 @@ export const crTokenSource: CredentialSource<CrTokenFile, CrTokenFile> = {
     saved: 'cr-token-file',
     save: (c) => c,
     load: (saved) => saved,
-    describe: (saved) => `from ${saved.path}, re-read each time`
+    // A path is outside text: a line break in it must not start a workflow command.
+    describe: (saved) => `from ${oneLine(saved.path)}, re-read each time`
   }
 }
 

@@ -58,9 +58,37 @@ export function keyName(facts: RunFacts, random: () => number): string {
   return `${head}${safe(facts.job).slice(0, room)}-${suffix}`
 }
 
-/** The description names the action and the run, so that an admin who finds the key knows. */
-export function keyDescription(facts: RunFacts): string {
-  return `Ephemeral key made by ${ACTION_NAME} for ${facts.runUrl}/attempts/${facts.runAttempt}; deleted by its post step, or expired by IAM.`
+/** What a description says after it names the run: the key's own longest life. */
+const USABLE_UNTIL = /; not used after (\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{3})?Z)\.$/
+
+/** How every description of a key made in this run (and attempt) begins. */
+function runMarker(facts: RunFacts): string {
+  return `Ephemeral key made by ${ACTION_NAME} for ${facts.runUrl}/attempts/${facts.runAttempt};`
+}
+
+/**
+ * The description names the action and the run, so that an admin who finds the key knows, and
+ * the longest its own job can use it (`usableUntilMs`: the job's runner-dependent maximum or the
+ * key's expiry, whichever comes first), so that a sweep in another job never has to guess.
+ */
+export function keyDescription(facts: RunFacts, usableUntilMs: number): string {
+  return (
+    `${runMarker(facts)} deleted by its post step, or expired by IAM; not used after ` +
+    `${new Date(usableUntilMs).toISOString()}.`
+  )
+}
+
+/** Does IAM's description of a key say it was made in this very run and attempt? */
+export function madeInThisRun(description: string, facts: RunFacts): boolean {
+  return description.startsWith(runMarker(facts)) && USABLE_UNTIL.test(description)
+}
+
+/** The "not used after" time a description carries (epoch ms), or undefined for older keys. */
+export function usableUntil(description: string): number | undefined {
+  const match = USABLE_UNTIL.exec(description)
+  if (!match?.[1]) return undefined
+  const ms = Date.parse(match[1])
+  return Number.isNaN(ms) ? undefined : ms
 }
 
 /** Is this key one that this action made for this repository? Name prefix and description must both say so. */

@@ -2,7 +2,7 @@ import { deleteApiKey, getApiKey } from '../iam/apikeys.js'
 import type { IamClient } from '../iam/client.js'
 import type { IamToken } from '../iam/token.js'
 import { oneLine } from '../untrusted.js'
-import { isOurs, keyDescription, type RunFacts } from './naming.js'
+import { isOurs, madeInThisRun, type RunFacts } from './naming.js'
 
 /** What an IAM API key id looks like: ApiKey-<uuid>. */
 const KEY_ID = /^ApiKey-[A-Za-z0-9-]{8,64}$/
@@ -16,9 +16,10 @@ export type Revocation =
   { outcome: 'deleted' | 'not-found'; message: string } | { outcome: 'not-ours'; message: string }
 
 /**
- * Deletes the key only when IAM describes it as the one this action made in this run, for
- * the token's identity: GITHUB_STATE can be written by any step of the job, so the saved id
- * proves nothing. A key IAM does not show this identity is not called deleted.
+ * Asks IAM about the key and deletes it only when IAM's answer describes that same id as the
+ * one this action made in this run (name and description), for the token's identity and
+ * account: what the post step read from state decides nothing on its own. A key IAM does not
+ * show this identity is not called deleted.
  */
 export async function revokeIfOurs(
   iam: IamClient,
@@ -37,10 +38,11 @@ export async function revokeIfOurs(
     }
   }
   const ours =
+    key.id === id &&
     isOurs(key, facts) &&
-    key.description === keyDescription(facts) &&
+    madeInThisRun(key.description, facts) &&
     key.iamId === token.iamId &&
-    (!key.accountId || key.accountId === token.accountId)
+    key.accountId === token.accountId
   if (!ours) {
     return {
       outcome: 'not-ours',

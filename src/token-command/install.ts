@@ -2,6 +2,7 @@ import { join } from 'node:path'
 import type { Config } from '../config.js'
 import { describeRenewal } from '../credentials/sources.js'
 import type { IamToken } from '../iam/token.js'
+import { readNetworkRecord } from '../network-settings.js'
 import type { Files } from '../runner/files.js'
 import type { NodeScript, Runner } from '../runner/runner.js'
 import { writeCache } from './cache.js'
@@ -21,7 +22,7 @@ export function installTokenCommand(
   runner: Runner,
   config: Config,
   token: IamToken,
-  where: { script?: NodeScript; runnerTemp?: string; files: Files }
+  where: { script?: NodeScript; runnerTemp?: string; files: Files; network?: string }
 ): string | undefined {
   if (!config.tokenCommand) return undefined
   const renewal = renewableCredential(config)
@@ -45,6 +46,9 @@ export function installTokenCommand(
     maxAttempts: config.maxAttempts,
     cache: join(dir, 'token.json')
   }
+  // What the command compares before it sends a credential: a later step may change them.
+  const network = readNetworkRecord(where.network)
+  if (network) file.network = network
   const configPath = join(dir, 'config.json')
   files.writeFile(configPath, `${JSON.stringify(file, null, 2)}\n`, 0o600)
   writeCache(files, file.cache, { accessToken: token.accessToken, expiration: token.expiration })

@@ -1,4 +1,5 @@
 import type { Config } from '../config.js'
+import { readNetworkRecord, type NetworkSettings } from '../network-settings.js'
 import {
   isSavedCredential,
   saveForRenewal,
@@ -23,6 +24,11 @@ export interface RenewalConfig {
   maxAttempts: number
   /** The private file that caches the current token. */
   cache: string
+  /**
+   * The proxy and CA settings the main step used (network-settings.ts): the command sends no
+   * credential when a later step changed them. Absent when the file was not written so.
+   */
+  network?: NetworkSettings
 }
 
 /**
@@ -51,5 +57,7 @@ export function parseRenewalConfig(text: string): RenewalConfig {
   ) {
     throw new Error('its config file is not one this version wrote')
   }
-  return json as RenewalConfig
+  const network = readNetworkRecord(JSON.stringify(json.network ?? null))
+  const { network: _written, ...rest } = json as RenewalConfig
+  return { ...rest, ...(network ? { network } : {}) }
 }

@@ -4,8 +4,10 @@ import { describeError } from '../describe-error.js'
 import { ActionError } from '../errors.js'
 import type { HttpTransport } from '../iam/http.js'
 import { checkAccount, type IamToken } from '../iam/token.js'
+import { networkChange } from '../network-settings.js'
 import type { Files } from '../runner/files.js'
 import { Secrets } from '../secrets.js'
+import { oneLine } from '../untrusted.js'
 import { stepContext } from '../step-context.js'
 import { readCache, writeCache } from './cache.js'
 import { COMMAND } from './install.js'
@@ -47,6 +49,13 @@ export async function runTokenCommand(args: string[], io: CommandIo): Promise<nu
     if (cached && cached.expiration - now >= RENEW_BEFORE_S) {
       io.stdout(`${cached.accessToken}\n`)
       return 0
+    }
+    // Renewing sends a credential (the ephemeral key, a compute-resource or instance token):
+    // never through proxy or CA settings other than those the main step used.
+    const changed = networkChange(config.network, io.env, COMMAND)
+    if (changed) {
+      if (onRunner) io.stderr(`::warning::${commandData(changed)}\n`)
+      throw new ActionError(`no token renewed: ${changed}`)
     }
     const source = credentialSource(loadForRenewal(config.credential, io.env, secrets))
     const log = (message: string) => io.stderr(`${COMMAND}: ${message}\n`)
@@ -99,7 +108,7 @@ function loadConfig(path: string | undefined, readFile: (path: string) => string
     const message = (err as { message?: unknown } | null)?.message
     const why = typeof message === 'string' ? message : String(err)
     throw new ActionError(
-      `cannot use ${path} (${why}). It is written by the IBM Cloud IAM token action in an ` +
+      `cannot use ${oneLine(path)} (${oneLine(why)}). It is written by the IBM Cloud IAM token action in an ` +
         'earlier step of this job and removed with RUNNER_TEMP when the job ends.'
     )
   }
