@@ -17,7 +17,7 @@ export default {
       testPathIgnorePatterns: [
         '/node_modules/',
         '/__tests__/e2e/',
-        '/__tests__/emulator(-apikeys|-profiles|-sdk)?\\.test\\.ts$',
+        '/__tests__/emulator(-apikeys|-profiles|-sdk|-layout)?\\.test\\.ts$',
         '/__tests__/architecture.test.ts',
         '/__tests__/bundle.test.ts',
         '/__tests__/docs.test.ts'

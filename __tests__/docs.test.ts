@@ -4,7 +4,7 @@ import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { parse, parseAllDocuments } from 'yaml'
-import { startEmulator } from '../emulator/iam-emulator.mjs'
+import { startEmulator } from '../emulator/index.mjs'
 import { runStep } from '../scripts/runner-simulator.mjs'
 
 /** What README and docs/ promise in examples and tables, checked against action.yml. */

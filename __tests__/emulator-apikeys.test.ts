@@ -1,10 +1,10 @@
 // Issue 12 over raw HTTP: what IBM's SDK cannot show by itself - stale If-Match, locked and
 // disabled keys, the name limit, both expires_at forms, refresh tokens with a client, and
 // the error context IAM sends.
-import { startEmulator, type Emulator } from '../emulator/iam-emulator.mjs'
-import { NAME_MAX_LENGTH } from '../emulator/apikey-fields.mjs'
+import { startEmulator, type Emulator } from '../emulator/index.mjs'
+import { NAME_MAX_LENGTH } from '../emulator/identity/apikey-fields.mjs'
 import { OWN_CODES } from '../emulator/own-codes.mjs'
-import { GRANTS, call, postToken, serviceIdToken, type Reply } from './helpers/emulator-http.js'
+import { GRANTS, call, postToken, serviceIdToken, type Reply } from '../emulator/client.mjs'
 
 interface Key {
   id: string

@@ -1,6 +1,6 @@
 // Trusted profiles over raw HTTP: the assume and cr-token grants and the VPC instance
 // metadata service, with refusals, faults, rate limits and a secret-free log.
-import { startEmulator, type Emulator } from '../emulator/iam-emulator.mjs'
+import { startEmulator, type Emulator } from '../emulator/index.mjs'
 import { OWN_CODES } from '../emulator/own-codes.mjs'
 import {
   GRANTS,
@@ -9,7 +9,7 @@ import {
   postToken,
   serviceIdToken,
   type Reply
-} from './helpers/emulator-http.js'
+} from '../emulator/client.mjs'
 
 let em: Emulator
 beforeAll(async () => {

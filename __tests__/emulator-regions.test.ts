@@ -1,5 +1,5 @@
 import { expect, test } from '@jest/globals'
-import { PRIVATE_REGIONS, SERVER_DNS_NAMES } from '../emulator/certs.mjs'
+import { PRIVATE_REGIONS, SERVER_DNS_NAMES } from '../emulator/http/certs.mjs'
 import { REGIONS, resolveEndpoint } from '../src/iam/endpoints.js'
 
 // The emulator keeps its own copy of the region list (it is a dev tool, not part of the

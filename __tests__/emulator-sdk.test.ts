@@ -13,8 +13,8 @@ import {
   IamAuthenticator,
   VpcInstanceAuthenticator
 } from 'ibm-cloud-sdk-core'
-import { startEmulator, type Emulator } from '../emulator/iam-emulator.mjs'
-import { claimsOf } from './helpers/emulator-http.js'
+import { startEmulator, type Emulator } from '../emulator/index.mjs'
+import { claimsOf } from '../emulator/client.mjs'
 
 let em: Emulator
 let agent: https.Agent

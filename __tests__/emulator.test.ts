@@ -4,14 +4,13 @@ import http from 'node:http'
 import { dirname } from 'node:path'
 import tls from 'node:tls'
 import type { Socket } from 'node:net'
-import { startConnectProxy } from '../emulator/connect-proxy.mjs'
-import { startEmulator, type Emulator } from '../emulator/iam-emulator.mjs'
+import { startConnectProxy, startEmulator, type Emulator } from '../emulator/index.mjs'
 import { OWN_CODES } from '../emulator/own-codes.mjs'
 import {
   call as httpCall,
   type CallOptions as HttpCallOptions,
   type Reply
-} from './helpers/emulator-http.js'
+} from '../emulator/client.mjs'
 
 const APIKEY_GRANT = 'urn:ibm:params:oauth:grant-type:apikey'
 const ASSUME_GRANT = 'urn:ibm:params:oauth:grant-type:assume'

@@ -4,66 +4,18 @@
 import { appendFileSync } from 'node:fs'
 import process from 'node:process'
 import { parseArgs } from 'node:util'
-import { startEmulator } from './iam-emulator.mjs'
+import { startEmulator } from './index.mjs'
 import { OWN_CODES } from './own-codes.mjs'
-import { APIKEY_GRANT, ASSUME_GRANT, CR_TOKEN_GRANT } from './routes-token.mjs'
+import { ROUTE_DOCS } from './routes.mjs'
+import { GRANTS } from './token/grants.mjs'
 
 const USAGE =
   'Usage: node emulator/cli.mjs [--http] [--port N] [--metadata-port N] [--token-lifetime SECONDS] [--routes]\n' +
   '         [--rate-limit TOKEN_REQUESTS_PER_SECOND [--retry-after SECONDS]] [--write-env FILE]'
 
-/** Every route served, as `npm run emulator` documents it. */
-const ROUTES = [
-  ['IAM', 'POST /identity/token', `grant_type ${APIKEY_GRANT} (apikey)`],
-  [
-    'IAM',
-    'POST /identity/token',
-    `grant_type ${ASSUME_GRANT} (access_token + profile_id | profile_crn | profile_name+account)`
-  ],
-  [
-    'IAM',
-    'POST /identity/token',
-    `grant_type ${CR_TOKEN_GRANT} (cr_token + profile_id | profile_name | profile_crn)`
-  ],
-  [
-    'IAM',
-    'POST /identity/token',
-    'grant_type refresh_token (needs Authorization: Basic of a client, default bx:bx)'
-  ],
-  ['IAM', 'GET /identity/keys', 'JWKS of the key that signs every token'],
-  ['IAM', 'POST /v1/apikeys', 'create a key (201); headers Entity-Lock, Entity-Disable'],
-  [
-    'IAM',
-    'GET /v1/apikeys',
-    'list: account_id, iam_id, pagesize, pagetoken, scope, type, sort, order, include_history'
-  ],
-  ['IAM', 'GET /v1/apikeys/details', 'a key by value (IAM-ApiKey header), include_history'],
-  ['IAM', 'GET /v1/apikeys/{id}', 'include_history, include_activity'],
-  ['IAM', 'PUT /v1/apikeys/{id}', 'update with If-Match: <entity_tag> or *'],
-  ['IAM', 'DELETE /v1/apikeys/{id}', '204; 404 when gone; 409 when locked'],
-  ['IAM', 'POST|DELETE /v1/apikeys/{id}/lock', 'lock / unlock (204)'],
-  ['IAM', 'POST|DELETE /v1/apikeys/{id}/disable', 'disable / enable (204)'],
-  [
-    'metadata',
-    'PUT /instance_identity/v1/token?version=...',
-    'Metadata-Flavor: ibm, {"expires_in":5..3600}'
-  ],
-  [
-    'metadata',
-    'POST /instance_identity/v1/iam_token?version=...',
-    'Bearer instance token, optional {"trusted_profile":{"id"|"crn"|"name"}}'
-  ],
-  [
-    'metadata',
-    'PUT /identity/v1/token, POST /identity/v1/iam_tokens',
-    'the same for version 2025-08-26'
-  ],
-  ['both', 'anything else', "404 route_not_found, X-IAM-Emulator: no-route (never IAM's not_found)"]
-]
-
 function printRoutes() {
   console.log('Routes:')
-  for (const [server, route, what] of ROUTES) console.log(`  [${server}] ${route}: ${what}`)
+  for (const [server, route, what] of ROUTE_DOCS) console.log(`  [${server}] ${route}: ${what}`)
   console.log("Error codes that are the emulator's own choice (not verified against IAM):")
   for (const own of OWN_CODES) console.log(`  ${own.status} ${own.code}: ${own.when}`)
 }
@@ -149,7 +101,7 @@ async function main() {
   )
   console.log(`  ${seed.crToken}`)
   console.log(
-    `Try: curl${curlCa} -d 'grant_type=${APIKEY_GRANT}&apikey=${seed.apikey}' ${emulator.url}/identity/token`
+    `Try: curl${curlCa} -d 'grant_type=${GRANTS.apikey}&apikey=${seed.apikey}' ${emulator.url}/identity/token`
   )
   printRoutes()
   console.log('Stop with Ctrl+C.')

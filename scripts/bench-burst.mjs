@@ -7,7 +7,7 @@
 import { runStep } from './runner-simulator.mjs'
 
 /**
- * @param {import('../emulator/iam-emulator.mjs').Emulator} iam
+ * @param {import('../emulator/index.mjs').Emulator} iam
  * @param {{ jobs: number, rate: number, dist: string, node: string }} options
  * @returns {Promise<{ ok: number, perJob: number, lastSuccessS: number }>}
  *   steps that succeeded; token requests a step; seconds from the first token request to the

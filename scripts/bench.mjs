@@ -16,7 +16,7 @@ import { mkdtempSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs
 import os from 'node:os'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { startEmulator } from '../emulator/iam-emulator.mjs'
+import { startEmulator } from '../emulator/index.mjs'
 import { ROOT, runStep } from './runner-simulator.mjs'
 import { runBurst } from './bench-burst.mjs'
 

@@ -5,11 +5,11 @@
  * (masked), the outputs, the exported variables and the job summary, and proves the token and
  * the ephemeral key work the way a later `curl` or terraform step would use them.
  */
-import { startEmulator } from '../emulator/iam-emulator.mjs'
-import { request, tokenFor } from './downstream.mjs'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { call, tokenFor } from '../emulator/client.mjs'
+import { startEmulator } from '../emulator/index.mjs'
 import { maskAll, renderLog, runScript, runStep } from './runner-simulator.mjs'
 
 const bold = (/** @type {string} */ s) => (process.stdout.isTTY ? `\x1b[1m${s}\x1b[0m` : s)
@@ -21,7 +21,6 @@ const iam = await startEmulator()
 const runnerTemp = mkdtempSync(join(tmpdir(), 'demo-runner-temp-'))
 let ok = true
 try {
-  const ca = /** @type {string} */ (iam.caPem)
   heading('Local IAM emulator')
   console.log(
     indent(
@@ -64,13 +63,14 @@ try {
   const token = main.exportedEnv.IBMCLOUD_IAM_TOKEN ?? ''
   const key = main.exportedEnv.IBMCLOUD_API_KEY ?? ''
   heading('A later step uses them')
-  const list = `${iam.url}/v1/apikeys?account_id=${main.outputs['account-id']}&iam_id=${main.outputs['iam-id']}`
-  const used = await request(list, ca, { headers: { Authorization: `Bearer ${token}` } })
-  console.log(indent(`$ curl -H "Authorization: Bearer $IBMCLOUD_IAM_TOKEN" "${list}"`))
-  const count = used.status === 200 ? JSON.parse(used.body).apikeys.length : 0
+  const list = `/v1/apikeys?account_id=${main.outputs['account-id']}&iam_id=${main.outputs['iam-id']}`
+  const used = await call(iam, iam.url, list, { headers: { Authorization: `Bearer ${token}` } })
+  console.log(indent(`$ curl -H "Authorization: Bearer $IBMCLOUD_IAM_TOKEN" "${iam.url}${list}"`))
+  const count =
+    used.status === 200 && Array.isArray(used.json.apikeys) ? used.json.apikeys.length : 0
   console.log(indent(`HTTP ${used.status}: ${count} API keys of this identity listed`))
   ok &&= used.status === 200
-  const withKey = await tokenFor(iam.url, ca, key)
+  const withKey = await tokenFor(iam, key)
   console.log(
     indent(
       `$IBMCLOUD_API_KEY exchanged at IAM, as \`ibmcloud login --apikey\` or terraform would: HTTP ${withKey.status}`
@@ -94,8 +94,8 @@ try {
   heading(`Log of the post step (exit code ${post.code})`)
   console.log(indent(renderLog(post)))
   ok &&= post.code === 0
-  const afterPost = await tokenFor(iam.url, ca, key)
-  const code = afterPost.status === 200 ? '' : ` ${JSON.parse(afterPost.body).errorCode}`
+  const afterPost = await tokenFor(iam, key)
+  const code = afterPost.status === 200 ? '' : ` ${afterPost.json.errorCode}`
   console.log(
     indent(
       `The ephemeral key at IAM after the post step: HTTP ${afterPost.status}${code} (revoked)`

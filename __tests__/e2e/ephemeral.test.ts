@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, test } from '@jest/globals'
-import type { Emulator } from '../../emulator/iam-emulator.mjs'
-import { tokenFor } from '../../scripts/downstream.mjs'
+import type { Emulator } from '../../emulator/index.mjs'
+import { tokenFor } from '../../emulator/client.mjs'
 import { leaks, lineIndex, runStep, secretsOf, type StepResult } from './leak-checks.js'
 import { useEmulator } from './fixture.js'
 
@@ -46,15 +46,15 @@ describe('ephemeral API keys, main then post, from dist/', () => {
     )
 
     // A later step (terraform, ibmcloud login) uses it.
-    expect((await tokenFor(iam.url, iam.caPem!, key)).status).toBe(200)
+    expect((await tokenFor(iam, key)).status).toBe(200)
 
     const post = await step('post', { apikey: iam.seed.apikey }, main)
     expect(post.code).toBe(0)
     expect(infoLines(post)).toContain(`Revoked ephemeral API key ${id}.`)
     expect(iam.apiKeyExists(id)).toBe(false)
-    const after = await tokenFor(iam.url, iam.caPem!, key)
+    const after = await tokenFor(iam, key)
     expect(after.status).toBe(400)
-    expect(after.body).toContain('BXNIM0415E')
+    expect(after.text).toContain('BXNIM0415E')
 
     const secrets = secretsOf(iam.seed.apikey, main)
     expect(leaks(main, secrets)).toEqual([])

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach } from '@jest/globals'
-import { startEmulator, type Emulator } from '../../emulator/iam-emulator.mjs'
+import { startEmulator, type Emulator } from '../../emulator/index.mjs'
 
 /** One emulator per test file, with its faults, rate limit and request log cleared before each test. */
 export function useEmulator(options: Parameters<typeof startEmulator>[0] = {}): () => Emulator {

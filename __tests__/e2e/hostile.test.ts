@@ -6,7 +6,7 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { beforeEach, describe, expect, test } from '@jest/globals'
-import { startEmulator, type Emulator } from '../../emulator/iam-emulator.mjs'
+import { startEmulator, type Emulator } from '../../emulator/index.mjs'
 import { leaks, runStep, secretsOf, type StepResult } from './leak-checks.js'
 import { useEmulator } from './fixture.js'
 

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeEach, describe, expect, test } from '@jest/globals'
-import type { Emulator } from '../../emulator/iam-emulator.mjs'
+import type { Emulator } from '../../emulator/index.mjs'
 import { useEmulator } from './fixture.js'
 import {
   claimsOf,

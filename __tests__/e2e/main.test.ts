@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, test } from '@jest/globals'
-import { startConnectProxy } from '../../emulator/connect-proxy.mjs'
-import type { Emulator } from '../../emulator/iam-emulator.mjs'
-import { request as callIam } from '../../scripts/downstream.mjs'
+import { startConnectProxy } from '../../emulator/index.mjs'
+import type { Emulator } from '../../emulator/index.mjs'
+import { call } from '../../emulator/client.mjs'
 import { leaks, lineIndex, runStep, secretsOf, type StepResult } from './leak-checks.js'
 import { useEmulator } from './fixture.js'
 
@@ -64,9 +64,10 @@ describe('the main step, run from dist/ like a runner', () => {
     expectNoLeaks(step, apikey)
 
     // A downstream curl step with $IBMCLOUD_IAM_TOKEN.
-    const res = await callIam(
-      `${iam.url}/v1/apikeys?account_id=${iam.seed.accountId}&iam_id=${iam.seed.iamId}`,
-      iam.caPem!,
+    const res = await call(
+      iam,
+      iam.url,
+      `/v1/apikeys?account_id=${iam.seed.accountId}&iam_id=${iam.seed.iamId}`,
       { headers: { Authorization: `Bearer ${step.exportedEnv.IBMCLOUD_IAM_TOKEN}` } }
     )
     expect(res.status).toBe(200)

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, test } from '@jest/globals'
-import { startEmulator } from '../../emulator/iam-emulator.mjs'
+import { startEmulator } from '../../emulator/index.mjs'
 import { leaks, runStep, secretsOf } from './leak-checks.js'
 
 type Emulator = Awaited<ReturnType<typeof startEmulator>>

@@ -4,8 +4,8 @@ import { randomBytes, randomUUID } from 'node:crypto'
 
 export const ISSUER = 'https://iam.cloud.ibm.com/identity'
 
-/** @typedef {import('./store.mjs').Identity} Identity */
-/** @typedef {import('./http-io.mjs').Deps} Deps */
+/** @typedef {import('../state/store.mjs').Identity} Identity */
+/** @typedef {import('../http/context.mjs').Deps} Deps */
 
 /**
  * @typedef {object} Authn who proved who they are (a service ID, a compute resource, ...)
@@ -57,7 +57,7 @@ export function mintAccessToken(deps, subject, authn, grantType) {
 /**
  * Answers 200 with IAM's token body. `refresh_token` is the literal `not_supported`
  * unless the client authenticated with a client id and secret (then an opaque token).
- * @param {import('./http-io.mjs').RequestContext} ctx @param {Deps} deps
+ * @param {import('../http/context.mjs').RequestContext} ctx @param {Deps} deps
  * @param {Identity} subject @param {Authn} authn @param {string} grantType
  * @param {{ refreshable?: boolean }} [options]
  */

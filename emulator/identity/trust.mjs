@@ -2,11 +2,11 @@
 // Which trusted profile a request names, and whether that profile trusts the caller.
 
 /**
- * @typedef {import('./store.mjs').Identity} Identity
- * @typedef {import('./store.mjs').Store} Store
+ * @typedef {import('../state/store.mjs').Identity} Identity
+ * @typedef {import('../state/store.mjs').Store} Store
  * @typedef {{ kind: 'service-id', identity: Identity }
  *   | { kind: 'compute-resource', issuer: string, subject: string }
- *   | { kind: 'vpc-instance', instance: import('./store.mjs').Instance }} Actor
+ *   | { kind: 'vpc-instance', instance: import('../state/store.mjs').Instance }} Actor
  * @typedef {{ id?: string | null, crn?: string | null, name?: string | null, account?: string | null }} ProfileRef
  */
 

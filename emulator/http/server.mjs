@@ -1,14 +1,16 @@
 // @ts-check
 // One request handler per server (IAM, VPC metadata): Transaction-Id, the secret-free log,
-// queued faults, route matching, and an unmistakable answer for a route that does not exist.
+// queued faults, route matching (the tables in ../routes.mjs), and an unmistakable answer for
+// a route that does not exist.
 import { randomBytes } from 'node:crypto'
-import { BodyTooLargeError, createContext, sendFaultyBody } from './http-io.mjs'
-import { createLogEntry } from './request-log.mjs'
+import { BodyTooLargeError, createContext } from './context.mjs'
+import { applyFault } from './faults.mjs'
+import { createLogEntry } from '../state/request-log.mjs'
 
 /**
  * @typedef {import('./faults.mjs').Fault} Fault
- * @typedef {import('./request-log.mjs').LogEntry} LogEntry
- * @typedef {import('./http-io.mjs').RequestContext} Ctx
+ * @typedef {import('../state/request-log.mjs').LogEntry} LogEntry
+ * @typedef {import('./context.mjs').RequestContext} Ctx
  *
  * @typedef {object} Shared what both servers of one emulator share
  * @property {ReturnType<typeof import('./faults.mjs').createFaultQueue>} faults
@@ -29,30 +31,6 @@ export const NO_ROUTE = Object.freeze({
   messageCode: 'EMULATOR_NO_ROUTE',
   header: 'no-route'
 })
-
-/**
- * Applies a queued fault; returns true when it replaced normal handling.
- * @param {Ctx} ctx @param {Fault} fault @param {Shared} shared
- */
-async function applyFault(ctx, fault, shared) {
-  if (fault.hang) return true
-  if (fault.delayMs) await shared.sleep(fault.delayMs)
-  if (shared.isClosed()) return true
-  if (fault.drop) {
-    ctx.req.socket.destroy()
-    return true
-  }
-  if (fault.status === undefined) {
-    for (const [name, value] of Object.entries(fault.headers ?? {})) ctx.res.setHeader(name, value)
-    return false
-  }
-  if (fault.bodyBreak || fault.trickleMs || fault.padTo) {
-    await sendFaultyBody(ctx, fault, shared.sleep, shared.isClosed)
-    return true
-  }
-  ctx.send(fault.status, fault.body ?? '', fault.headers)
-  return true
-}
 
 /** @param {Ctx} ctx */
 function sendNoRoute(ctx) {
@@ -75,7 +53,20 @@ function sendNoRoute(ctx) {
 }
 
 /**
- * @param {{ service: 'iam' | 'metadata', protocol: string, routes: import('./http-io.mjs').Route[], deps: import('./http-io.mjs').Deps, shared: Shared }} spec
+ * Listens on `host:port` (0 picks a free port); resolves with the port.
+ * @param {import('node:http').Server} server @param {number} port @param {string} host
+ */
+export async function listen(server, port, host) {
+  await new Promise((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(port, host, () => resolve(undefined))
+  })
+  const address = server.address()
+  return typeof address === 'object' && address ? address.port : 0
+}
+
+/**
+ * @param {{ service: 'iam' | 'metadata', protocol: string, routes: readonly import('./context.mjs').Route[], deps: import('./context.mjs').Deps, shared: Shared }} spec
  * @returns {(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => Promise<void>}
  */
 export function createDispatcher({ service, protocol, routes, deps, shared }) {

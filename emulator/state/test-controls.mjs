@@ -1,7 +1,7 @@
 // @ts-check
 // What tests may do behind the API's back: make keys (backdated, expired), look them up.
 import { randomBytes } from 'node:crypto'
-import { parseIbmDate, toApiKeyJson } from './apikey-json.mjs'
+import { parseIbmDate, toApiKeyJson } from '../identity/apikey-json.mjs'
 import { StoreError } from './apikey-store.mjs'
 
 /**

@@ -6,7 +6,7 @@
  * @property {import('node:http').IncomingMessage} req
  * @property {import('node:http').ServerResponse} res
  * @property {URL} url
- * @property {import('./request-log.mjs').LogEntry} entry
+ * @property {import('../state/request-log.mjs').LogEntry} entry
  * @property {string} transactionId also sent as the `Transaction-Id` header
  * @property {string} origin scheme://host as the client addressed the emulator
  * @property {(status: number, body?: unknown, headers?: Record<string, string>) => void} send
@@ -16,13 +16,13 @@
 /**
  * What every route handler may use.
  * @typedef {object} Deps
- * @property {import('./store.mjs').Store} store identities and instances
- * @property {import('./apikey-store.mjs').ApiKeyStore} keys
- * @property {import('./jwt.mjs').TokenSigner} signer
+ * @property {import('../state/store.mjs').Store} store identities and instances
+ * @property {import('../state/apikey-store.mjs').ApiKeyStore} keys
+ * @property {import('../token/jwt.mjs').TokenSigner} signer
  * @property {ReturnType<typeof import('./rate-limit.mjs').createRateLimiter>} rateLimiter
  *   counts POST /identity/token and the metadata service's iam_token calls
  * @property {number} tokenLifetimeSeconds
- * @property {ReturnType<typeof import('./token-issue.mjs').createRefreshTokens>} refreshTokens
+ * @property {ReturnType<typeof import('../token/issue.mjs').createRefreshTokens>} refreshTokens
  * @property {Record<string, string>} clients client id -> secret accepted in Basic auth
  * @property {string} instanceId the VPC instance the metadata service belongs to
  *
@@ -52,7 +52,7 @@ export async function readBody(req) {
 /**
  * @param {import('node:http').IncomingMessage} req
  * @param {import('node:http').ServerResponse} res
- * @param {{ url: URL, entry: import('./request-log.mjs').LogEntry, transactionId: string, protocol: string }} parts
+ * @param {{ url: URL, entry: import('../state/request-log.mjs').LogEntry, transactionId: string, protocol: string }} parts
  * @returns {RequestContext}
  */
 export function createContext(req, res, { url, entry, transactionId, protocol }) {
@@ -78,41 +78,4 @@ export function createContext(req, res, { url, entry, transactionId, protocol })
       res.writeHead(status).end(isText ? body : JSON.stringify(body))
     }
   }
-}
-
-/**
- * Answers with a body that misbehaves (see Fault.bodyBreak, trickleMs, padTo): headers first,
- * then the body broken off, trickled or padded. Stops writing once `closed()` says so.
- * @param {RequestContext} ctx @param {import('./faults.mjs').Fault} fault
- * @param {(ms: number) => Promise<unknown>} sleep @param {() => boolean} closed
- */
-export async function sendFaultyBody(ctx, fault, sleep, closed) {
-  const { res } = ctx
-  const text = typeof fault.body === 'string' ? fault.body : JSON.stringify(fault.body ?? {})
-  let body = Buffer.from(text)
-  if (fault.padTo && fault.padTo > body.length) {
-    body = Buffer.concat([body, Buffer.alloc(fault.padTo - body.length, ' ')])
-  }
-  ctx.entry.status = fault.status ?? 200
-  for (const [name, value] of Object.entries(fault.headers ?? {})) res.setHeader(name, value)
-  res.setHeader('Content-Type', 'application/json')
-  if (!fault.bodyBreak) res.setHeader('Content-Length', String(body.length))
-  res.writeHead(fault.status ?? 200)
-  res.flushHeaders()
-  if (fault.bodyBreak) {
-    res.write(body.subarray(0, Math.floor(body.length / 2)))
-    if (fault.bodyBreak === 'drop') setTimeout(() => ctx.req.socket.destroy(), 50)
-    return
-  }
-  const step = fault.trickleMs ? 1 : 64 * 1024
-  for (let at = 0; at < body.length && !closed() && !res.destroyed; at += step) {
-    if (fault.trickleMs) await sleep(fault.trickleMs)
-    if (!res.write(body.subarray(at, at + step))) {
-      await new Promise((resolve) => {
-        res.once('drain', resolve)
-        res.once('close', resolve)
-      })
-    }
-  }
-  if (!closed() && !res.destroyed) res.end()
 }

@@ -1,34 +1,38 @@
 // @ts-check
-// A local IBM Cloud IAM: token endpoint (apikey, assume, cr-token, refresh grants), JWKS and
-// the IAM Identity API-key endpoints over HTTPS with a throwaway CA, plus a VPC instance
-// metadata service on its own plain-HTTP loopback port; fault injection and a secret-free log.
+// The emulator's entry module: startEmulator() (a local IBM Cloud IAM: token endpoint, JWKS
+// and the IAM Identity API-key endpoints over HTTPS with a throwaway CA, plus a VPC instance
+// metadata service on its own plain-HTTP loopback port; fault injection and a secret-free log)
+// and startConnectProxy(). Import these from here; the folders are the emulator's insides:
+// http/ (servers, faults, proxy), token/ (token service, grants), identity/ (Identity API),
+// metadata/ (VPC metadata service), state/ (store, seed, request log). Routes: routes.mjs.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import http from 'node:http'
 import https from 'node:https'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createApiKeyStore } from './apikey-store.mjs'
-import { createCertificates } from './certs.mjs'
-import { mintCrToken } from './compute-resources.mjs'
-import { createDispatcher } from './dispatch.mjs'
-import { createFaultQueue } from './faults.mjs'
-import { createTokenSigner } from './jwt.mjs'
-import { createRateLimiter } from './rate-limit.mjs'
-import { apikeyRoutes } from './routes-apikeys.mjs'
-import { metadataRoutes } from './routes-metadata.mjs'
-import { tokenRoutes } from './routes-token.mjs'
-import { seedStore } from './seed.mjs'
-import { createStore } from './store.mjs'
-import { createTestControls } from './test-controls.mjs'
-import { createRefreshTokens } from './token-issue.mjs'
+import { createCertificates } from './http/certs.mjs'
+import { createFaultQueue } from './http/faults.mjs'
+import { createRateLimiter } from './http/rate-limit.mjs'
+import { createDispatcher, listen } from './http/server.mjs'
+import { SERVER_ROUTES } from './routes.mjs'
+import { createApiKeyStore } from './state/apikey-store.mjs'
+import { seedStore } from './state/seed.mjs'
+import { createStore } from './state/store.mjs'
+import { createTestControls } from './state/test-controls.mjs'
+import { mintCrToken } from './token/compute-resource.mjs'
+import { createRefreshTokens } from './token/issue.mjs'
+import { createTokenSigner } from './token/jwt.mjs'
+
+export { startConnectProxy } from './http/connect-proxy.mjs'
 
 /**
- * @typedef {import('./faults.mjs').Fault} Fault
- * @typedef {import('./rate-limit.mjs').RateLimit} RateLimit
- * @typedef {import('./request-log.mjs').LogEntry} LogEntry
- * @typedef {import('./seed.mjs').Seed} Seed
- * @typedef {import('./test-controls.mjs').NewKeySpec} NewKeySpec
- * @typedef {ReturnType<typeof import('./apikey-json.mjs').toApiKeyJson>} ApiKeyJson
+ * @typedef {import('./http/faults.mjs').Fault} Fault
+ * @typedef {import('./http/rate-limit.mjs').RateLimit} RateLimit
+ * @typedef {import('./state/request-log.mjs').LogEntry} LogEntry
+ * @typedef {import('./state/seed.mjs').Seed} Seed
+ * @typedef {import('./state/test-controls.mjs').NewKeySpec} NewKeySpec
+ * @typedef {ReturnType<typeof import('./identity/apikey-json.mjs').toApiKeyJson>} ApiKeyJson
+ * @typedef {import('./http/connect-proxy.mjs').ConnectProxy} ConnectProxy
  *
  * @typedef {object} EmulatorOptions
  * @property {boolean} [https] default true; false serves plain http
@@ -56,21 +60,9 @@ import { createRefreshTokens } from './token-issue.mjs'
  *   bypasses permissions, not apikeyLimit
  * @property {(idOrValue: string) => boolean} apiKeyExists true while not deleted (expired keys exist)
  * @property {() => ApiKeyJson[]} listApiKeys every key not deleted, all accounts, without values
- * @property {(spec?: import('./compute-resources.mjs').CrTokenSpec) => string} issueCrToken
+ * @property {(spec?: import('./token/compute-resource.mjs').CrTokenSpec) => string} issueCrToken
  *   another compute-resource token (other subject, expired, ...)
  */
-
-const iamRoutes = [...tokenRoutes, ...apikeyRoutes]
-
-/** @param {http.Server} server @param {number} port @param {string} host */
-async function listen(server, port, host) {
-  await new Promise((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(port, host, () => resolve(undefined))
-  })
-  const address = server.address()
-  return typeof address === 'object' && address ? address.port : 0
-}
 
 /** @param {EmulatorOptions} [options] @returns {Promise<Emulator>} */
 export async function startEmulator(options = {}) {
@@ -96,7 +88,7 @@ export async function startEmulator(options = {}) {
   const faults = createFaultQueue()
   const rateLimiter = createRateLimiter()
   rateLimiter.set(options.rateLimit ?? null)
-  /** @type {import('./http-io.mjs').Deps} */
+  /** @type {import('./http/context.mjs').Deps} */
   const deps = {
     store,
     keys,
@@ -112,7 +104,7 @@ export async function startEmulator(options = {}) {
   /** @type {Set<NodeJS.Timeout>} */
   const timers = new Set()
   let closed = false
-  /** @type {import('./dispatch.mjs').Shared} */
+  /** @type {import('./http/server.mjs').Shared} */
   const shared = {
     faults,
     requests,
@@ -128,7 +120,13 @@ export async function startEmulator(options = {}) {
   }
 
   const protocol = useHttps ? 'https' : 'http'
-  const iamHandler = createDispatcher({ service: 'iam', protocol, routes: iamRoutes, deps, shared })
+  const iamHandler = createDispatcher({
+    service: 'iam',
+    protocol,
+    routes: SERVER_ROUTES.iam,
+    deps,
+    shared
+  })
   const server = certs
     ? https.createServer({ key: certs.keyPem, cert: certs.certPem }, iamHandler)
     : http.createServer(iamHandler)
@@ -136,7 +134,7 @@ export async function startEmulator(options = {}) {
     createDispatcher({
       service: 'metadata',
       protocol: 'http',
-      routes: metadataRoutes,
+      routes: SERVER_ROUTES.metadata,
       deps,
       shared
     })

@@ -3,20 +3,11 @@
 import { URLSearchParams } from 'node:url'
 import { toApiKeyJson } from './apikey-json.mjs'
 import { createKey, updateKey } from './apikey-write.mjs'
-import {
-  authed,
-  flag,
-  manageableKey,
-  sendForbidden,
-  sendInvalid,
-  sendKeyNotFound,
-  sendLocked,
-  sendMissing,
-  visibleKey
-} from './identity-auth.mjs'
+import { authed, flag, manageableKey, visibleKey } from './auth.mjs'
+import { sendForbidden, sendInvalid, sendKeyNotFound, sendLocked, sendMissing } from './errors.mjs'
 
-/** @typedef {import('./identity-auth.mjs').AuthedHandler} AuthedHandler */
-/** @typedef {import('./apikey-store.mjs').ApiKeyRecord} ApiKeyRecord */
+/** @typedef {import('./auth.mjs').AuthedHandler} AuthedHandler */
+/** @typedef {import('../state/apikey-store.mjs').ApiKeyRecord} ApiKeyRecord */
 
 const DEFAULT_PAGESIZE = 20
 const MAX_PAGESIZE = 100
@@ -144,7 +135,7 @@ function keyDetails(ctx, deps) {
 
 const ID = '([^/]+)'
 
-/** @type {import('./http-io.mjs').Route[]} */
+/** @type {import('../http/context.mjs').Route[]} */
 export const apikeyRoutes = [
   { method: 'POST', pattern: /^\/v1\/apikeys$/, handle: authed(createKey) },
   { method: 'GET', pattern: /^\/v1\/apikeys$/, handle: authed(listKeys) },

@@ -2,29 +2,27 @@
 // IAM Identity API: create (POST /v1/apikeys) and update (PUT /v1/apikeys/{id}).
 import { parseKeyFields } from './apikey-fields.mjs'
 import { toApiKeyJson } from './apikey-json.mjs'
-import { StoreError } from './apikey-store.mjs'
-import { sendIdentityError } from './errors.mjs'
+import { StoreError } from '../state/apikey-store.mjs'
+import { manageableKey, mayManageKeysOf, readJsonObject } from './auth.mjs'
 import {
-  manageableKey,
-  mayManageKeysOf,
-  readJsonObject,
   sendForbidden,
+  sendIdentityError,
   sendInvalid,
   sendLocked,
   sendMissing
-} from './identity-auth.mjs'
-import { OWN } from './own-codes.mjs'
+} from './errors.mjs'
+import { OWN } from '../own-codes.mjs'
 
-/** @param {import('./http-io.mjs').RequestContext} ctx @param {string} name */
+/** @param {import('../http/context.mjs').RequestContext} ctx @param {string} name */
 const headerIsTrue = (ctx, name) => String(ctx.req.headers[name]).toLowerCase() === 'true'
 
-/** @param {import('./http-io.mjs').RequestContext} ctx @param {{ missing?: string, message?: string }} problem */
+/** @param {import('../http/context.mjs').RequestContext} ctx @param {{ missing?: string, message?: string }} problem */
 const sendProblem = (ctx, problem) =>
   problem.missing ? sendMissing(ctx, problem.missing) : sendInvalid(ctx, problem.message ?? '')
 
 /**
- * @param {import('./http-io.mjs').RequestContext} ctx @param {import('./http-io.mjs').Deps} deps
- * @param {import('./store.mjs').Identity} caller
+ * @param {import('../http/context.mjs').RequestContext} ctx @param {import('../http/context.mjs').Deps} deps
+ * @param {import('../state/store.mjs').Identity} caller
  */
 export async function createKey(ctx, deps, caller) {
   const body = await readJsonObject(ctx)
@@ -69,8 +67,8 @@ export async function createKey(ctx, deps, caller) {
 }
 
 /**
- * @param {import('./http-io.mjs').RequestContext} ctx @param {import('./http-io.mjs').Deps} deps
- * @param {import('./store.mjs').Identity} caller @param {string[]} params
+ * @param {import('../http/context.mjs').RequestContext} ctx @param {import('../http/context.mjs').Deps} deps
+ * @param {import('../state/store.mjs').Identity} caller @param {string[]} params
  */
 export async function updateKey(ctx, deps, caller, [id = '']) {
   const key = manageableKey(ctx, deps, caller, id)

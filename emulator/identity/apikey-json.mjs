@@ -36,7 +36,7 @@ export function parseIbmDate(text) {
 /**
  * The Identity API representation. The value only when asked: the create response, and
  * get/details of a service ID key created with `store_value: true`.
- * @param {import('./apikey-store.mjs').ApiKeyRecord} key
+ * @param {import('../state/apikey-store.mjs').ApiKeyRecord} key
  * @param {{ includeValue?: boolean, includeHistory?: boolean, includeActivity?: boolean }} [options]
  */
 export function toApiKeyJson(key, options = {}) {

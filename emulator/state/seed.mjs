@@ -1,6 +1,6 @@
 // @ts-check
 // Seed data created at every start; every id and key value is random per start.
-import { CR_ISSUER, DEFAULT_CR_SUBJECT, mintCrToken } from './compute-resources.mjs'
+import { CR_ISSUER, DEFAULT_CR_SUBJECT, mintCrToken } from '../token/compute-resource.mjs'
 import { newAccountId } from './store.mjs'
 
 /**
@@ -33,7 +33,7 @@ import { newAccountId } from './store.mjs'
 /**
  * @param {import('./store.mjs').Store} store
  * @param {import('./apikey-store.mjs').ApiKeyStore} keys
- * @param {import('./jwt.mjs').TokenSigner} signer
+ * @param {import('../token/jwt.mjs').TokenSigner} signer
  * @returns {Seed}
  */
 export function seedStore(store, keys, signer) {

@@ -1,50 +1,19 @@
 // @ts-check
-// IAM Identity API plumbing: the bearer-token caller, permissions and the error answers.
-import { sendIdentityError } from './errors.mjs'
-import { readBody } from './http-io.mjs'
-import { OWN } from './own-codes.mjs'
+// IAM Identity API plumbing: the bearer-token caller, permissions, JSON bodies and flags.
+import { readBody } from '../http/context.mjs'
+import {
+  sendForbidden,
+  sendIdentityError,
+  sendInvalid,
+  sendKeyNotFound,
+  sendUnauthorized
+} from './errors.mjs'
 
-/** @typedef {import('./http-io.mjs').RequestContext} Ctx */
-/** @typedef {import('./http-io.mjs').Deps} Deps */
-/** @typedef {import('./store.mjs').Identity} Identity */
-/** @typedef {import('./apikey-store.mjs').ApiKeyRecord} ApiKeyRecord */
+/** @typedef {import('../http/context.mjs').RequestContext} Ctx */
+/** @typedef {import('../http/context.mjs').Deps} Deps */
+/** @typedef {import('../state/store.mjs').Identity} Identity */
+/** @typedef {import('../state/apikey-store.mjs').ApiKeyRecord} ApiKeyRecord */
 /** @typedef {(ctx: Ctx, deps: Deps, caller: Identity, params: string[]) => Promise<void> | void} AuthedHandler */
-
-/** @param {Ctx} ctx @param {string} message */
-const sendUnauthorized = (ctx, message) =>
-  sendIdentityError(ctx, 401, 'unauthorized', OWN.bearerInvalid.code, message)
-
-/** @param {Ctx} ctx @param {string} message */
-export const sendForbidden = (ctx, message) =>
-  sendIdentityError(ctx, 403, 'forbidden', OWN.forbidden.code, message)
-
-/** @param {Ctx} ctx @param {string} id */
-export const sendKeyNotFound = (ctx, id) =>
-  sendIdentityError(ctx, 404, 'not_found', 'BXNIM0102E', `API key ${id} not found.`)
-
-/** @param {Ctx} ctx @param {string} property */
-export const sendMissing = (ctx, property) =>
-  sendIdentityError(
-    ctx,
-    400,
-    'invalid_request',
-    'BXNIM0109E',
-    `Property '${property}' either missing or empty.`
-  )
-
-/** @param {Ctx} ctx @param {string} message */
-export const sendInvalid = (ctx, message) =>
-  sendIdentityError(ctx, 400, 'invalid_request', OWN.invalidValue.code, message)
-
-/** @param {Ctx} ctx @param {string} id */
-export const sendLocked = (ctx, id) =>
-  sendIdentityError(
-    ctx,
-    409,
-    'entity_locked',
-    OWN.locked.code,
-    `API key ${id} is locked; unlock it with DELETE /v1/apikeys/${id}/lock first.`
-  )
 
 /**
  * The caller behind `Authorization: Bearer <token>`, or undefined after answering 401.
@@ -76,7 +45,7 @@ function authenticate(ctx, deps) {
   return caller
 }
 
-/** @param {AuthedHandler} handler @returns {import('./http-io.mjs').Route['handle']} */
+/** @param {AuthedHandler} handler @returns {import('../http/context.mjs').Route['handle']} */
 export const authed = (handler) => (ctx, deps, params) => {
   const caller = authenticate(ctx, deps)
   return caller && handler(ctx, deps, caller, params)

@@ -1,5 +1,5 @@
 // @ts-check
-// The two IBM error body shapes: token endpoint and IAM Identity API.
+// The token endpoint's error body, as IAM sends it, and its "property missing" answer.
 
 /** The pod name IAM reports as both `instanceId` and `host`; the emulator's is fixed. */
 const INSTANCE_ID = 'iamid-emulator-0'
@@ -17,7 +17,7 @@ function iamTime(d) {
 
 /**
  * Token endpoint error: `{errorCode, errorMessage, errorDetails?, context:{requestId, ...}}`.
- * @param {import('./http-io.mjs').RequestContext} ctx
+ * @param {import('../http/context.mjs').RequestContext} ctx
  * @param {number} status
  * @param {string} errorCode
  * @param {string} errorMessage
@@ -50,18 +50,12 @@ export function sendTokenError(ctx, status, errorCode, errorMessage, errorDetail
   ctx.send(status, body, headers)
 }
 
-/**
- * IAM Identity API error: `{errors:[{code, message_code, message}], status_code, trace}`.
- * @param {import('./http-io.mjs').RequestContext} ctx
- * @param {number} status
- * @param {string} code
- * @param {string} messageCode
- * @param {string} message
- */
-export function sendIdentityError(ctx, status, code, messageCode, message) {
-  ctx.send(status, {
-    errors: [{ code, message_code: messageCode, message }],
-    status_code: status,
-    trace: ctx.transactionId
-  })
-}
+/** @param {import('../http/context.mjs').RequestContext} ctx @param {string} property */
+export const sendMissing = (ctx, property) =>
+  sendTokenError(
+    ctx,
+    400,
+    'BXNIM0109E',
+    'Property missing or empty.',
+    `Property '${property}' either missing or empty.`
+  )

@@ -1,14 +1,12 @@
 // @ts-check
 // Compute-resource tokens (what a Kubernetes cluster projects into a pod, what Code Engine
-// mounts) and VPC instance identity tokens, both signed by the emulator so it can recognise
-// them, each with an issuer of its own so neither passes for an IAM access token.
+// mounts), signed by the emulator so it can recognise them, with an issuer of their own so
+// they never pass for an IAM access token (nor for a VPC instance identity token).
 import { randomUUID } from 'node:crypto'
 
 const CLUSTER_ISSUERS = 'https://iam-emulator.invalid/clusters/'
 /** Issuer of the seeded cluster's service-account tokens (an emulator name, not IBM's). */
 export const CR_ISSUER = `${CLUSTER_ISSUERS}ci-cluster`
-/** Issuer of VPC instance identity tokens (an emulator name, not IBM's). */
-export const INSTANCE_ISSUER = 'https://iam-emulator.invalid/instance_identity'
 
 /** @typedef {import('./jwt.mjs').TokenSigner} TokenSigner */
 
@@ -52,38 +50,4 @@ export function verifyCrToken(signer, token) {
     return { ok: false, reason: 'the token is not a compute-resource token' }
   }
   return { ok: true, iss, sub }
-}
-
-/**
- * @param {TokenSigner} signer @param {import('./store.mjs').Instance} instance
- * @param {number} expiresIn seconds
- */
-export function mintInstanceToken(signer, instance, expiresIn) {
-  const iat = Math.floor(Date.now() / 1000)
-  const exp = iat + expiresIn
-  const token = signer.sign({
-    iss: INSTANCE_ISSUER,
-    sub: instance.crn,
-    instance_id: instance.id,
-    account_id: instance.accountId,
-    iat,
-    exp,
-    jti: randomUUID()
-  })
-  return { token, iat, exp }
-}
-
-/**
- * The instance id inside an instance identity token, or why not.
- * @param {TokenSigner} signer @param {string} token
- * @returns {{ ok: true, instanceId: string } | { ok: false, reason: string }}
- */
-export function verifyInstanceToken(signer, token) {
-  const verified = signer.verify(token)
-  if (!verified.ok) return { ok: false, reason: `the token is ${verified.reason}` }
-  const { iss, instance_id: instanceId } = verified.claims
-  if (iss !== INSTANCE_ISSUER || typeof instanceId !== 'string') {
-    return { ok: false, reason: 'the token is not an instance identity token' }
-  }
-  return { ok: true, instanceId }
 }

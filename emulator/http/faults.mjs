@@ -1,5 +1,6 @@
 // @ts-check
-// Queued faults: answers (or silences) that replace normal handling, consumed FIFO.
+// Queued faults: answers (or silences) that replace normal handling, consumed FIFO, and how
+// each one is acted out on the wire (dropped, hung, delayed, a body broken off or trickled).
 
 /**
  * @typedef {object} Fault
@@ -71,4 +72,66 @@ export function createFaultQueue() {
       queued = []
     }
   }
+}
+
+/**
+ * Answers with a body that misbehaves (see Fault.bodyBreak, trickleMs, padTo): headers first,
+ * then the body broken off, trickled or padded. Stops writing once `closed()` says so.
+ * @param {import('./context.mjs').RequestContext} ctx @param {Fault} fault
+ * @param {(ms: number) => Promise<unknown>} sleep @param {() => boolean} closed
+ */
+async function sendFaultyBody(ctx, fault, sleep, closed) {
+  const { res } = ctx
+  const text = typeof fault.body === 'string' ? fault.body : JSON.stringify(fault.body ?? {})
+  let body = Buffer.from(text)
+  if (fault.padTo && fault.padTo > body.length) {
+    body = Buffer.concat([body, Buffer.alloc(fault.padTo - body.length, ' ')])
+  }
+  ctx.entry.status = fault.status ?? 200
+  for (const [name, value] of Object.entries(fault.headers ?? {})) res.setHeader(name, value)
+  res.setHeader('Content-Type', 'application/json')
+  if (!fault.bodyBreak) res.setHeader('Content-Length', String(body.length))
+  res.writeHead(fault.status ?? 200)
+  res.flushHeaders()
+  if (fault.bodyBreak) {
+    res.write(body.subarray(0, Math.floor(body.length / 2)))
+    if (fault.bodyBreak === 'drop') setTimeout(() => ctx.req.socket.destroy(), 50)
+    return
+  }
+  const step = fault.trickleMs ? 1 : 64 * 1024
+  for (let at = 0; at < body.length && !closed() && !res.destroyed; at += step) {
+    if (fault.trickleMs) await sleep(fault.trickleMs)
+    if (!res.write(body.subarray(at, at + step))) {
+      await new Promise((resolve) => {
+        res.once('drain', resolve)
+        res.once('close', resolve)
+      })
+    }
+  }
+  if (!closed() && !res.destroyed) res.end()
+}
+
+/**
+ * Applies a queued fault; returns true when it replaced normal handling.
+ * @param {import('./context.mjs').RequestContext} ctx @param {Fault} fault
+ * @param {{ sleep: (ms: number) => Promise<void>, isClosed: () => boolean }} shared
+ */
+export async function applyFault(ctx, fault, shared) {
+  if (fault.hang) return true
+  if (fault.delayMs) await shared.sleep(fault.delayMs)
+  if (shared.isClosed()) return true
+  if (fault.drop) {
+    ctx.req.socket.destroy()
+    return true
+  }
+  if (fault.status === undefined) {
+    for (const [name, value] of Object.entries(fault.headers ?? {})) ctx.res.setHeader(name, value)
+    return false
+  }
+  if (fault.bodyBreak || fault.trickleMs || fault.padTo) {
+    await sendFaultyBody(ctx, fault, shared.sleep, shared.isClosed)
+    return true
+  }
+  ctx.send(fault.status, fault.body ?? '', fault.headers)
+  return true
 }

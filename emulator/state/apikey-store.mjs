@@ -1,7 +1,7 @@
 // @ts-check
 // In-memory API keys of service IDs: values, state (locked, disabled), history, activity.
 import { randomBytes, randomUUID } from 'node:crypto'
-import { formatIbmDate } from './apikey-json.mjs'
+import { formatIbmDate } from '../identity/apikey-json.mjs'
 
 /**
  * @typedef {object} ApiKeyRecord
@@ -22,7 +22,7 @@ import { formatIbmDate } from './apikey-json.mjs'
  * @property {'none' | 'disable' | 'delete'} actionWhenLeaked
  * @property {number} version part of entity_tag; bumped by every change
  * @property {boolean} deleted
- * @property {import('./apikey-json.mjs').HistoryRecord[]} history
+ * @property {import('../identity/apikey-json.mjs').HistoryRecord[]} history
  * @property {{ authn_count: number, last_authn?: string }} activity
  *
  * @typedef {object} NewApiKey

@@ -1,7 +1,7 @@
 // @ts-check
 // RS256 JWTs signed with an emulator key, published as a JWKS like IBM's /identity/keys.
 import { createPrivateKey, createPublicKey, sign, verify } from 'node:crypto'
-import { generateRsaKeyPair } from './certs.mjs'
+import { generateRsaKeyPair } from '../http/certs.mjs'
 
 /**
  * @typedef {Record<string, unknown> & { exp: number, iat: number }} Claims

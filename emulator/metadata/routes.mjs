@@ -2,15 +2,15 @@
 // VPC instance metadata service (plain HTTP, its own loopback port): an instance identity
 // token, then an IAM token for a trusted profile linked to the instance. As called by
 // ibm-cloud-sdk-core's VpcInstanceTokenManager (versions 2022-03-01 and 2025-08-26 paths).
-import { mintInstanceToken, verifyInstanceToken } from './compute-resources.mjs'
-import { CR_TOKEN_GRANT } from './grants-profile.mjs'
-import { readBody } from './http-io.mjs'
-import { OWN } from './own-codes.mjs'
-import { mintAccessToken } from './token-issue.mjs'
-import { findProfile, trusts } from './trust.mjs'
+import { mintInstanceToken, verifyInstanceToken } from './instance-token.mjs'
+import { GRANTS } from '../token/grants.mjs'
+import { readBody } from '../http/context.mjs'
+import { OWN } from '../own-codes.mjs'
+import { mintAccessToken } from '../token/issue.mjs'
+import { findProfile, trusts } from '../identity/trust.mjs'
 
-/** @typedef {import('./http-io.mjs').RequestContext} Ctx */
-/** @typedef {import('./http-io.mjs').Deps} Deps */
+/** @typedef {import('../http/context.mjs').RequestContext} Ctx */
+/** @typedef {import('../http/context.mjs').Deps} Deps */
 
 const DEFAULT_EXPIRES_IN = 300
 const VERSION = /^\d{4}-\d{2}-\d{2}$/
@@ -125,7 +125,7 @@ async function createIamToken(ctx, deps) {
     subType: 'CRN',
     name: instance.name
   }
-  const { accessToken, iat, exp } = mintAccessToken(deps, profile, authn, CR_TOKEN_GRANT)
+  const { accessToken, iat, exp } = mintAccessToken(deps, profile, authn, GRANTS.crToken)
   ctx.entry.profileId = profile.id
   ctx.send(200, {
     access_token: accessToken,
@@ -135,7 +135,7 @@ async function createIamToken(ctx, deps) {
   })
 }
 
-/** @type {import('./http-io.mjs').Route[]} */
+/** @type {import('../http/context.mjs').Route[]} */
 export const metadataRoutes = [
   { method: 'PUT', pattern: /^\/instance_identity\/v1\/token$/, handle: createInstanceToken },
   { method: 'POST', pattern: /^\/instance_identity\/v1\/iam_token$/, handle: createIamToken },
