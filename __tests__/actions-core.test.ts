@@ -144,7 +144,7 @@ describe('runnerDeps', () => {
 
   it('starts ibmcloud-iam-token with this Node, from the bundle beside the step', () => {
     const here = dirname(fileURLToPath(import.meta.url))
-    expect(runnerDeps().tokenCommandHost).toEqual({
+    expect(runnerDeps().tokenCommandScript).toEqual({
       node: process.execPath,
       script: join(here, '..', 'src', 'token-command', 'index.js')
     })

@@ -67,6 +67,29 @@ describe('the shape of src/', () => {
     expect(users).toEqual(['runner/actions-core.ts'])
   })
 
+  it('only the adapters touch the process: node:fs in runner/files.ts, process.env in the two deps', () => {
+    const uses = (pattern: RegExp) =>
+      sources()
+        .filter((file) => pattern.test(readFileSync(file, 'utf8')))
+        .map((file) => relative(SRC, file))
+        .sort()
+    expect(uses(/from 'node:fs'|readFileSync|writeFileSync/)).toEqual(['runner/files.ts'])
+    expect(uses(/process\.env/)).toEqual(['runner/actions-core.ts', 'token-command/deps.ts'])
+  })
+
+  it('credential sources are rows of one table: no other module names a grant URN', () => {
+    const grants = sources()
+      .filter((file) => readFileSync(file, 'utf8').includes('urn:ibm:params:oauth:grant-type:'))
+      .map((file) => relative(SRC, file))
+      .sort()
+    expect(grants.every((file) => file.startsWith('credentials/'))).toBe(true)
+    expect(grants).toEqual([
+      'credentials/apikey.ts',
+      'credentials/assume.ts',
+      'credentials/cr-token.ts'
+    ])
+  })
+
   it('no module is over 200 lines', () => {
     const long = sources()
       .map((file) => [relative(SRC, file), readFileSync(file, 'utf8').split('\n').length] as const)

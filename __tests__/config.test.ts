@@ -1,11 +1,13 @@
 import { parseConfig } from '../src/config.js'
+import { apiKeyOf } from '../src/credentials/credential.js'
+import { nodeFiles } from '../src/runner/files.js'
 import { validateEnvName } from '../src/inputs.js'
 import { REGIONS } from '../src/iam/endpoints.js'
 import { ConfigError } from '../src/errors.js'
 import { APIKEY } from './helpers/fakes.js'
 
 function parse(inputs: Record<string, string>) {
-  return parseConfig((name) => inputs[name] ?? '')
+  return parseConfig((name) => inputs[name] ?? '', nodeFiles)
 }
 
 function problem(inputs: Record<string, string>): string {
@@ -22,7 +24,7 @@ describe('parseConfig defaults', () => {
   it('gives the documented defaults when only apikey is set', () => {
     const config = parse({ apikey: APIKEY })
     expect(config).toMatchObject({
-      apikey: APIKEY,
+      credential: { kind: 'apikey', apikey: APIKEY },
       endpoint: 'https://iam.cloud.ibm.com',
       envName: 'IBMCLOUD_IAM_TOKEN',
       exportEnv: true,
@@ -34,8 +36,8 @@ describe('parseConfig defaults', () => {
   })
 
   it('leaves apikey empty (not an error) when it is not set, so the caller can skip or explain', () => {
-    expect(parse({}).apikey).toBe('')
-    expect(parse({ apikey: '  \n\t ' }).apikey).toBe('')
+    expect(apiKeyOf(parse({}).credential)).toBe('')
+    expect(apiKeyOf(parse({ apikey: '  \n\t ' }).credential)).toBe('')
   })
 })
 
@@ -45,7 +47,7 @@ describe('apikey', () => {
     ['a trailing CRLF', `${APIKEY}\r\n`],
     ['surrounding spaces and tabs', `  \t${APIKEY} \t`]
   ])('is trimmed when pasted with %s', (_what, raw) => {
-    expect(parse({ apikey: raw }).apikey).toBe(APIKEY)
+    expect(apiKeyOf(parse({ apikey: raw }).credential)).toBe(APIKEY)
   })
 })
 
@@ -107,8 +109,8 @@ describe('apikey', () => {
   })
 
   it('accepts 20 characters and more, up to 512', () => {
-    expect(parse({ apikey: 'a'.repeat(20) }).apikey).toBe('a'.repeat(20))
-    expect(parse({ apikey: 'a'.repeat(512) }).apikey).toBe('a'.repeat(512))
+    expect(apiKeyOf(parse({ apikey: 'a'.repeat(20) }).credential)).toBe('a'.repeat(20))
+    expect(apiKeyOf(parse({ apikey: 'a'.repeat(512) }).credential)).toBe('a'.repeat(512))
   })
 
   it.each([

@@ -1,4 +1,5 @@
 import { parseConfig } from '../src/config.js'
+import { nodeFiles } from '../src/runner/files.js'
 import { parseCredential, type CredentialInputs } from '../src/credentials/parse.js'
 import { parseMetadataEndpoint } from '../src/credentials/metadata-endpoint.js'
 import { ConfigError } from '../src/errors.js'
@@ -457,7 +458,6 @@ describe('the parsed configuration', () => {
       'token-command': 'false'
     })
     expect(config).toEqual({
-      apikey: APIKEY,
       credential: { kind: 'apikey', apikey: APIKEY },
       endpoint: 'https://iam.cloud.ibm.com',
       accountId: ACCOUNT,
@@ -479,7 +479,6 @@ describe('the parsed configuration', () => {
 
   it('holds the defaults when only apikey is set', () => {
     expect(parse({ apikey: APIKEY })).toEqual({
-      apikey: APIKEY,
       credential: { kind: 'apikey', apikey: APIKEY },
       endpoint: 'https://iam.cloud.ibm.com',
       envName: 'IBMCLOUD_IAM_TOKEN',
@@ -536,12 +535,12 @@ describe('parseConfig reads cr-token-file from disk by default', () => {
       writeFileSync(join(dir, 'empty'), ' \n')
       const read = (file: string) => (name: string) =>
         ({ 'cr-token-file': join(dir, file), 'profile-id': PROFILE_ID })[name] ?? ''
-      expect(parseConfig(read('token')).credential).toEqual({
+      expect(parseConfig(read('token'), nodeFiles).credential).toEqual({
         kind: 'cr-token-file',
         path: join(dir, 'token'),
         profile: { id: PROFILE_ID }
       })
-      expect(() => parseConfig(read('empty'))).toThrow(/^cr-token-file .* is empty/)
+      expect(() => parseConfig(read('empty'), nodeFiles)).toThrow(/^cr-token-file .* is empty/)
     } finally {
       rmSync(dir, { recursive: true, force: true })
     }

@@ -1,12 +1,13 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http'
+import { nodeFiles } from '../src/runner/files.js'
 import { createServer as createTcpServer, type AddressInfo, type Socket } from 'node:net'
 import nock from 'nock'
 import { run as runMain } from '../src/main.js'
 import { NetworkError } from '../src/errors.js'
 import { createHttpTransport, toNetworkError } from '../src/iam/http.js'
-import { GRANT } from '../src/iam/token.js'
+import { APIKEY_GRANT as GRANT_APIKEY } from '../src/credentials/apikey.js'
 
-const APIKEY_GRANT = GRANT.apikey
+const APIKEY_GRANT = GRANT_APIKEY
 import { userAgent } from '../src/version.js'
 import {
   ACCOUNT_ID,
@@ -59,6 +60,7 @@ describe('token request through the real transport (nock)', () => {
       runner,
       clock: fakeClock(NOW),
       env: {},
+      files: nodeFiles,
       createTransport: ({ timeoutMs }) => realTransport(timeoutMs)
     })
 
@@ -212,6 +214,7 @@ describe('real loopback server', () => {
       runner,
       clock,
       env: {},
+      files: nodeFiles,
       createTransport: ({ timeoutMs }) => realTransport(timeoutMs)
     })
     expect(received).toHaveLength(2)

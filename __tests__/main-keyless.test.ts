@@ -54,7 +54,7 @@ async function runWith(
     clock: fakeClock(NOW),
     env: { GITHUB_REPOSITORY: 'octo/repo', RUNNER_TEMP: temp }
   })
-  h.deps.tokenCommandHost = {
+  h.deps.tokenCommandScript = {
     node: '/opt/node/bin/node',
     script: '/action/dist/token-command/index.js'
   }
@@ -218,7 +218,7 @@ describe('ibmcloud-iam-token cannot be installed', () => {
         env: { GITHUB_REPOSITORY: 'octo/repo', RUNNER_TEMP: join(temp, 'no-such-folder') }
       }
     )
-    h.deps.tokenCommandHost = { node: '/opt/node/bin/node', script: '/action/index.js' }
+    h.deps.tokenCommandScript = { node: '/opt/node/bin/node', script: '/action/index.js' }
     await runMain(h.deps)
     expect(h.runner.failed).toBeUndefined()
     expect(h.runner.outputs.token).toBe(token)

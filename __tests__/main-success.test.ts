@@ -1,7 +1,7 @@
 import { run as runMain } from '../src/main.js'
-import { GRANT } from '../src/iam/token.js'
+import { APIKEY_GRANT as GRANT_APIKEY } from '../src/credentials/apikey.js'
 
-const APIKEY_GRANT = GRANT.apikey
+const APIKEY_GRANT = GRANT_APIKEY
 import {
   ACCOUNT_ID,
   APIKEY,

@@ -1,9 +1,9 @@
 import { run as runPost } from '../src/post.js'
 import { STATE } from '../src/ephemeral/state.js'
 import type { HttpResponse } from '../src/iam/http.js'
-import { GRANT } from '../src/iam/token.js'
+import { APIKEY_GRANT as GRANT_APIKEY } from '../src/credentials/apikey.js'
 
-const APIKEY_GRANT = GRANT.apikey
+const APIKEY_GRANT = GRANT_APIKEY
 import {
   ACCOUNT_ID,
   APIKEY,

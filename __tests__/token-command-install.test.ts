@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseConfig, type Config } from '../src/config.js'
 import type { IamToken } from '../src/iam/token.js'
+import { nodeFiles } from '../src/runner/files.js'
 import { installTokenCommand } from '../src/token-command/install.js'
 import { parseRenewalConfig, renewableCredential } from '../src/token-command/renewal.js'
 import { ACCOUNT_ID, APIKEY, IAM_ID, RecordingRunner } from './helpers/fakes.js'
@@ -39,10 +40,10 @@ function config(inputs: Record<string, string>): Config {
 
 function install(
   inputs: Record<string, string>,
-  where: { host?: typeof HOST; runnerTemp?: string }
+  where: { script?: typeof HOST; runnerTemp?: string }
 ) {
   const runner = new RecordingRunner({})
-  const dir = installTokenCommand(runner, config(inputs), TOKEN, where)
+  const dir = installTokenCommand(runner, config(inputs), TOKEN, { ...where, files: nodeFiles })
   return { runner, dir }
 }
 
@@ -58,7 +59,7 @@ describe('installTokenCommand', () => {
       'account-id': ACCOUNT_ID,
       ...LIMITS
     }
-    const { runner, dir } = install(inputs, { host: HOST, runnerTemp: temp })
+    const { runner, dir } = install(inputs, { script: HOST, runnerTemp: temp })
     expect(dir).toMatch(new RegExp(`^${temp}/ibmcloud-iam-token-`))
     expect(readdirSync(temp)).toEqual([dir!.slice(temp.length + 1)])
     expect(mode(dir!)).toBe(0o700)
@@ -100,7 +101,10 @@ describe('installTokenCommand', () => {
   })
 
   it('leaves accountId out of the config when account-id is not set', () => {
-    const { dir } = install({ 'vpc-metadata': 'true', ...LIMITS }, { host: HOST, runnerTemp: temp })
+    const { dir } = install(
+      { 'vpc-metadata': 'true', ...LIMITS },
+      { script: HOST, runnerTemp: temp }
+    )
     expect(JSON.parse(readFileSync(join(dir!, 'config.json'), 'utf8'))).toEqual({
       version: 1,
       credential: { kind: 'vpc-metadata', endpoint: 'http://169.254.169.254' },
@@ -122,7 +126,7 @@ describe('installTokenCommand', () => {
       'renewed with the ephemeral key in $MY_KEY'
     ]
   ])('says how %j is renewed', (inputs, how) => {
-    const { runner } = install(inputs, { host: HOST, runnerTemp: temp })
+    const { runner } = install(inputs, { script: HOST, runnerTemp: temp })
     expect(runner.printed()).toEqual([
       `Later steps can run \`ibmcloud-iam-token\` for a token valid at least 5 more minutes, ${how} (token-command: false turns this off).`
     ])
@@ -138,7 +142,7 @@ describe('installTokenCommand', () => {
     [{ 'vpc-metadata': 'true' }, { host: true }, 'RUNNER_TEMP is not set']
   ])('installs nothing for %j with %j, and says why in the debug log', (inputs, given, why) => {
     const where = {
-      ...(given.host ? { host: HOST } : {}),
+      ...(given.host ? { script: HOST } : {}),
       ...(given.runnerTemp ? { runnerTemp: temp } : {})
     }
     const { runner, dir } = install(inputs, where)
@@ -150,7 +154,7 @@ describe('installTokenCommand', () => {
 
   it('installs nothing, silently, with token-command: false', () => {
     const inputs = { 'vpc-metadata': 'true', 'token-command': 'false' }
-    const { runner, dir } = install(inputs, { host: HOST, runnerTemp: temp })
+    const { runner, dir } = install(inputs, { script: HOST, runnerTemp: temp })
     expect(dir).toBeUndefined()
     expect(readdirSync(temp)).toEqual([])
     expect(runner.events).toEqual([])

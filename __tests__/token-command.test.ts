@@ -6,8 +6,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { posixShim, windowsShim } from '../src/token-command/shims.js'
 import { commandDeps } from '../src/token-command/deps.js'
+import { nodeFiles } from '../src/runner/files.js'
+import { processIo } from '../src/token-command/deps.js'
 import { escapeCommandData, MASK_SETTLE_MS } from '../src/token-command/print.js'
-import { processIo, runTokenCommand, type CommandIo } from '../src/token-command/run.js'
+import { runTokenCommand, type CommandIo } from '../src/token-command/run.js'
 import { userAgent } from '../src/version.js'
 import type { RenewalConfig } from '../src/token-command/renewal.js'
 import {
@@ -62,7 +64,7 @@ async function run(
     env: { GITHUB_ACTIONS: 'true', ...env },
     clock: fakeClock(NOW),
     createTransport: () => transport,
-    readFile: (path) => readFileSync(path, 'utf8'),
+    files: nodeFiles,
     stdout: (t) => (stdout += t),
     stderr: (t) => (stderr += t)
   }
@@ -93,7 +95,7 @@ describe('runTokenCommand', () => {
       env: { GITHUB_ACTIONS: 'true' },
       clock: { ...clock, sleep: async (ms) => void order.push(`sleep ${ms}`) },
       createTransport: () => scriptedTransport([]),
-      readFile: (path) => readFileSync(path, 'utf8'),
+      files: nodeFiles,
       stdout: (t) => void order.push(`stdout ${t}`),
       stderr: (t) => void order.push(`stderr ${t}`)
     })
@@ -293,8 +295,11 @@ describe('runTokenCommand, each way of renewing', () => {
       env: {},
       clock: fakeClock(NOW),
       createTransport: () => scriptedTransport([]),
-      readFile: () => {
-        throw thrown
+      files: {
+        ...nodeFiles,
+        readFile: () => {
+          throw thrown
+        }
       },
       stdout: () => undefined,
       stderr: (t) => (stderr += t)
@@ -336,7 +341,7 @@ describe('the real process', () => {
     expect(io.clock).toBe(clock)
     expect(io.createTransport).toBe(createTransport)
     writeFileSync(join(dir, 'f.txt'), 'é text')
-    expect(io.readFile(join(dir, 'f.txt'))).toBe('é text')
+    expect(io.files.readFile(join(dir, 'f.txt'))).toBe('é text')
     io.stdout('the token\n')
     io.stderr('a message\n')
     expect(out).toEqual(['the token\n'])

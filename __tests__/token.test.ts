@@ -3,7 +3,8 @@ import { IamClient } from '../src/iam/client.js'
 import { retryPolicy } from '../src/iam/retry.js'
 import { Secrets } from '../src/secrets.js'
 import { exchangeApiKey as exchange } from '../src/credentials/apikey.js'
-import { checkAccount, GRANT, parseTokenResponse } from '../src/iam/token.js'
+import { APIKEY_GRANT as GRANT_APIKEY } from '../src/credentials/apikey.js'
+import { checkAccount, parseTokenResponse } from '../src/iam/token.js'
 import {
   ACCOUNT_ID,
   APIKEY,
@@ -28,7 +29,7 @@ function recorder() {
   return { masked, secrets: new Secrets((v) => masked.push(v)) }
 }
 
-const APIKEY_GRANT = GRANT.apikey
+const APIKEY_GRANT = GRANT_APIKEY
 
 /** The API-key grant through `iam`, with the clock the client was made with. */
 function exchangeApiKey(

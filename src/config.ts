@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs'
 import type { Credential } from './credentials/credential.js'
 import { parseCredential } from './credentials/parse.js'
 import { ConfigError } from './errors.js'
@@ -14,9 +13,10 @@ import {
 
 /** Everything the action was asked to do, parsed and validated once from its inputs. */
 export interface Config {
-  /** Trimmed; '' when the input is empty (fork pull requests, Dependabot). */
-  apikey: string
-  /** What proves who the action is: exactly one source, or none (see on-missing-apikey). */
+  /**
+   * What proves who the action is: exactly one source, or none (see on-missing-apikey). The
+   * API key lives here only (credential.ts `apiKeyOf`).
+   */
   credential: Credential
   endpoint: string
   accountId?: string
@@ -44,10 +44,7 @@ export type InputReader = (name: string) => string
  * Parses all inputs. Every problem is collected, so that one run reports all of them; the
  * API key's value never appears in a message.
  */
-export function parseConfig(
-  read: InputReader,
-  io: { readFile: (path: string) => string } = { readFile: (p) => readFileSync(p, 'utf8') }
-): Config {
+export function parseConfig(read: InputReader, io: { readFile: (path: string) => string }): Config {
   const get = (name: string) => read(name).trim()
   const problems: string[] = []
   /**
@@ -78,7 +75,6 @@ export function parseConfig(
     attempt(() => parseBoolean('ephemeral-key', get('ephemeral-key'), false)) ?? false
   const apikey = attempt(() => validateApiKey(get('apikey'))) ?? ''
   const config: Config = {
-    apikey,
     credential: parseCredential(
       { get, apikey, accountId, ephemeralKey: ephemeralEnabled, readFile: io.readFile },
       problems

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs'
 import { advise } from './advice.js'
 import { parseConfig, type Config } from './config.js'
 import { credentialSource } from './credentials/sources.js'
@@ -7,12 +6,12 @@ import { issueEphemeralKey } from './ephemeral/issue.js'
 import { runFacts } from './ephemeral/naming.js'
 import { longestJobMinutes, sweepStaleKeys } from './ephemeral/sweep.js'
 import { ActionError } from './errors.js'
-import { connectIam } from './iam/connect.js'
 import { checkAccount } from './iam/token.js'
 import { publishEphemeralKey, publishToken } from './outputs.js'
 import { runnerDeps } from './runner/actions-core.js'
 import type { Runner, StepDeps } from './runner/runner.js'
 import { Secrets } from './secrets.js'
+import { stepContext } from './step-context.js'
 import { summaryMarkdown } from './summary.js'
 import { COMMAND, installTokenCommand } from './token-command/install.js'
 import { oneLine } from './untrusted.js'
@@ -27,7 +26,7 @@ export async function run(deps: StepDeps = runnerDeps()): Promise<void> {
   try {
     // A compute-resource token is a credential: masked the moment it is read, each time.
     const readFile = (path: string) => {
-      const content = readFileSync(path, 'utf8')
+      const content = deps.files.readFile(path)
       secrets.add(content)
       return content
     }
@@ -35,12 +34,10 @@ export async function run(deps: StepDeps = runnerDeps()): Promise<void> {
     const source = credentialSource(config.credential)
     if (!source) return skipOrFail(config, deps)
     const log = (message: string) => runner.info(message)
-    const connect = (endpoint: string) =>
-      connectIam({ ...config!, endpoint }, { ...deps, log }, secrets)
+    const ctx = stepContext({ ...deps, log, secrets, readFile }, config)
     runner.debug(`Getting an IAM token (${config.credential.kind}) from ${config.endpoint}`)
-    const iam = connect(config.endpoint)
-    const { accountId } = config
-    const token = await source({ iam, secrets, clock, accountId, connect, readFile })
+    const { iam } = ctx
+    const token = await source(ctx)
     checkAccount(token, config.accountId)
     const facts = runFacts(deps.env)
     // Created before anything is published: if IAM refuses, the step fails with nothing exported.
@@ -49,7 +46,11 @@ export async function run(deps: StepDeps = runnerDeps()): Promise<void> {
       : undefined
     publishToken(runner, config, token)
     if (key) publishEphemeralKey(runner, config, key)
-    const where = { host: deps.tokenCommandHost, runnerTemp: deps.env.RUNNER_TEMP }
+    const where = {
+      script: deps.tokenCommandScript,
+      runnerTemp: deps.env.RUNNER_TEMP,
+      files: deps.files
+    }
     try {
       installTokenCommand(runner, config, token, where)
     } catch (err) {

@@ -1,13 +1,14 @@
-import { exchangeApiKey } from './credentials/apikey.js'
 import { parseConfig } from './config.js'
+import { apiKeyOf } from './credentials/credential.js'
+import { SOURCES } from './credentials/sources.js'
 import { describeError } from './describe-error.js'
 import { runFacts } from './ephemeral/naming.js'
 import { looksLikeKeyId, revokeIfOurs } from './ephemeral/revoke.js'
 import { STATE } from './ephemeral/state.js'
-import { connectIam } from './iam/connect.js'
 import { runnerDeps } from './runner/actions-core.js'
 import type { StepDeps } from './runner/runner.js'
 import { Secrets } from './secrets.js'
+import { stepContext } from './step-context.js'
 import { oneLine } from './untrusted.js'
 
 /** A saved expiry further away than this (IAM's longest ephemeral-key-ttl, plus a day) is not ours. */
@@ -37,7 +38,7 @@ export async function run(deps: StepDeps = runnerDeps()): Promise<void> {
       )
       return
     }
-    const config = parseConfig((name) => runner.getInput(name))
+    const config = parseConfig((name) => runner.getInput(name), deps.files)
     const saved = Number(runner.getState(STATE.keyExpiresAt))
     const expiresAt =
       Number.isFinite(saved) && saved > 0 && saved < clock.now() + MAX_SAVED_EXPIRY_MS
@@ -58,7 +59,8 @@ export async function run(deps: StepDeps = runnerDeps()): Promise<void> {
       )
       return
     }
-    if (!config.apikey) {
+    const apikey = apiKeyOf(config.credential)
+    if (!apikey) {
       runner.warning(
         `Cannot delete ephemeral API key ${keyId}: the apikey input is empty in the post step. IAM expires it ${expiry}.`
       )
@@ -74,11 +76,10 @@ export async function run(deps: StepDeps = runnerDeps()): Promise<void> {
       )
     }
     const log = (message: string) => runner.info(message)
-    const iam = connectIam(config, { ...deps, log }, secrets)
+    const ctx = stepContext({ ...deps, log, secrets, readFile: deps.files.readFile }, config)
     // A fresh token: the main step's may have expired in a long job, and it is never persisted.
-    const ctx = { iam, secrets, clock, accountId: config.accountId }
-    const token = await exchangeApiKey(config.apikey, ctx)
-    const revocation = await revokeIfOurs(iam, token, keyId, runFacts(deps.env))
+    const token = await SOURCES.apikey.exchange({ kind: 'apikey', apikey }, ctx)
+    const revocation = await revokeIfOurs(ctx.iam, token, keyId, runFacts(deps.env))
     if (revocation.outcome === 'not-ours') runner.warning(revocation.message)
     else runner.info(revocation.message)
   } catch (err) {

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto'
+import { nodeFiles } from '../../src/runner/files.js'
 import type { StepDeps } from '../../src/runner/runner.js'
 import { NetworkError } from '../../src/errors.js'
 import type { HttpRequest, HttpResponse, HttpTransport } from '../../src/iam/http.js'
@@ -197,7 +198,8 @@ export function harness(
     createTransport: (o) => {
       transportOptions.push(o)
       return transport
-    }
+    },
+    files: nodeFiles
   }
   return { runner, clock, transport, deps, transportOptions }
 }

@@ -25,3 +25,10 @@ export function profileForm(profile: ProfileRef): Record<string, string> {
   if ('crn' in profile) return { profile_crn: profile.crn }
   return { profile_name: profile.name, account: profile.account }
 }
+
+/** The `apikey` input's key when the credential is one ('' for keyless sources and none). */
+export function apiKeyOf(credential: Credential): string {
+  return credential.kind === 'apikey' || credential.kind === 'apikey-profile'
+    ? credential.apikey
+    : ''
+}

@@ -1,56 +1,106 @@
-import type { Clock } from '../clock.js'
-import type { IamClient } from '../iam/client.js'
 import type { IamToken } from '../iam/token.js'
 import type { Secrets } from '../secrets.js'
-import { exchangeApiKey } from './apikey.js'
-import { assumeWithApiKey } from './assume.js'
-import type { Credential, CredentialKind } from './credential.js'
-import { exchangeCrToken, readCrToken } from './cr-token.js'
-import { vpcInstanceToken } from './vpc-metadata.js'
+import { apikeyInputs, apikeySource } from './apikey.js'
+import { assumeSource } from './assume.js'
+import { crTokenInputs, crTokenSource } from './cr-token.js'
+import type { Credential } from './credential.js'
+import {
+  NOT_RENEWABLE,
+  type CredentialOf,
+  type CredentialSource,
+  type RenewalFacts,
+  type SavedCredential,
+  type SourceKind,
+  type SourceInputs,
+  type SourcedCredential,
+  type TokenRequestContext
+} from './source.js'
+import { vpcMetadataInputs, vpcMetadataSource } from './vpc-metadata.js'
 
-/** What any credential source needs to get a token. */
-export interface TokenRequestContext {
-  iam: IamClient
-  secrets: Secrets
-  clock: Pick<Clock, 'now'>
-  /** Sent as IBM-Cloud-Tenant when account-id pins an account (single-grant sources). */
-  accountId?: string
-  /** A client for another endpoint with the same limits (the VPC instance metadata service). */
-  connect: (endpoint: string) => IamClient
-  /** Reads a file as UTF-8 (the compute-resource token). */
-  readFile: (path: string) => string
-}
+export type { SourcedCredential, TokenRequestContext } from './source.js'
 
-type Of<K extends CredentialKind> = Extract<Credential, { kind: K }>
-type Sources = {
-  [K in Exclude<CredentialKind, 'none'>]: (c: Of<K>, ctx: TokenRequestContext) => Promise<IamToken>
+/** Each row is its kind's source; what it saves for renewal is its own (see RenewableCredential). */
+type Table = {
+  [K in SourceKind]: Omit<CredentialSource<CredentialOf<K>, never>, 'renewal'> & {
+    renewal?: object
+  }
 }
 
 /**
  * The ways the action can prove who it is, one row per kind of credential (credential.ts),
- * each backed by a module that yields a token.
+ * each the `source` its module exports. A new source is a new module and a new row here.
  */
-const SOURCES: Sources = {
-  apikey: (c, ctx) => exchangeApiKey(c.apikey, ctx),
-  'apikey-profile': (c, ctx) => assumeWithApiKey(c.apikey, c.profile, ctx),
-  'cr-token-file': (c, ctx) =>
-    exchangeCrToken(readCrToken(c.path, ctx.secrets, ctx.readFile), c.profile, ctx),
-  'vpc-metadata': (c, ctx) => vpcInstanceToken(c.endpoint, c.profile, ctx)
-}
+export const SOURCES = {
+  apikey: apikeySource,
+  'apikey-profile': assumeSource,
+  'cr-token-file': crTokenSource,
+  'vpc-metadata': vpcMetadataSource
+} satisfies Table
+
+/** What the token command's config file may hold: the union of what the sources save. */
+export type RenewableCredential = {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- infers each row's own shape
+  [K in SourceKind]: (typeof SOURCES)[K] extends CredentialSource<any, infer S> ? S : never
+}[SourceKind]
+
+/**
+ * The sources' inputs, in the order their problems are reported: `apikey` (with a profile, the
+ * assume source), `cr-token-file`, `vpc-metadata`. parse.ts loops over these.
+ */
+export const INPUT_SOURCES: readonly SourceInputs[] = [
+  apikeyInputs,
+  crTokenInputs,
+  vpcMetadataInputs
+]
+
+/** Any row, typed loosely: the loops below never mix one row's credential with another's. */
+type AnySource = CredentialSource<SourcedCredential, SavedCredential>
+const rows = Object.values(SOURCES) as AnySource[]
+const rowOf = (kind: SourceKind) => SOURCES[kind] as AnySource
 
 export type TokenSource = (ctx: TokenRequestContext) => Promise<IamToken>
-
-/** A credential that names a source: any kind but `none`. */
-export type SourcedCredential = Exclude<Credential, { kind: 'none' }>
 
 /** The source of `credential`, or undefined when the inputs name none (an empty `apikey`). */
 export function credentialSource(credential: SourcedCredential): TokenSource
 export function credentialSource(credential: Credential): TokenSource | undefined
 export function credentialSource(credential: Credential): TokenSource | undefined {
   if (credential.kind === 'none') return undefined
-  const source = SOURCES[credential.kind] as (
-    c: Credential,
-    ctx: TokenRequestContext
-  ) => Promise<IamToken>
-  return (ctx) => source(credential, ctx)
+  const source = rowOf(credential.kind)
+  return (ctx) => source.exchange(credential, ctx)
+}
+
+/** What the token command's config file holds for `credential`, or why it is not renewable. */
+export function saveForRenewal(
+  credential: SourcedCredential,
+  facts: RenewalFacts
+): RenewableCredential | { why: string } {
+  const renewal = rowOf(credential.kind).renewal
+  return renewal
+    ? (renewal.save(credential, facts) as RenewableCredential | { why: string })
+    : { why: NOT_RENEWABLE }
+}
+
+/** The row that wrote `saved` into a config file, or undefined when none did. */
+function renewalOf(saved: SavedCredential) {
+  return rows.find((row) => row.renewal?.saved === saved.kind)?.renewal
+}
+
+/** Whether a config file's credential is one some source wrote. */
+export function isSavedCredential(saved: unknown): saved is RenewableCredential {
+  const kind = (saved as { kind?: unknown } | null | undefined)?.kind
+  return rows.some((row) => row.renewal !== undefined && row.renewal.saved === kind)
+}
+
+/** The credential to renew from, given what the config file saved. */
+export function loadForRenewal(
+  saved: SavedCredential,
+  env: Record<string, string | undefined>,
+  secrets: Secrets
+): SourcedCredential {
+  return renewalOf(saved)!.load(saved, env, secrets)
+}
+
+/** How the install message says the token is renewed. */
+export function describeRenewal(saved: SavedCredential): string {
+  return renewalOf(saved)!.describe(saved)
 }

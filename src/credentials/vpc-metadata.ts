@@ -2,7 +2,10 @@ import { ActionError, OPERATION } from '../errors.js'
 import { parseJson } from '../iam/json.js'
 import { parseTokenResponse, type IamToken } from '../iam/token.js'
 import type { ProfileRef } from './credential.js'
-import type { TokenRequestContext } from './sources.js'
+import { ConfigError } from '../errors.js'
+import { parseBoolean } from '../inputs.js'
+import { DEFAULT_METADATA_ENDPOINT, parseMetadataEndpoint } from './metadata-endpoint.js'
+import type { CredentialOf, CredentialSource, SourceInputs, TokenRequestContext } from './source.js'
 
 /** The metadata service API version IBM's VpcInstanceAuthenticator sends by default. */
 export const METADATA_VERSION = '2022-03-01'
@@ -66,4 +69,56 @@ function metadataProfile(profile: ProfileRef): Record<string, string> {
   if ('id' in profile) return { id: profile.id }
   if ('crn' in profile) return { crn: profile.crn }
   return { name: profile.name }
+}
+
+type VpcMetadata = CredentialOf<'vpc-metadata'>
+
+/** `vpc-metadata: true`. Renewable: the config file holds the endpoint and profile. */
+export const vpcMetadataSource: CredentialSource<VpcMetadata, VpcMetadata> = {
+  kind: 'vpc-metadata',
+  exchange: (c, ctx) => vpcInstanceToken(c.endpoint, c.profile, ctx),
+  renewal: {
+    saved: 'vpc-metadata',
+    save: (c) => c,
+    load: (saved) => saved,
+    describe: () => 'from the VPC instance metadata service'
+  }
+}
+
+/** A ConfigError becomes a refusal; anything else is a bug and is thrown. */
+function refused(refuse: (message: string) => void, parse: () => void): void {
+  try {
+    parse()
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err
+    refuse(err.message)
+  }
+}
+
+/** `vpc-metadata: true`, and `vpc-metadata-endpoint`, which means nothing without it. */
+export const vpcMetadataInputs: SourceInputs = {
+  selected: ({ get }, refuse) => {
+    let vpc = false
+    refused(refuse, () => (vpc = parseBoolean('vpc-metadata', get('vpc-metadata'), false)))
+    return vpc ? 'vpc-metadata: true' : undefined
+  },
+  check: ({ inputs, chosen, refuse }) => {
+    const endpoint = inputs.get('vpc-metadata-endpoint')
+    if (endpoint && !chosen) {
+      refuse(
+        'vpc-metadata-endpoint is set but vpc-metadata is not true: set vpc-metadata: true, or remove vpc-metadata-endpoint.'
+      )
+    } else if (endpoint) {
+      refused(refuse, () => parseMetadataEndpoint(endpoint))
+    }
+  },
+  credential: ({ inputs, profile }) => {
+    const endpoint = inputs.get('vpc-metadata-endpoint')
+    return {
+      kind: 'vpc-metadata',
+      endpoint: endpoint ? parseMetadataEndpoint(endpoint) : DEFAULT_METADATA_ENDPOINT,
+      ...(profile ? { profile } : {})
+    }
+  },
+  ownsApiKeys: false
 }

@@ -5,15 +5,6 @@ import { oneLine } from '../untrusted.js'
 import type { IamClient } from './client.js'
 import { decodeJwtClaims, type IamClaims } from './jwt.js'
 
-/** The grant types of IAM's token endpoint, as the form's grant_type. */
-export const GRANT = {
-  apikey: 'urn:ibm:params:oauth:grant-type:apikey',
-  /** A trusted profile, assumed with another identity's access token. */
-  assume: 'urn:ibm:params:oauth:grant-type:assume',
-  /** A trusted profile, with a compute resource's token (Kubernetes, Code Engine). */
-  crToken: 'urn:ibm:params:oauth:grant-type:cr-token'
-} as const
-
 /** What IAM returns as refresh_token without a client id: not a secret, never masked. */
 const NO_REFRESH_TOKEN = 'not_supported'
 

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url'
 import { systemClock } from '../clock.js'
 import { createHttpTransport } from '../iam/http.js'
 import { userAgent } from '../version.js'
+import { nodeFiles } from './files.js'
 import type { Runner, StepDeps } from './runner.js'
 
 /** The real runner: @actions/core, confined to this file. */
@@ -34,7 +35,8 @@ export function runnerDeps(): StepDeps {
     env: process.env,
     createTransport: ({ timeoutMs }) => createHttpTransport({ userAgent: userAgent(), timeoutMs }),
     // dist/main/index.js runs this; the command's bundle sits beside it in dist/token-command/.
-    tokenCommandHost: {
+    files: nodeFiles,
+    tokenCommandScript: {
       node: process.execPath,
       // Not `new URL(.., import.meta.url)`: webpack would copy the file in as an asset.
       script: join(dirname(fileURLToPath(import.meta.url)), '..', 'token-command', 'index.js')

@@ -1,5 +1,6 @@
 import type { Clock } from '../clock.js'
 import type { HttpTransport } from '../iam/http.js'
+import type { Files } from './files.js'
 
 /**
  * The part of the GitHub runner the action talks to. `actions-core.ts` backs it with
@@ -31,14 +32,17 @@ export interface StepDeps {
   /** The process environment (GITHUB_* facts about the run). */
   env: Record<string, string | undefined>
   createTransport: (options: { timeoutMs: number }) => HttpTransport
+  /** Every file the step reads or writes (a credential file, the token command's folder). */
+  files: Files
   /**
    * Where `ibmcloud-iam-token` comes from: the Node binary running this step and the bundled
    * script (dist/token-command/index.js). Without it the command is not installed.
    */
-  tokenCommandHost?: TokenCommandHost
+  tokenCommandScript?: NodeScript
 }
 
-export interface TokenCommandHost {
+/** A script and the absolute path of the Node binary that runs it. */
+export interface NodeScript {
   node: string
   script: string
 }

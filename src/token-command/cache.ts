@@ -1,4 +1,4 @@
-import { readFileSync, renameSync, writeFileSync } from 'node:fs'
+import type { Files } from '../runner/files.js'
 
 /** The token `ibmcloud-iam-token` last printed, in a file only the runner's user can read. */
 export interface CachedToken {
@@ -8,9 +8,9 @@ export interface CachedToken {
 }
 
 /** The cached token, or undefined when there is none (or it is unreadable: renew then). */
-export function readCache(path: string): CachedToken | undefined {
+export function readCache(files: Files, path: string): CachedToken | undefined {
   try {
-    const json = JSON.parse(readFileSync(path, 'utf8')) as Partial<CachedToken>
+    const json = JSON.parse(files.readFile(path)) as Partial<CachedToken>
     if (typeof json.accessToken === 'string' && typeof json.expiration === 'number') {
       return { accessToken: json.accessToken, expiration: json.expiration }
     }
@@ -24,8 +24,8 @@ export function readCache(path: string): CachedToken | undefined {
  * Writes the cache with mode 0600 and renames it into place, so that a reader running at the
  * same moment sees the old token or the new one, never half of one.
  */
-export function writeCache(path: string, token: CachedToken): void {
+export function writeCache(files: Files, path: string, token: CachedToken): void {
   const temp = `${path}.${process.pid}.${Date.now()}.tmp`
-  writeFileSync(temp, JSON.stringify(token), { mode: 0o600 })
-  renameSync(temp, path)
+  files.writeFile(temp, JSON.stringify(token), 0o600)
+  files.rename(temp, path)
 }

@@ -1,8 +1,9 @@
-import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Config } from '../config.js'
+import { describeRenewal } from '../credentials/sources.js'
 import type { IamToken } from '../iam/token.js'
-import type { Runner, TokenCommandHost } from '../runner/runner.js'
+import type { Files } from '../runner/files.js'
+import type { NodeScript, Runner } from '../runner/runner.js'
 import { writeCache } from './cache.js'
 import { renewableCredential, type RenewalConfig } from './renewal.js'
 import { posixShim, windowsShim } from './shims.js'
@@ -20,7 +21,7 @@ export function installTokenCommand(
   runner: Runner,
   config: Config,
   token: IamToken,
-  where: { host?: TokenCommandHost; runnerTemp?: string }
+  where: { script?: NodeScript; runnerTemp?: string; files: Files }
 ): string | undefined {
   if (!config.tokenCommand) return undefined
   const renewal = renewableCredential(config)
@@ -29,11 +30,12 @@ export function installTokenCommand(
     return undefined
   }
   if ('why' in renewal) return skip(renewal.why)
-  if (!where.host) return skip('this runner gives no path to the bundled command')
+  if (!where.script) return skip('this runner gives no path to the bundled command')
   if (!where.runnerTemp) return skip('RUNNER_TEMP is not set')
   // mkdtemp makes the folder with mode 0700 and a name nobody knew before: only the runner's user
   // can list it or create files in it, so plain writes suffice (no O_EXCL dance).
-  const dir = mkdtempSync(join(where.runnerTemp, `${COMMAND}-`))
+  const { files } = where
+  const dir = files.makeTempDir(join(where.runnerTemp, `${COMMAND}-`))
   const file: RenewalConfig = {
     version: 1,
     credential: renewal.credential,
@@ -44,22 +46,16 @@ export function installTokenCommand(
     cache: join(dir, 'token.json')
   }
   const configPath = join(dir, 'config.json')
-  writeFileSync(configPath, `${JSON.stringify(file, null, 2)}\n`, { mode: 0o600 })
-  writeCache(file.cache, { accessToken: token.accessToken, expiration: token.expiration })
-  const launch = { ...where.host, config: configPath }
-  writeFileSync(join(dir, COMMAND), posixShim(launch))
-  chmodSync(join(dir, COMMAND), 0o700) // executable whatever the umask
-  writeFileSync(join(dir, `${COMMAND}.cmd`), windowsShim(launch), { mode: 0o700 })
+  files.writeFile(configPath, `${JSON.stringify(file, null, 2)}\n`, 0o600)
+  writeCache(files, file.cache, { accessToken: token.accessToken, expiration: token.expiration })
+  const launch = { ...where.script, config: configPath }
+  files.writeFile(join(dir, COMMAND), posixShim(launch))
+  files.chmod(join(dir, COMMAND), 0o700) // executable whatever the umask
+  files.writeFile(join(dir, `${COMMAND}.cmd`), windowsShim(launch), 0o700)
   runner.addPath(dir)
   runner.info(
     `Later steps can run \`${COMMAND}\` for a token valid at least 5 more minutes, renewed ` +
-      `${renewedFrom(renewal.credential)} (token-command: false turns this off).`
+      `${describeRenewal(renewal.credential)} (token-command: false turns this off).`
   )
   return dir
-}
-
-function renewedFrom(credential: RenewalConfig['credential']): string {
-  if (credential.kind === 'cr-token-file') return `from ${credential.path}, re-read each time`
-  if (credential.kind === 'vpc-metadata') return `from the VPC instance metadata service`
-  return `with the ephemeral key in $${credential.envName}`
 }

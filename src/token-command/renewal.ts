@@ -1,15 +1,16 @@
 import type { Config } from '../config.js'
-import type { Credential } from '../credentials/credential.js'
+import {
+  isSavedCredential,
+  saveForRenewal,
+  type RenewableCredential
+} from '../credentials/sources.js'
+import { NOT_RENEWABLE } from '../credentials/source.js'
 
 /**
  * How `ibmcloud-iam-token` gets a new token, as written to its config file: never a secret.
- * A token file's path, the metadata endpoint and profile, or the NAME of the variable that
- * holds an ephemeral key (the key itself stays in the job's environment).
+ * Each source's module says what it saves (credentials/source.ts, `Renewal`).
  */
-export type RenewableCredential =
-  | Extract<Credential, { kind: 'cr-token-file' }>
-  | Extract<Credential, { kind: 'vpc-metadata' }>
-  | { kind: 'apikey-env'; envName: string }
+export type { RenewableCredential }
 
 /** The command's config file (config.json beside it). */
 export interface RenewalConfig {
@@ -32,24 +33,17 @@ export function renewableCredential(
   config: Config
 ): { credential: RenewableCredential } | { why: string } {
   const c = config.credential
-  if (c.kind === 'cr-token-file' || c.kind === 'vpc-metadata') return { credential: c }
-  if (config.ephemeral.enabled && config.exportEnv && c.kind === 'apikey') {
-    return { credential: { kind: 'apikey-env', envName: config.ephemeral.envName } }
-  }
-  return {
-    why:
-      'renewing would need the API key, which is never written to disk (use ephemeral-key: true, ' +
-      'cr-token-file or vpc-metadata for a renewable token)'
-  }
+  if (c.kind === 'none') return { why: NOT_RENEWABLE }
+  const saved = saveForRenewal(c, config)
+  return 'why' in saved ? saved : { credential: saved }
 }
 
 /** Reads and checks a config file's JSON; throws an Error that says what is wrong. */
 export function parseRenewalConfig(text: string): RenewalConfig {
   const json = JSON.parse(text) as Partial<RenewalConfig>
-  const kind = json?.credential?.kind
   if (
     json?.version !== 1 ||
-    !['cr-token-file', 'vpc-metadata', 'apikey-env'].includes(String(kind)) ||
+    !isSavedCredential(json?.credential) ||
     typeof json.endpoint !== 'string' ||
     typeof json.cache !== 'string' ||
     typeof json.timeoutMs !== 'number' ||

@@ -1,12 +1,12 @@
-import { readFileSync } from 'node:fs'
 import type { Clock } from '../clock.js'
-import { credentialSource, type SourcedCredential } from '../credentials/sources.js'
+import { credentialSource, loadForRenewal } from '../credentials/sources.js'
 import { describeError } from '../describe-error.js'
 import { ActionError } from '../errors.js'
-import { connectIam } from '../iam/connect.js'
 import type { HttpTransport } from '../iam/http.js'
 import { checkAccount } from '../iam/token.js'
+import type { Files } from '../runner/files.js'
 import { Secrets } from '../secrets.js'
+import { stepContext } from '../step-context.js'
 import { readCache, writeCache } from './cache.js'
 import { COMMAND } from './install.js'
 import { addMaskCommand, printToken } from './print.js'
@@ -21,7 +21,7 @@ export interface CommandIo {
   env: Record<string, string | undefined>
   clock: Clock
   createTransport: (options: { timeoutMs: number }) => HttpTransport
-  readFile: (path: string) => string
+  files: Files
   /** The token, and nothing else, goes here. */
   stdout: (text: string) => void
   /** Messages, retry notes and (on a runner) `::add-mask::` commands go here. */
@@ -41,27 +41,22 @@ export async function runTokenCommand(args: string[], io: CommandIo): Promise<nu
     if (onRunner) io.stderr(addMaskCommand(value))
   })
   try {
-    const config = loadConfig(args[0], io.readFile)
+    const config = loadConfig(args[0], io.files.readFile)
     const now = Math.floor(io.clock.now() / 1000)
-    const cached = readCache(config.cache)
+    const cached = readCache(io.files, config.cache)
     if (cached && cached.expiration - now >= RENEW_BEFORE_S) {
       await printToken(cached.accessToken, secrets, io, onRunner)
       return 0
     }
-    const source = credentialSource(resolveCredential(config, io.env, secrets))
+    const source = credentialSource(loadForRenewal(config.credential, io.env, secrets))
     const log = (message: string) => io.stderr(`${COMMAND}: ${message}\n`)
-    const deps = { createTransport: io.createTransport, clock: io.clock, log }
-    const connect = (endpoint: string) => connectIam({ ...config, endpoint }, deps, secrets)
-    const token = await source({
-      iam: connect(config.endpoint),
-      secrets,
-      clock: io.clock,
-      accountId: config.accountId,
-      connect,
-      readFile: io.readFile
-    })
+    const wiring = { log, createTransport: io.createTransport, clock: io.clock, secrets }
+    const token = await source(stepContext({ ...wiring, readFile: io.files.readFile }, config))
     checkAccount(token, config.accountId)
-    writeCache(config.cache, { accessToken: token.accessToken, expiration: token.expiration })
+    writeCache(io.files, config.cache, {
+      accessToken: token.accessToken,
+      expiration: token.expiration
+    })
     const left = token.expiration - now
     if (left < MIN_VALID_S) {
       log(`IAM issued a token valid for only ${left} s (less than ${MIN_VALID_S} s).`)
@@ -86,36 +81,5 @@ function loadConfig(path: string | undefined, readFile: (path: string) => string
       `cannot use ${path} (${why}). It is written by the IBM Cloud IAM token action in an ` +
         'earlier step of this job and removed with RUNNER_TEMP when the job ends.'
     )
-  }
-}
-
-/** The credential to renew from; an ephemeral key comes from the environment, masked first. */
-function resolveCredential(
-  config: RenewalConfig,
-  env: Record<string, string | undefined>,
-  secrets: Secrets
-): SourcedCredential {
-  const c = config.credential
-  if (c.kind !== 'apikey-env') return c
-  const apikey = env[c.envName]
-  secrets.add(apikey)
-  if (!apikey?.trim()) {
-    throw new ActionError(
-      `$${c.envName} is empty in this step, so the token cannot be renewed: the ephemeral key ` +
-        'is exported only to the steps after the action (check env: overrides of this step).'
-    )
-  }
-  return { kind: 'apikey', apikey: apikey.trim() }
-}
-
-/** The real process: argv, env, the system clock and the shipped HTTP transport. */
-export function processIo(createTransport: CommandIo['createTransport'], clock: Clock): CommandIo {
-  return {
-    env: process.env,
-    clock,
-    createTransport,
-    readFile: (path) => readFileSync(path, 'utf8'),
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text)
   }
 }
