@@ -1,11 +1,11 @@
-import { parseApiKey } from '../src/iam/apikey-object.js'
-import { parseJson } from '../src/iam/json.js'
+import { parseJson } from '../src/iam/read-body.js'
 import {
   createApiKey,
   deleteApiKey,
   formatExpiresAt,
   getApiKey,
   listApiKeys,
+  parseApiKey,
   parseIamTime,
   type NewApiKey
 } from '../src/iam/apikeys.js'
@@ -263,9 +263,18 @@ describe('getApiKey', () => {
     const { iam } = setup([identityError(403, 'BXNIM0513E', 'trace-403')])
     await expect(getApiKey(iam, TOKEN, KEY_ID)).rejects.toMatchObject({
       name: 'IamError',
+      operation: 'API key lookup',
       status: 403,
       details: { errorCode: 'BXNIM0513E', requestId: 'trace-403' }
     })
+  })
+
+  it('a failed lookup reads as a lookup, never as a deletion, and keeps the Operator advice', async () => {
+    const { iam } = setup([identityError(403, 'BXNIM0513E', 'trace-403')])
+    const message = describeError(await getApiKey(iam, TOKEN, KEY_ID).catch((e: unknown) => e))
+    expect(message).toMatch(/^IBM Cloud IAM API key lookup failed after 1 attempt: HTTP 403/)
+    expect(message).not.toContain('deletion')
+    expect(message).toMatch(/Operator .*role on the IAM Identity Service/)
   })
 
   it('throws an ActionError for a 200 without a key object', async () => {

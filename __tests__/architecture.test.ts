@@ -5,6 +5,9 @@ import { fileURLToPath } from 'node:url'
 /** The shape of src/ that issue #7 settled on, kept by a test rather than by memory. */
 const SRC = resolve(dirname(fileURLToPath(import.meta.url)), '../src')
 
+/** Lines a module usually stays under; see the module-size test. */
+const MODULE_SIZE_GUIDELINE = 300
+
 function sources(dir = SRC): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name)
@@ -90,10 +93,18 @@ describe('the shape of src/', () => {
     ])
   })
 
-  it('no module is over 200 lines', () => {
+  /**
+   * A guideline, not a wall: a module holds one thing whole, which is usually under about 300
+   * lines. One that grows past it either splits along a real seam or says, in a
+   * `module-size:` comment, why it is one thing; never a split only to pass a count (issue 18
+   * merged the modules an older 200-line cap had cut apart).
+   */
+  it('a module over about 300 lines says why it is one module', () => {
     const long = sources()
-      .map((file) => [relative(SRC, file), readFileSync(file, 'utf8').split('\n').length] as const)
-      .filter(([, lines]) => lines > 200)
+      .map((file) => [relative(SRC, file), readFileSync(file, 'utf8')] as const)
+      .filter(([, text]) => text.split('\n').length > MODULE_SIZE_GUIDELINE)
+      .filter(([, text]) => !/module-size: \S/.test(text))
+      .map(([rel]) => rel)
     expect(long).toEqual([])
   })
 

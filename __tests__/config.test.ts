@@ -255,7 +255,7 @@ describe('env-name', () => {
   it('shows a refused name with its newline escaped, so the message stays on one line', () => {
     const message = problem({ apikey: APIKEY, 'env-name': 'TOKEN\n::error::forged' })
     expect(message).not.toContain('\n')
-    expect(message).toContain('TOKEN\\n::error::forged')
+    expect(message).toContain('TOKEN\\n: :error: :forged')
   })
 
   it('validateEnvName names the input it was given', () => {

@@ -43,7 +43,7 @@ describe('readCrToken', () => {
     }
     expect(() => readCrToken('/t\n::warning::x', secrets().secrets, read)).toThrow(
       new ActionError(
-        `Cannot read the compute-resource token in /t\\n::warning::x (error). ${MOUNT_HELP}`
+        `Cannot read the compute-resource token in /t\\n: :warning: :x (error). ${MOUNT_HELP}`
       )
     )
   })

@@ -1,4 +1,4 @@
-import { ADVICE, type AdviceId } from '../src/advice.js'
+import { ADVICE, adviceForCode, type Advice, type AdviceId } from '../src/advice.js'
 import { describeError } from '../src/describe-error.js'
 import {
   ActionError,
@@ -147,9 +147,35 @@ describe('describeError on an IAM error: which advice', () => {
     ['a deletion 403', OPERATION.deleteKey, 403, ['keyNotPermitted'], undefined],
     ['a listing 403', OPERATION.listKeys, 403, ['keyNotPermitted'], undefined],
     ['a deletion 404', OPERATION.deleteKey, 404, [], undefined],
-    ['a deletion 500', OPERATION.deleteKey, 500, ['iamFailing'], undefined]
+    ['a deletion 500', OPERATION.deleteKey, 500, ['iamFailing'], undefined],
+    ['a lookup 400', OPERATION.lookupKey, 400, [], undefined],
+    ['a lookup 401', OPERATION.lookupKey, 401, ['keyNotPermitted'], undefined],
+    ['a lookup 403', OPERATION.lookupKey, 403, ['keyNotPermitted'], undefined],
+    ['a lookup 500', OPERATION.lookupKey, 500, ['iamFailing'], undefined]
   ])('%s (%s, HTTP %i) gets %j', (_what, operation, status, advice, code) => {
     expect(adviceIn(describeError(iamError(operation, status, code, 3)))).toEqual(advice)
+  })
+
+  // The rows name their codes: no separate code map can drift from them.
+  const coded = (Object.keys(ADVICE) as AdviceId[]).flatMap((id) =>
+    ((ADVICE[id] as Advice).codes ?? []).map((code) => [code, id] as const)
+  )
+
+  it('has rows that name codes, each code in one row only', () => {
+    expect(coded.map(([code]) => code)).toEqual(['BXNIM0415E', 'BXNIM0109E', 'BXNIM0106E'])
+    expect(new Set(coded.map(([code]) => code)).size).toBe(coded.length)
+  })
+
+  it.each(coded)('gives the row naming %s for it, on any operation', (code, id) => {
+    expect(adviceForCode(code)).toBe(id)
+    for (const operation of [OPERATION.token, OPERATION.createKey, OPERATION.lookupKey]) {
+      expect(adviceIn(describeError(iamError(operation, 400, code, 1)))).toContain(id)
+    }
+  })
+
+  it('finds no row for a code no row names', () => {
+    expect(adviceForCode('BXNIM0999E')).toBeUndefined()
+    expect(adviceForCode('')).toBeUndefined()
   })
 
   it('names the attempts in the rate-limit and IAM-failing advice', () => {

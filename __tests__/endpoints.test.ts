@@ -76,11 +76,13 @@ describe('parseEndpoint', () => {
 
   it('refuses credentials in the URL without repeating them', () => {
     const message = refusal('https://user:s3cretPassw0rd@iam.cloud.ibm.com')
-    expect(message).toMatch(/user name or password/)
+    expect(message).toMatch(/without user name, password/)
     expect(message).not.toContain('s3cretPassw0rd')
-    expect(refusal('https://onlyuser@iam.cloud.ibm.com')).toMatch(/user name or password/)
+    expect(refusal('https://onlyuser@iam.cloud.ibm.com')).toMatch(/without user name, password/)
     const passwordOnly = refusal('https://:0nlyPassw0rd@iam.cloud.ibm.com')
-    expect(passwordOnly).toBe('iam-endpoint must not contain a user name or password.')
+    expect(passwordOnly).toBe(
+      'iam-endpoint must be a base URL without user name, password, ?query or #fragment.'
+    )
     expect(passwordOnly).not.toContain('0nlyPassw0rd')
   })
 
@@ -106,6 +108,12 @@ describe('parseEndpoint', () => {
       expect(new URL(`${base}/identity/token`).pathname).toBe('/identity/token')
     }
   )
+
+  it('quotes a value that is not a URL as one inert line', () => {
+    expect(refusal('not a url\n::error::forged')).toBe(
+      'iam-endpoint "not a url\\n: :error: :forged" is not a URL. Give a base URL such as https://iam.cloud.ibm.com.'
+    )
+  })
 
   it('refuses something that is not a URL', () => {
     expect(refusal('iam.cloud.ibm.com')).toBe(

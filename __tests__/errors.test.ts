@@ -47,6 +47,7 @@ describe('error kinds', () => {
     expect(OPERATION).toEqual({
       token: 'token exchange',
       createKey: 'API key creation',
+      lookupKey: 'API key lookup',
       deleteKey: 'API key deletion',
       instanceIdentity: 'VPC metadata instance identity token request',
       metadataIamToken: 'VPC metadata IAM token request',

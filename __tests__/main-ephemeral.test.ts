@@ -1,5 +1,5 @@
 import { run as runMain } from '../src/main.js'
-import { STATE } from '../src/ephemeral/state.js'
+import { STATE } from '../src/ephemeral/issue.js'
 import type { HttpResponse } from '../src/iam/http.js'
 import {
   ACCOUNT_ID,

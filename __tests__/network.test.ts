@@ -3,7 +3,7 @@ import {
   isPermanentNetworkError,
   isTlsError,
   requestNeverSent
-} from '../src/iam/network.js'
+} from '../src/iam/retry.js'
 
 /** Codes Node gives for a failed TLS handshake, each matching one word of the rule. */
 const TLS_CODES = [

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check'
 import { ActionError } from '../src/errors.js'
-import { parseApiKey } from '../src/iam/apikey-object.js'
+import { parseApiKey } from '../src/iam/apikeys.js'
 import { parseIamErrorBody } from '../src/iam/error-body.js'
 import { MAX_TOKEN_LIFETIME_S, parseTokenResponse } from '../src/iam/token.js'
 import { Secrets } from '../src/secrets.js'

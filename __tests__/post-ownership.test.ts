@@ -5,7 +5,7 @@
 import { run as runPost } from '../src/post.js'
 import { looksLikeKeyId, revokeIfOurs } from '../src/ephemeral/revoke.js'
 import { runFacts } from '../src/ephemeral/naming.js'
-import { STATE } from '../src/ephemeral/state.js'
+import { STATE } from '../src/ephemeral/issue.js'
 import type { HttpResponse } from '../src/iam/http.js'
 import {
   ACCOUNT_ID,

@@ -1,5 +1,5 @@
 import { run as runPost } from '../src/post.js'
-import { STATE } from '../src/ephemeral/state.js'
+import { STATE } from '../src/ephemeral/issue.js'
 import type { HttpResponse } from '../src/iam/http.js'
 import { APIKEY_GRANT as GRANT_APIKEY } from '../src/credentials/apikey.js'
 

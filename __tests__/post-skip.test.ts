@@ -1,5 +1,5 @@
 import { run as runPost } from '../src/post.js'
-import { STATE } from '../src/ephemeral/state.js'
+import { STATE } from '../src/ephemeral/issue.js'
 import { APIKEY, fakeClock } from './helpers/fakes.js'
 import { KEY_ID, postHarness, savedKeyState } from './helpers/identity.js'
 

@@ -2,13 +2,11 @@ import { NetworkError } from '../src/errors.js'
 import {
   backoffDelay,
   DEFAULT_BACKOFF,
-  parseRetryAfter,
-  rateLimitDelay,
-  rateLimitSpread
-} from '../src/iam/backoff.js'
-import {
   isRetryableNetworkError,
   isRetryableStatus,
+  parseRetryAfter,
+  rateLimitDelay,
+  rateLimitSpread,
   retryPolicy,
   sendWithRetry,
   type RetryPolicy

@@ -1,6 +1,6 @@
 import { run as runMain } from '../src/main.js'
 import { runFacts } from '../src/ephemeral/naming.js'
-import { STATE } from '../src/ephemeral/state.js'
+import { STATE } from '../src/ephemeral/issue.js'
 import { longestJobMinutes, sweepStaleKeys } from '../src/ephemeral/sweep.js'
 import type { HttpResponse } from '../src/iam/http.js'
 import {

@@ -3,12 +3,13 @@ import * as prettier from 'prettier'
 import { ADVICE, advise, type AdviceId } from '../src/advice.js'
 
 /**
- * docs/TROUBLESHOOTING.md's table is generated from src/advice.ts, the advice the action
- * prints. When they drift this test fails; `UPDATE_DOCS=1 npm test -- troubleshooting`
- * rewrites the table from the code.
+ * docs/TROUBLESHOOTING.md's table is generated from the advice rows (ADVICE, src/advice.ts),
+ * the advice the action prints. When they drift this test fails; `npm run docs` (this file
+ * with UPDATE_DOCS=1) rewrites the table from the rows.
  */
 const DOC = new URL('../docs/TROUBLESHOOTING.md', import.meta.url)
-const START = '<!-- generated from src/advice.ts: do not edit by hand -->'
+const START =
+  '<!-- generated from the advice rows (src/advice.ts) by `npm run docs`: do not edit by hand -->'
 const END = '<!-- end of generated table -->'
 
 function cell(text: string): string {

@@ -1,8 +1,13 @@
 /**
- * Every piece of advice the action gives, in one table: `describeError` and the main step put
+ * Every piece of advice the action gives, as rows: `describeError` and the main step put
  * `text` into their messages, and docs/TROUBLESHOOTING.md is generated from the same rows
- * (a test fails when the page and this table drift apart). `{attempts}` and `{account}` are
- * filled in when the message is made.
+ * (`npm run docs`; a test fails when the page and the rows drift apart). `{attempts}` and
+ * `{account}` are filled in when the message is made.
+ *
+ * A row names the IAM error codes it answers (`codes`): there is no separate code map, so a
+ * code and its advice are written down once. Rows come in groups that a module may own: a
+ * credential source exports its rows (`AdviceRows`) and they are spread into ADVICE, so that
+ * its codes, its advice and its troubleshooting lines live with the source.
  */
 export interface Advice {
   /** What the user sees in the log, as the troubleshooting page quotes it. */
@@ -11,9 +16,18 @@ export interface Advice {
   cause: string
   /** What the message tells the user to do. */
   text: string
+  /** IAM error codes (`errorCode`) this row answers, whatever the operation or status. */
+  codes?: readonly string[]
 }
 
-export const ADVICE = {
+/** A group of rows, keyed by id; ids and codes are unique across all groups. */
+export type AdviceRows = Record<string, Advice>
+
+/**
+ * The API key source's rows (the `apikey` input, alone or with a trusted profile). They
+ * move into that source's module once each source is one module.
+ */
+const APIKEY_SOURCE_ADVICE = {
   emptyKey: {
     symptom: '`The apikey input is empty`',
     cause:
@@ -31,6 +45,7 @@ export const ADVICE = {
     text: 'To let such runs pass without IBM Cloud, set `on-missing-apikey: skip` and test `steps.<id>.outputs.authenticated`.'
   },
   wrongKey: {
+    codes: ['BXNIM0415E'],
     symptom: '`HTTP 400 BXNIM0415E`',
     cause:
       'The key is mistyped, deleted, expired, or from another account or environment (staging keys only work at `https://iam.test.cloud.ibm.com`).',
@@ -38,13 +53,19 @@ export const ADVICE = {
       'The API key was not found: it is mistyped, deleted, expired, or from another IBM Cloud ' +
       'account or environment. Check the secret passed as `apikey` (create a new key with ' +
       '`ibmcloud iam api-key-create` or `ibmcloud iam service-api-key-create` and store it again).'
-  },
+  }
+} as const satisfies AdviceRows
+
+/** What IAM, the Identity API and the network say, whichever source asked. */
+const IAM_ADVICE = {
   missingProperty: {
+    codes: ['BXNIM0109E'],
     symptom: '`HTTP 400 BXNIM0109E`',
     cause: 'A required form field was empty when IAM read it.',
     text: 'IAM says a required property of the request is missing or empty.'
   },
   unsupportedGrant: {
+    codes: ['BXNIM0106E'],
     symptom: '`HTTP 400 BXNIM0106E`',
     cause: '`iam-endpoint` points at something that speaks another dialect of IAM.',
     text: 'IAM does not support the grant or response type that was sent.'
@@ -113,7 +134,10 @@ export const ADVICE = {
     cause: 'The connection broke: a proxy, a firewall, or a private endpoint outside IBM Cloud.',
     text: "Check the runner's network: a proxy needs HTTPS_PROXY (and NO_PROXY for exceptions); a private endpoint needs a runner inside IBM Cloud."
   }
-} as const satisfies Record<string, Advice>
+} as const satisfies AdviceRows
+
+/** Every row, in the order of the troubleshooting page. */
+export const ADVICE = { ...APIKEY_SOURCE_ADVICE, ...IAM_ADVICE } as const satisfies AdviceRows
 
 export type AdviceId = keyof typeof ADVICE
 
@@ -122,4 +146,11 @@ export function advise(id: AdviceId, fill: { attempts?: number; account?: string
   return ADVICE[id].text
     .replace('{attempts}', String(fill.attempts ?? 'N'))
     .replace('{account}', fill.account ?? 'X')
+}
+
+/** The row that names IAM error code `code`, if one does. */
+export function adviceForCode(code: string): AdviceId | undefined {
+  return (Object.keys(ADVICE) as AdviceId[]).find((id) =>
+    (ADVICE[id] as Advice).codes?.includes(code)
+  )
 }

@@ -6,10 +6,10 @@ import {
   parseBoolean,
   parseChoice,
   parseInteger,
-  printable,
   validateApiKey,
   validateEnvName
 } from './inputs.js'
+import { oneLine } from './untrusted.js'
 
 /** Everything the action was asked to do, parsed and validated once from its inputs. */
 export interface Config {
@@ -66,7 +66,7 @@ export function parseConfig(read: InputReader, io: { readFile: (path: string) =>
     problems.push(
       'account-id must be an IBM Cloud account id: letters and digits only (IBM account ids are 32 ' +
         'hex characters; `ibmcloud account show` prints it), ' +
-        `got "${printable(accountId)}".`
+        `got "${oneLine(accountId)}".`
     )
   }
   // Read by parseCredential: an unreadable ephemeral-key counts as false and a refused apikey as

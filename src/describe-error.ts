@@ -1,4 +1,4 @@
-import { advise, type AdviceId } from './advice.js'
+import { adviceForCode, advise } from './advice.js'
 import {
   ActionError,
   ConfigError,
@@ -7,23 +7,22 @@ import {
   OPERATION,
   type Operation
 } from './errors.js'
-import { isDnsError, isTlsError, requestNeverSent } from './iam/network.js'
-
-const ADVICE_BY_CODE: Record<string, AdviceId> = {
-  BXNIM0415E: 'wrongKey',
-  BXNIM0109E: 'missingProperty',
-  BXNIM0106E: 'unsupportedGrant'
-}
+import { isDnsError, isTlsError, requestNeverSent } from './iam/retry.js'
 
 function adviceFor(err: IamError): string | undefined {
   const code = err.details.errorCode
-  const byCode = code ? ADVICE_BY_CODE[code] : undefined
+  const byCode = code ? adviceForCode(code) : undefined
   if (byCode) return advise(byCode)
   const { status, operation, attempts } = err
   if (status === 429) return advise('rateLimited', { attempts })
   if (operation === OPERATION.createKey && status >= 500) return advise('maybeCreated')
   if (status >= 500) return advise('iamFailing', { attempts })
-  const identityApi: Operation[] = [OPERATION.createKey, OPERATION.deleteKey, OPERATION.listKeys]
+  const identityApi: Operation[] = [
+    OPERATION.createKey,
+    OPERATION.lookupKey,
+    OPERATION.deleteKey,
+    OPERATION.listKeys
+  ]
   if (identityApi.includes(operation) && (status === 401 || status === 403)) {
     return advise('keyNotPermitted')
   }

@@ -18,6 +18,7 @@ export class ActionError extends Error {
 export const OPERATION = {
   token: 'token exchange',
   createKey: 'API key creation',
+  lookupKey: 'API key lookup',
   deleteKey: 'API key deletion',
   listKeys: 'API key listing',
   instanceIdentity: 'VPC metadata instance identity token request',

@@ -1,4 +1,5 @@
 import { ConfigError } from './errors.js'
+import { oneLine } from './untrusted.js'
 
 /** Parsers of single raw input values: each returns the value or throws a ConfigError that says what to write. */
 
@@ -46,14 +47,14 @@ const RESERVED_ENV_FAMILIES: { what: string; test: (upper: string) => boolean }[
 export function validateEnvName(input: string, value: string): string {
   if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(value)) {
     throw new ConfigError(
-      `${input} "${printable(value)}" is not a valid environment variable name: use letters, digits ` +
+      `${input} "${oneLine(value)}" is not a valid environment variable name: use letters, digits ` +
         'and underscores, not starting with a digit (e.g. IBMCLOUD_IAM_TOKEN).'
     )
   }
   const family = RESERVED_ENV_FAMILIES.find((f) => f.test(value.toUpperCase()))
   if (family) {
     throw new ConfigError(
-      `${input} "${value}" is reserved: ${family.what} belong to the runner, the shell or a ` +
+      `${input} "${oneLine(value)}" is reserved: ${family.what} belong to the runner, the shell or a ` +
         'runtime, and a token there would break later steps. Choose another name (e.g. IBMCLOUD_IAM_TOKEN).'
     )
   }
@@ -87,16 +88,12 @@ export function validateApiKey(value: string): string {
   )
 }
 
-export function printable(value: string): string {
-  return JSON.stringify(value).slice(1, -1)
-}
-
 /** YAML 1.2 booleans, as @actions/core reads them. */
 export function parseBoolean(input: string, value: string, fallback: boolean): boolean {
   if (value === '') return fallback
   if (['true', 'True', 'TRUE'].includes(value)) return true
   if (['false', 'False', 'FALSE'].includes(value)) return false
-  throw new ConfigError(`${input} must be true or false (got "${printable(value)}").`)
+  throw new ConfigError(`${input} must be true or false (got "${oneLine(value)}").`)
 }
 
 export function parseInteger(
@@ -109,7 +106,7 @@ export function parseInteger(
   if (value === '') return fallback
   if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
     throw new ConfigError(
-      `${input} must be a whole number from ${min} to ${max} (got "${printable(value)}").`
+      `${input} must be a whole number from ${min} to ${max} (got "${oneLine(value)}").`
     )
   }
   return Number(value)
@@ -122,7 +119,5 @@ export function parseChoice<T extends string>(
 ): T {
   if (value === '') return choices[0]!
   if ((choices as readonly string[]).includes(value)) return value as T
-  throw new ConfigError(
-    `${input} must be one of ${choices.join(', ')} (got "${printable(value)}").`
-  )
+  throw new ConfigError(`${input} must be one of ${choices.join(', ')} (got "${oneLine(value)}").`)
 }

@@ -1,6 +1,6 @@
 import type { Clock } from './clock.js'
 import type { TokenRequestContext } from './credentials/source.js'
-import { connectIam } from './iam/connect.js'
+import { createIamClient } from './iam/client.js'
 import type { HttpTransport } from './iam/http.js'
 import type { Secrets } from './secrets.js'
 
@@ -30,7 +30,7 @@ export interface IamSettings {
 export function stepContext(wiring: StepWiring, settings: IamSettings): TokenRequestContext {
   const { secrets, clock, readFile } = wiring
   const connect = (endpoint: string) =>
-    connectIam(
+    createIamClient(
       { endpoint, timeoutMs: settings.timeoutMs, maxAttempts: settings.maxAttempts },
       wiring,
       secrets

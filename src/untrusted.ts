@@ -2,7 +2,8 @@
  * Text that did not originate in the action (claims of a JWT, ids and names IAM returns,
  * values read back from GITHUB_STATE) is neutralised here before it is printed or put in the
  * job summary: it can neither start a line of its own (and so a workflow command) nor carry
- * one, nor add Markdown or HTML to the summary.
+ * one, nor add Markdown or HTML to the summary. `oneLine` is the one way any message quotes
+ * outside text, inputs included (a refused input value is outside text too).
  */
 
 /** Longest piece of outside text printed as is; the rest is cut. */

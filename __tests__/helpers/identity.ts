@@ -8,7 +8,7 @@ import type { IamToken } from '../../src/iam/token.js'
 import { decodeJwtClaims } from '../../src/iam/jwt.js'
 import { retryPolicy } from '../../src/iam/retry.js'
 import { keyDescription, keyName, runFacts } from '../../src/ephemeral/naming.js'
-import { STATE } from '../../src/ephemeral/state.js'
+import { STATE } from '../../src/ephemeral/issue.js'
 import {
   ACCOUNT_ID,
   harness,

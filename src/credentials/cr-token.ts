@@ -1,9 +1,9 @@
 import { ActionError } from '../errors.js'
 import { requestToken, type IamToken } from '../iam/token.js'
-import { printable } from '../inputs.js'
 import type { Secrets } from '../secrets.js'
 import { profileForm, type ProfileRef } from './credential.js'
 import type { CredentialOf, CredentialSource, SourceInputs, TokenRequestContext } from './source.js'
+import { oneLine } from '../untrusted.js'
 
 /** IAM's cr-token grant: a trusted profile, with a compute resource's token (Kubernetes, Code Engine). */
 export const CR_TOKEN_GRANT = 'urn:ibm:params:oauth:grant-type:cr-token'
@@ -23,7 +23,7 @@ export function readCrToken(
   } catch (err) {
     const code = (err as { code?: unknown }).code
     throw new ActionError(
-      `Cannot read the compute-resource token in ${printable(path)} (${typeof code === 'string' ? code : 'error'}). ` +
+      `Cannot read the compute-resource token in ${oneLine(path)} (${typeof code === 'string' ? code : 'error'}). ` +
         'Check that the projected token volume is still mounted at that path.'
     )
   }
@@ -31,7 +31,7 @@ export function readCrToken(
   const token = content.trim()
   if (!token) {
     throw new ActionError(
-      `The compute-resource token file ${printable(path)} is empty. Check the projected volume.`
+      `The compute-resource token file ${oneLine(path)} is empty. Check the projected volume.`
     )
   }
   return token
@@ -99,7 +99,7 @@ function checkTokenFile(
   readFile: (path: string) => string,
   refuse: (message: string) => void
 ): void {
-  const shown = printable(path)
+  const shown = oneLine(path)
   let content: string
   try {
     content = readFile(path)

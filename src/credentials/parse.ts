@@ -1,7 +1,7 @@
-import { printable } from '../inputs.js'
 import type { Credential, ProfileRef } from './credential.js'
 import type { CredentialInputs, ParseState, SourceInputs } from './source.js'
 import { INPUT_SOURCES } from './sources.js'
+import { oneLine } from '../untrusted.js'
 
 export type { CredentialInputs } from './source.js'
 
@@ -71,11 +71,11 @@ function parseProfile(
   const odd = (value: string) => /[\u0000-\u001f\u007f-\u009f]/.test(value) || value.length > 512
   if (id && (odd(id) || !/^Profile-[A-Za-z0-9-]+$/.test(id))) {
     refuse(
-      `profile-id "${printable(id.slice(0, 80))}" is not a trusted profile id (Profile-<uuid>, as ` +
+      `profile-id "${oneLine(id.slice(0, 80))}" is not a trusted profile id (Profile-<uuid>, as ` +
         '`ibmcloud iam trusted-profile NAME --id` prints). For a name, use profile-name with account-id.'
     )
   } else if (crn && (odd(crn) || !crn.startsWith('crn:'))) {
-    refuse(`profile-crn "${printable(crn.slice(0, 80))}" is not a CRN (crn:v1:...).`)
+    refuse(`profile-crn "${oneLine(crn.slice(0, 80))}" is not a CRN (crn:v1:...).`)
   } else if (name && odd(name)) {
     refuse('profile-name contains a control character or is over 512 characters long.')
   } else if (name && !accountId) {

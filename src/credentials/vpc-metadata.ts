@@ -1,5 +1,5 @@
 import { ActionError, OPERATION } from '../errors.js'
-import { parseJson } from '../iam/json.js'
+import { parseJson } from '../iam/read-body.js'
 import { parseTokenResponse, type IamToken } from '../iam/token.js'
 import type { ProfileRef } from './credential.js'
 import { ConfigError } from '../errors.js'

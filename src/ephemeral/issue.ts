@@ -6,7 +6,13 @@ import type { IamToken } from '../iam/token.js'
 import type { Runner } from '../runner/runner.js'
 import type { Secrets } from '../secrets.js'
 import { keyDescription, keyName, type RunFacts } from './naming.js'
-import { STATE } from './state.js'
+
+/** Names of the values the main step saves for the post step. None of them is a secret. */
+export const STATE = {
+  keyId: 'ephemeral-key-id',
+  keyExpiresAt: 'ephemeral-key-expires-at',
+  endpoint: 'iam-endpoint'
+} as const
 
 export interface IssuedKey {
   id: string

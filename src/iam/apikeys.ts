@@ -1,9 +1,8 @@
 import { ActionError, OPERATION } from '../errors.js'
 import type { Secrets } from '../secrets.js'
-import { parseApiKey } from './apikey-object.js'
-import { parseJson } from './json.js'
 import type { IamClient } from './client.js'
 import type { HttpResponse } from './http.js'
+import { parseJson } from './read-body.js'
 
 /** An API key as the IAM Identity API describes it (its value comes only on creation). */
 export interface ApiKey {
@@ -15,6 +14,26 @@ export interface ApiKey {
   createdAt?: string
   /** As IAM gives it: yyyy-MM-ddTHH:mm+0000. */
   expiresAt?: string
+}
+
+/**
+ * One key object of the Identity API's answers; undefined unless it is an object with a string
+ * id, never a throw.
+ */
+export function parseApiKey(item: unknown): ApiKey | undefined {
+  if (typeof item !== 'object' || item === null || Array.isArray(item)) return undefined
+  const o = item as Record<string, unknown>
+  if (typeof o.id !== 'string' || o.id.length === 0) return undefined
+  const s = (v: unknown) => (typeof v === 'string' ? v : '')
+  return {
+    id: o.id,
+    name: s(o.name),
+    description: s(o.description),
+    iamId: s(o.iam_id),
+    accountId: s(o.account_id),
+    ...(typeof o.created_at === 'string' ? { createdAt: o.created_at } : {}),
+    ...(typeof o.expires_at === 'string' ? { expiresAt: o.expires_at } : {})
+  }
 }
 
 export interface NewApiKey {
@@ -99,7 +118,8 @@ export async function deleteApiKey(
 
 /**
  * The key with this id as IAM describes it (name, description, owner), or undefined when IAM
- * does not know it in the token's account (404). Part of revoking a key, so it reads as that.
+ * does not know it in the token's account (404). A failed lookup reads as a lookup, not as the
+ * deletion it comes before.
  */
 export async function getApiKey(
   iam: IamClient,
@@ -107,7 +127,7 @@ export async function getApiKey(
   id: string
 ): Promise<ApiKey | undefined> {
   const res = await iam.call({
-    operation: OPERATION.deleteKey,
+    operation: OPERATION.lookupKey,
     method: 'GET',
     path: `/v1/apikeys/${encodeURIComponent(id)}`,
     headers: headers(token),

@@ -1,8 +1,9 @@
 import type { Clock } from '../clock.js'
 import { IamError, type Operation } from '../errors.js'
+import type { Secrets } from '../secrets.js'
 import { parseIamErrorBody } from './error-body.js'
 import type { HttpRequest, HttpResponse, HttpTransport } from './http.js'
-import { sendWithRetry, type RetryPolicy } from './retry.js'
+import { retryPolicy, sendWithRetry, type RetryPolicy } from './retry.js'
 
 /** One request to IAM, with what it takes to know whether it may be sent again. */
 export interface IamRequest extends Omit<HttpRequest, 'url'> {
@@ -50,4 +51,34 @@ export class IamClient {
     }
     return response
   }
+}
+
+/** Where a step's IAM is and how long it may take: the config's endpoint and limits. */
+export interface Connection {
+  endpoint: string
+  timeoutMs: number
+  maxAttempts: number
+}
+
+/**
+ * Builds the IamClient of a step (it sends nothing): its endpoint and limits from the config,
+ * retry notes to the log, known secrets scrubbed from error bodies.
+ */
+export function createIamClient(
+  connection: Connection,
+  io: {
+    createTransport: (options: { timeoutMs: number }) => HttpTransport
+    clock: Clock
+    log: (message: string) => void
+  },
+  secrets: Secrets
+): IamClient {
+  return new IamClient({
+    endpoint: connection.endpoint,
+    transport: io.createTransport({ timeoutMs: connection.timeoutMs }),
+    clock: io.clock,
+    policy: retryPolicy(connection),
+    log: io.log,
+    redact: (text) => secrets.redact(text)
+  })
 }

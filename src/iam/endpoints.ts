@@ -1,4 +1,5 @@
 import { ConfigError } from '../errors.js'
+import { oneLine } from '../untrusted.js'
 
 export const PUBLIC_ENDPOINT = 'https://iam.cloud.ibm.com'
 export const PRIVATE_ENDPOINT = 'https://private.iam.cloud.ibm.com'
@@ -33,33 +34,56 @@ export function isLoopbackHost(hostname: string): boolean {
   return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host)
 }
 
-/** Validates an `iam-endpoint` value and returns it without a trailing slash. */
-export function parseEndpoint(value: string): string {
+/** What one endpoint input accepts: the rest of parseBaseUrl is the same for every endpoint. */
+export interface BaseUrlRules {
+  /** Said after "<input> "<value>" is not a URL.": what to give instead. */
+  notAUrl: string
+  /** The hosts plain http may go to; https goes anywhere. */
+  plainHttpTo: (hostname: string) => boolean
+  /** Why plain http is refused there: what follows "<input> <origin> uses plain http, ". */
+  plainHttpRefused: string
+  /** The schemes named when another one is given, e.g. "https://". */
+  schemes: string
+}
+
+/**
+ * The one base-URL validator under every endpoint input (`iam-endpoint`,
+ * `vpc-metadata-endpoint`): a URL, no user name, password, ?query or #fragment (paths are
+ * appended to it), http only to the hosts `rules` allow. Returns it without a trailing slash.
+ */
+export function parseBaseUrl(input: string, value: string, rules: BaseUrlRules): string {
   let url: URL
   try {
     url = new URL(value)
   } catch {
+    throw new ConfigError(`${input} "${oneLine(value)}" is not a URL. ${rules.notAUrl}`)
+  }
+  // ?query and #fragment on the raw text: `URL` drops a bare trailing '?' or '#'.
+  if (url.username || url.password || /[?#]/.test(value)) {
     throw new ConfigError(
-      `iam-endpoint "${value}" is not a URL. Give a base URL such as ${PUBLIC_ENDPOINT}.`
+      `${input} must be a base URL without user name, password, ?query or #fragment.`
     )
   }
-  if (url.username || url.password) {
-    throw new ConfigError('iam-endpoint must not contain a user name or password.')
-  }
-  // On the raw text: `URL` drops a bare trailing '?' or '#' from search and hash.
-  if (/[?#]/.test(value)) {
-    throw new ConfigError(`iam-endpoint must be a base URL without ?query or #fragment.`)
-  }
-  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
-    throw new ConfigError(
-      `iam-endpoint ${url.origin} uses plain http, which would send the API key unencrypted. ` +
-        'Use https:// (plain http is accepted only for a loopback emulator: localhost, 127.0.0.1, ::1).'
-    )
+  // `URL` gives the host name in lower case.
+  if (url.protocol === 'http:' && !rules.plainHttpTo(url.hostname)) {
+    throw new ConfigError(`${input} ${url.origin} uses plain http, ${rules.plainHttpRefused}`)
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new ConfigError(`iam-endpoint must start with https:// (got ${url.protocol}//).`)
+    throw new ConfigError(`${input} must start with ${rules.schemes} (got ${url.protocol}//).`)
   }
   return `${url.origin}${url.pathname}`.replace(/\/+$/, '')
+}
+
+/** Validates an `iam-endpoint` value and returns it without a trailing slash. */
+export function parseEndpoint(value: string): string {
+  return parseBaseUrl('iam-endpoint', value, {
+    notAUrl: `Give a base URL such as ${PUBLIC_ENDPOINT}.`,
+    plainHttpTo: isLoopbackHost,
+    plainHttpRefused:
+      'which would send the API key unencrypted. Use https:// (plain http is accepted only for ' +
+      'a loopback emulator: localhost, 127.0.0.1, ::1).',
+    schemes: 'https://'
+  })
 }
 
 export interface EndpointChoice {
@@ -76,7 +100,7 @@ export interface EndpointChoice {
 export function resolveEndpoint(choice: EndpointChoice): string {
   if (choice.region && !isRegion(choice.region)) {
     throw new ConfigError(
-      `region "${choice.region}" is not an IBM Cloud region with an IAM endpoint. ` +
+      `region "${oneLine(choice.region)}" is not an IBM Cloud region with an IAM endpoint. ` +
         `Valid regions: ${REGIONS.join(', ')}.`
     )
   }

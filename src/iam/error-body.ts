@@ -1,5 +1,5 @@
 import type { IamErrorDetails } from '../errors.js'
-import { parseJson } from './json.js'
+import { parseJson } from './read-body.js'
 
 /**
  * Reads IAM's two error body shapes (token endpoint and Identity API) and its request id.

@@ -64,3 +64,20 @@ export function readBodyCapped(
     })
   })
 }
+
+/**
+ * An answer's body as a JSON object, or undefined for anything else (not JSON, an array, null,
+ * a number): every reader of IAM's and the metadata service's answers starts here, never a throw.
+ * It lives with the body reader because it is the second half of reading an answer, shared by
+ * every client of an HTTP answer (the IAM client's error bodies, the Identity API, VPC metadata).
+ */
+export function parseJson(body: string): Record<string, unknown> | undefined {
+  try {
+    const json = JSON.parse(body) as unknown
+    return typeof json === 'object' && json !== null && !Array.isArray(json)
+      ? (json as Record<string, unknown>)
+      : undefined
+  } catch {
+    return undefined
+  }
+}

@@ -1,16 +1,120 @@
 import type { Clock } from '../clock.js'
 import { NetworkError, type Operation } from '../errors.js'
-import {
-  backoffDelay,
-  DEFAULT_BACKOFF,
-  parseRetryAfter,
-  rateLimitDelay,
-  RATE_LIMIT_BACKOFF,
-  retryAfterFloor,
-  type Backoff
-} from './backoff.js'
 import type { HttpResponse } from './http.js'
-import { isPermanentNetworkError, requestNeverSent } from './network.js'
+
+/**
+ * When IAM is asked again and how long the action waits first, in three parts: what a network
+ * error code says about the request (read by these rules and by the advice a user gets), how
+ * long to wait (pure functions of the attempt, a random number and Retry-After), and the loop
+ * that sends until an answer should not be retried or a limit of the policy is reached.
+ */
+
+// What a network error code says about the request.
+
+/** The connection was never made, so IAM cannot have acted on the request. */
+const NEVER_SENT = new Set(['ECONNREFUSED', 'EAI_AGAIN', 'ENOTFOUND'])
+
+export function requestNeverSent(code: string): boolean {
+  return NEVER_SENT.has(code)
+}
+
+/** DNS names that do not exist and URLs that cannot be built do not fix themselves. */
+export function isPermanentNetworkError(code: string): boolean {
+  return code === 'ENOTFOUND' || code === 'ERR_INVALID_URL' || isTlsError(code)
+}
+
+/** The TLS handshake failed: an untrusted or mismatched certificate, or a protocol error. */
+export function isTlsError(code: string): boolean {
+  return /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY|HOSTNAME|ALTNAME/.test(code)
+}
+
+export function isDnsError(code: string): boolean {
+  return code === 'ENOTFOUND' || code === 'EAI_AGAIN'
+}
+
+// How long to wait: one rule for a failing IAM or network, one for IAM's rate limit (HTTP 429).
+
+export interface Backoff {
+  /** The first back-off ceiling for failures; it doubles each attempt up to maxDelayMs. */
+  baseDelayMs: number
+  /** The longest single wait, Retry-After included. */
+  maxDelayMs: number
+}
+
+export const DEFAULT_BACKOFF: Backoff = { baseDelayMs: 1000, maxDelayMs: 30_000 }
+
+/**
+ * The shape of the waits after a 429. The first is spread wide, because a 429 usually means a
+ * crowd (a matrix released together) that has to be spread over several windows of the limit;
+ * a later 429 is most often one unlucky draw into a slightly overfull second, so the next try
+ * comes soon, and the spread then doubles for a limit that stays saturated.
+ */
+export const RATE_LIMIT_BACKOFF = {
+  /** The least wait without Retry-After: a typical rate-limit window, so the next try lands in a fresh one. */
+  floorMs: 1000,
+  /** The spread (full jitter on top of the floor) after the first 429. */
+  firstSpreadMs: 3500,
+  /** The spread after the second 429; it doubles after each further one, up to maxDelayMs. */
+  nextSpreadMs: 500
+} as const
+
+/**
+ * Retry-After in seconds or as an HTTP date (all three of RFC 9110's forms start with the day's
+ * name); undefined when absent or unreadable. `Date.parse` alone would read "1.5" or "-5" as
+ * dates in 2001.
+ */
+export function parseRetryAfter(value: string | undefined, nowMs: number): number | undefined {
+  if (!value) return undefined
+  const trimmed = value.trim()
+  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000
+  if (!/^(Mon|Tue|Wed|Thu|Fri|Sat|Sun)/.test(trimmed)) return undefined
+  const date = Date.parse(trimmed)
+  if (Number.isNaN(date)) return undefined
+  return Math.max(0, date - nowMs)
+}
+
+/** Retry-After as the least wait, capped at maxDelayMs. */
+export function retryAfterFloor(retryAfterMs: number | undefined, backoff: Backoff): number {
+  return retryAfterMs === undefined ? 0 : Math.min(retryAfterMs, backoff.maxDelayMs)
+}
+
+/**
+ * After a failure (5xx, 408, no answer): full jitter, a random wait up to an exponentially
+ * growing ceiling. A Retry-After is honoured as a floor, capped at maxDelayMs, and jitter is
+ * still added on top so that jobs told the same Retry-After do not return in the same millisecond.
+ */
+export function backoffDelay(
+  attempt: number,
+  backoff: Backoff,
+  random: () => number,
+  retryAfterMs?: number
+): number {
+  const ceiling = Math.min(backoff.maxDelayMs, backoff.baseDelayMs * 2 ** (attempt - 1))
+  return retryAfterFloor(retryAfterMs, backoff) + Math.floor(random() * ceiling)
+}
+
+/** The jitter spread after the n-th 429 of one request (n from 1). */
+export function rateLimitSpread(n: number, backoff: Backoff): number {
+  if (n <= 1) return RATE_LIMIT_BACKOFF.firstSpreadMs
+  return Math.min(backoff.maxDelayMs, RATE_LIMIT_BACKOFF.nextSpreadMs * 2 ** (n - 2))
+}
+
+/**
+ * After the n-th 429: a floor (Retry-After when IAM sent one, else a one-second window) plus
+ * full jitter over rateLimitSpread(n).
+ */
+export function rateLimitDelay(
+  n: number,
+  backoff: Backoff,
+  random: () => number,
+  retryAfterMs?: number
+): number {
+  const floor =
+    retryAfterMs === undefined ? RATE_LIMIT_BACKOFF.floorMs : retryAfterFloor(retryAfterMs, backoff)
+  return floor + Math.floor(random() * rateLimitSpread(n, backoff))
+}
+
+// When to stop, and the loop.
 
 /**
  * When to stop trying. Two limits, whichever comes first:
@@ -36,7 +140,7 @@ export function isRetryableStatus(status: number): boolean {
   return status === 408 || status === 429 || (status >= 500 && status !== 501 && status <= 599)
 }
 
-/** A broken or refused connection may work next time; see network.ts for what will not. */
+/** A broken or refused connection may work next time; see isPermanentNetworkError for what will not. */
 export function isRetryableNetworkError(err: NetworkError): boolean {
   return !isPermanentNetworkError(err.code)
 }
