@@ -8,6 +8,7 @@ import { posixShim, windowsShim } from '../src/token-command/shims.js'
 import { commandDeps } from '../src/token-command/deps.js'
 import { nodeFiles } from '../src/runner/files.js'
 import { processIo } from '../src/token-command/deps.js'
+import { escapeCommandData, MASK_SETTLE_MS } from '../src/token-command/print.js'
 import { runTokenCommand, type CommandIo } from '../src/token-command/run.js'
 import { NetworkError } from '../src/errors.js'
 import { userAgent } from '../src/version.js'
@@ -76,11 +77,48 @@ async function run(
 const apikeyEnv = { kind: 'apikey-env', envName: 'EPHEMERAL_KEY' } as const
 
 describe('runTokenCommand', () => {
-  it('prints a cached token with 10 minutes or more left, without a request', async () => {
+  it('prints a cached token with 10 minutes or more left, without a request, masked again', async () => {
+    // The call that renewed it may have had its stderr discarded: each call masks what it prints.
     const config = setUp(apikeyEnv, { accessToken: 'cached.jwt.value', expiration: NOW_S + 600 })
     const r = await run([config], [])
-    expect(r).toMatchObject({ code: 0, stdout: 'cached.jwt.value\n', stderr: '' })
+    expect(r).toMatchObject({
+      code: 0,
+      stdout: 'cached.jwt.value\n',
+      stderr: '::add-mask::cached.jwt.value\n'
+    })
     expect(r.transport.requests).toEqual([])
+  })
+
+  it('writes the mask before the token, then waits MASK_SETTLE_MS for the runner to read it', async () => {
+    const config = setUp(apikeyEnv, { accessToken: 'cached.jwt.value', expiration: NOW_S + 600 })
+    const order: string[] = []
+    const clock = fakeClock(NOW)
+    const code = await runTokenCommand([config], {
+      env: { GITHUB_ACTIONS: 'true' },
+      clock: { ...clock, sleep: async (ms) => void order.push(`sleep ${ms}`) },
+      createTransport: () => scriptedTransport([]),
+      files: nodeFiles,
+      stdout: (t) => void order.push(`stdout ${t}`),
+      stderr: (t) => void order.push(`stderr ${t}`)
+    })
+    expect(code).toBe(0)
+    expect(order).toEqual([
+      'stderr ::add-mask::cached.jwt.value\n',
+      `sleep ${MASK_SETTLE_MS}`,
+      'stdout cached.jwt.value\n'
+    ])
+  })
+
+  it('escapes its masks as @actions/core does: %, CR and LF (the runner undoes only these)', async () => {
+    const odd = 'a%0Ab\r\nc%25d'
+    const config = setUp(apikeyEnv, { accessToken: odd, expiration: NOW_S + 600 })
+    const r = await run([config], [])
+    expect(r.stdout).toBe(`${odd}\n`)
+    const masks = r.stderr.split('\n').filter(Boolean)
+    expect(masks[0]).toBe('::add-mask::a%250Ab%0D%0Ac%2525d')
+    expect(escapeCommandData(odd)).toBe('a%250Ab%0D%0Ac%2525d')
+    // No mask line carries a raw CR or LF, which would cut the command short.
+    for (const m of masks) expect(m).not.toMatch(/\r/)
   })
 
   it('renews a token with less than 10 minutes left, masks it on stderr, caches it 0600', async () => {

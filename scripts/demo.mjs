@@ -5,15 +5,20 @@
  * (masked), the outputs, the exported variables and the job summary, and proves the token and
  * the ephemeral key work the way a later `curl` or terraform step would use them.
  */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { call, tokenFor } from '../emulator/client.mjs'
 import { startEmulator } from '../emulator/index.mjs'
-import { maskAll, renderLog, runStep } from './runner-simulator.mjs'
+import { maskAll, renderLog, runScript, runStep } from './runner-simulator.mjs'
 
 const bold = (/** @type {string} */ s) => (process.stdout.isTTY ? `\x1b[1m${s}\x1b[0m` : s)
 const heading = (/** @type {string} */ s) => console.log(`\n${bold(`── ${s} `.padEnd(78, '─'))}`)
 const indent = (/** @type {string} */ s) => s.replace(/^/gm, '  ')
 
 const iam = await startEmulator()
+// One job's RUNNER_TEMP, kept across its steps (ibmcloud-iam-token lives there).
+const runnerTemp = mkdtempSync(join(tmpdir(), 'demo-runner-temp-'))
 let ok = true
 try {
   heading('Local IAM emulator')
@@ -38,8 +43,8 @@ try {
     )
   )
 
-  const main = await runStep('main', { inputs, caPath: iam.caPath, debug: false })
-  heading(`Log of the main step (as GitHub shows it; exit code ${main.code})`)
+  const main = await runStep('main', { inputs, caPath: iam.caPath, debug: false, runnerTemp })
+  heading(`Log of the main step (as GitHub shows it, masked as written; exit code ${main.code})`)
   console.log(indent(renderLog(main)))
   ok &&= main.code === 0
 
@@ -53,7 +58,7 @@ try {
     console.log(indent(`$${name.padEnd(19)} ${shown(value)} (${value.length} characters)`))
   }
   heading('Job summary')
-  console.log(indent(main.summary.trim()))
+  console.log(indent((main.uploadedSummary ?? '(not uploaded: above 1 MiB)').trim()))
 
   const token = main.exportedEnv.IBMCLOUD_IAM_TOKEN ?? ''
   const key = main.exportedEnv.IBMCLOUD_API_KEY ?? ''
@@ -73,7 +78,19 @@ try {
   )
   ok &&= withKey.status === 200
 
-  const post = await runStep('post', { inputs, caPath: iam.caPath, after: main, debug: false })
+  const script = 'echo "ibmcloud-iam-token prints: $(ibmcloud-iam-token)"'
+  const later = await runScript(script, {
+    after: main,
+    caPath: iam.caPath,
+    debug: false,
+    runnerTemp
+  })
+  heading(`Log of a later step that prints a token (exit code ${later.code})`)
+  console.log(indent(renderLog(later)))
+  ok &&=
+    later.code === 0 && renderLog(later, { header: false }) === 'ibmcloud-iam-token prints: ***'
+
+  const post = await runStep('post', { inputs, caPath: iam.caPath, after: later, debug: false })
   heading(`Log of the post step (exit code ${post.code})`)
   console.log(indent(renderLog(post)))
   ok &&= post.code === 0
@@ -89,5 +106,6 @@ try {
   heading(ok ? 'Demo passed' : 'Demo FAILED')
 } finally {
   await iam.close()
+  rmSync(runnerTemp, { recursive: true, force: true })
 }
 process.exitCode = ok ? 0 : 1

@@ -1,7 +1,7 @@
 /** Checks over what a step printed, for the end-to-end suite (the runner itself is scripts/runner-simulator.mjs). */
-import { unescapeData, type StepResult } from '../../scripts/runner-simulator.mjs'
+import type { StepResult } from '../../scripts/runner-simulator.mjs'
 
-export { runStep, type StepResult } from '../../scripts/runner-simulator.mjs'
+export { runScript, runStep, type StepResult } from '../../scripts/runner-simulator.mjs'
 
 /**
  * Exported variables that name things rather than hold secrets (issue 22): a file path, a
@@ -30,39 +30,63 @@ export function secretsOf(apikey: string, ...steps: StepResult[]): string[] {
 }
 
 /**
- * No secret anywhere in the output except inside its own ::add-mask:: command, and every
- * secret masked before the step reports anything: before the first line that is not a mask,
- * a debug line or a retry notice (those are printed while the secrets are still being
- * fetched, and carry none). Returns the problems found (empty when clean).
+ * No secret anywhere in the output except inside its own ::add-mask:: command, every secret
+ * masked before the step reports anything (before the first line that is not a mask, a debug
+ * line or a retry notice: those are printed while the secrets are still being fetched, and
+ * carry none), no secret in the log as the runner wrote it (masked line by line: a secret
+ * printed before its mask stays there), and no file or command the runner would refuse.
+ * Returns the problems found (empty when clean).
  */
 export function leaks(step: StepResult, secrets: string[]): string[] {
   const problems: string[] = []
   const masked = new Map<string, number>()
+  const maskLines = new Set<number>()
+  for (const c of step.commands) {
+    if (c.command !== 'add-mask') continue
+    maskLines.add(c.line)
+    if (!masked.has(c.value)) masked.set(c.value, c.line)
+  }
+  const debugLines = new Set(step.commands.filter((c) => c.command === 'debug').map((c) => c.line))
   const firstReport = step.lines.findIndex(
-    (l) => !/^::(add-mask|debug)::/.test(l) && !/; retrying in \d/.test(l)
+    (l, i) => !maskLines.has(i) && !debugLines.has(i) && !/; retrying in \d/.test(l)
   )
   step.lines.forEach((line, i) => {
-    const mask = /^::add-mask::(.*)$/.exec(line)
-    if (mask) {
-      const value = unescapeData(mask[1]!)
-      if (!masked.has(value)) masked.set(value, i)
-      return
-    }
+    if (maskLines.has(i)) return
     for (const secret of secrets) {
       if (line.includes(secret) || line.includes(encodeURIComponent(secret))) {
         problems.push(`line ${i + 1} carries a secret: ${line.slice(0, 60)}…`)
       }
     }
   })
+  problems.push(...shownInLog(step, secrets))
   for (const secret of secrets) {
     const at = masked.get(secret)
-    if (at === undefined) problems.push(`secret ${secret.slice(0, 6)}… was never masked`)
-    else if (firstReport >= 0 && at > firstReport) {
+    if (at === undefined) {
+      problems.push(`secret ${secret.slice(0, 6)}… was never masked`)
+    } else if (at !== undefined && firstReport >= 0 && at > firstReport) {
       problems.push(
         `secret ${secret.slice(0, 6)}… masked at line ${at + 1}, after line ${firstReport + 1}`
       )
     }
   }
+  for (const error of step.runnerErrors) problems.push(`the runner fails this step: ${error}`)
+  return problems
+}
+
+/**
+ * Secrets the runner's log shows in clear (each line masked when written, with the masks
+ * registered before it). The check for a step that prints a secret on purpose, such as a bare
+ * `ibmcloud-iam-token`: its printing is fine, its log must still show `***`.
+ */
+export function shownInLog(step: StepResult, secrets: string[]): string[] {
+  const problems: string[] = []
+  step.log.forEach((line, i) => {
+    for (const secret of secrets) {
+      if (line.includes(secret)) {
+        problems.push(`the log shows a secret in clear at log line ${i + 1}: ${line.slice(0, 60)}…`)
+      }
+    }
+  })
   return problems
 }
 

@@ -1,15 +1,15 @@
-import { spawn } from 'node:child_process'
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, afterEach, beforeEach, describe, expect, test } from '@jest/globals'
-import { unescapeData } from '../../scripts/runner-simulator.mjs'
 import { useEmulator } from './fixture.js'
 import {
   claimsOf,
   leaks,
+  runScript,
   runStep,
   secretsOf,
+  shownInLog,
   unmaskedJwts,
   type StepResult
 } from './leak-checks.js'
@@ -40,39 +40,24 @@ function main(iam: Iam, inputs: Record<string, string>) {
   })
 }
 
-interface CommandRun {
-  code: number | null
-  stdout: string
-  stderr: string
+/**
+ * A later `run:` step of the job, through the runner simulator: `script` (default a bare
+ * `ibmcloud-iam-token`, whose stdout goes to the log) with the PATH, environment and masks the
+ * main step left.
+ */
+function command(
+  iam: Iam,
+  step: StepResult,
+  env: Record<string, string> = {},
+  script = 'ibmcloud-iam-token'
+) {
+  expect(step.jobPaths).toHaveLength(1)
+  return runScript(script, { after: step, caPath: iam.caPath, runnerTemp, env })
 }
 
-/** A later step: `ibmcloud-iam-token` found on the PATH the main step added to, with the job's env. */
-async function command(iam: Iam, step: StepResult, env: Record<string, string> = {}) {
-  expect(step.paths).toHaveLength(1)
-  const child = spawn('ibmcloud-iam-token', [], {
-    env: {
-      PATH: `${step.paths[0]}:${process.env.PATH}`,
-      GITHUB_ACTIONS: 'true',
-      RUNNER_TEMP: runnerTemp,
-      NODE_EXTRA_CA_CERTS: iam.caPath!,
-      ...step.exportedEnv,
-      ...env
-    }
-  })
-  let stdout = ''
-  let stderr = ''
-  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()))
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
-  const code = await new Promise<number | null>((done) => child.on('close', done))
-  return { code, stdout, stderr } as CommandRun
-}
-
-/** What the command masked (through stderr, which the runner reads for commands too). */
-function masksOf(run: CommandRun): string[] {
-  return run.stderr
-    .split('\n')
-    .filter((l) => l.startsWith('::add-mask::'))
-    .map((l) => unescapeData(l.slice('::add-mask::'.length)))
+/** What a step masked (the command's `::add-mask::` lines on stderr, read by the runner). */
+function masksOf(run: StepResult): string[] {
+  return run.commands.filter((c) => c.command === 'add-mask').map((c) => c.value)
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
@@ -89,8 +74,55 @@ describe('ibmcloud-iam-token', () => {
     expect(step.workspaceFiles).toEqual([])
     iam.reset()
     const run = await command(iam, step)
-    expect(run).toEqual({ code: 0, stdout: `${step.outputs.token}\n`, stderr: '' })
+    const token = step.outputs.token!
+    expect(run).toMatchObject({
+      code: 0,
+      stdout: `${token}\n`,
+      stderr: `::add-mask::${token}\n`
+    })
     expect(iam.requests).toEqual([])
+    expect(run.log.slice(run.log.indexOf('##[endgroup]') + 1)).toEqual(['***'])
+    expect(shownInLog(run, [token])).toEqual([])
+  })
+
+  test('a token renewed with its stderr discarded is masked again by the next call that prints it', async () => {
+    const iam = normal()
+    const path = tokenFile(iam.seed.crToken)
+    const step = await main(iam, { 'cr-token-file': path, 'profile-id': iam.seed.crProfileId })
+    expect(step.code).toBe(0)
+    // Step 2 renews (its cache removed) and drops the command's stderr, masks included.
+    const renewing = await command(
+      iam,
+      step,
+      {},
+      [
+        'rm "$(dirname "$(command -v ibmcloud-iam-token)")/token.json"',
+        'TOKEN=$(ibmcloud-iam-token 2>/dev/null)',
+        'echo "renewed: ${#TOKEN} characters"'
+      ].join('\n')
+    )
+    expect(renewing.conclusion).toBe('success')
+    expect(iam.requests.map((r) => r.grantType)).toContain(
+      'urn:ibm:params:oauth:grant-type:cr-token'
+    )
+    // Step 3 prints the renewed token from the cache, straight into the log.
+    const printing = await command(iam, renewing)
+    expect(printing.code).toBe(0)
+    const renewed = printing.stdout.trim()
+    expect(renewed).not.toBe(step.outputs.token)
+    expect(renewing.masks).not.toContain(renewed) // step 2's masks never reached the runner
+    expect(masksOf(printing)).toEqual([renewed])
+    expect(printing.log).not.toContain(renewed)
+    expect(printing.log.at(-1)).toBe('***')
+    expect(shownInLog(printing, [renewed])).toEqual([])
+    // And a later step echoing it is covered too: the mask holds for the rest of the job.
+    const later = await command(
+      iam,
+      printing,
+      {},
+      'echo "token: $(ibmcloud-iam-token 2>/dev/null)"'
+    )
+    expect(later.log.at(-1)).toBe('token: ***')
   })
 
   test('private files: the folder 0700, the cache and config 0600, no credential in the config', async () => {
@@ -140,6 +172,7 @@ describe('ibmcloud-iam-token', () => {
     // The new token and the token read from the file were masked before anything was printed.
     expect(masksOf(run)).toEqual(expect.arrayContaining([rotated, token]))
     expect(unmaskedJwts(run.stderr)).toEqual([])
+    expect(shownInLog(run, [rotated, token])).toEqual([])
     expect(run.stderr).toMatch(/IAM issued a token valid for only \d s/)
   })
 

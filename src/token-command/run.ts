@@ -11,6 +11,7 @@ import { oneLine } from '../untrusted.js'
 import { stepContext } from '../step-context.js'
 import { readCache, writeCache } from './cache.js'
 import { COMMAND } from './install.js'
+import { addMaskCommand, printToken } from './print.js'
 import { parseRenewalConfig, type RenewalConfig } from './renewal.js'
 
 /** A cached token is printed while it has at least this long to live; else it is renewed. */
@@ -40,14 +41,14 @@ export async function runTokenCommand(args: string[], io: CommandIo): Promise<nu
   // reads for workflow commands too, while stdout stays the token alone.
   const onRunner = io.env.GITHUB_ACTIONS === 'true'
   const secrets = new Secrets((value) => {
-    if (onRunner) io.stderr(`::add-mask::${value}\n`)
+    if (onRunner) io.stderr(addMaskCommand(value))
   })
   try {
     const config = loadConfig(args[0], io.files.readFile)
     const now = Math.floor(io.clock.now() / 1000)
     const cached = readCache(io.files, config.cache)
     if (cached && cached.expiration - now >= RENEW_BEFORE_S) {
-      io.stdout(`${cached.accessToken}\n`)
+      await printToken(cached.accessToken, secrets, io, onRunner)
       return 0
     }
     // Renewing sends a credential (the ephemeral key, a compute-resource or instance token):
@@ -86,7 +87,7 @@ export async function runTokenCommand(args: string[], io: CommandIo): Promise<nu
     if (left < MIN_VALID_S) {
       log(`IAM issued a token valid for only ${left} s (less than ${MIN_VALID_S} s).`)
     }
-    io.stdout(`${token.accessToken}\n`)
+    await printToken(token.accessToken, secrets, io, onRunner)
     return 0
   } catch (err) {
     io.stderr(`${COMMAND}: ${secrets.redact(describeError(err))}\n`)
