@@ -1,12 +1,12 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 91:
+/***/ 496:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _registry_helper_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(774);
-/* harmony import */ var _runner_files_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(753);
+/* harmony import */ var _registry_helper_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(417);
+/* harmony import */ var _runner_files_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(430);
 // The file ncc bundles as dist/credential-helper: `docker-credential-ibmcloud`, run by its
 // launchers. Deliberately small (no @actions/*, no HTTP, the child process module loaded only
 // to renew): a cache hit must cost little more than starting Node.
@@ -43,7 +43,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 774:
+/***/ 417:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -300,7 +300,7 @@ function parseHelperConfig(text) {
 
 /***/ }),
 
-/***/ 753:
+/***/ 430:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -511,6 +511,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_p
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(91);
+/******/ var __webpack_exports__ = __nccwpck_require__(496);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

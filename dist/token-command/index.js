@@ -1,15 +1,15 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 408:
+/***/ 770:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-module.exports = __nccwpck_require__(376);
+module.exports = __nccwpck_require__(218);
 
 
 /***/ }),
 
-/***/ 376:
+/***/ 218:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
@@ -281,7 +281,7 @@ __webpack_unused_export__ = debug; // for test
 
 /***/ }),
 
-/***/ 723:
+/***/ 478:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -309,13 +309,13 @@ async function exitWhenFlushed() {
 
 /***/ }),
 
-/***/ 254:
+/***/ 561:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _token_command_deps_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(860);
-/* harmony import */ var _token_command_run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(563);
-/* harmony import */ var _exit_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(723);
+/* harmony import */ var _token_command_deps_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(28);
+/* harmony import */ var _token_command_run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(329);
+/* harmony import */ var _exit_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(478);
 // The file ncc bundles as dist/token-command: `ibmcloud-iam-token`, run by its launchers.
 
 
@@ -328,7 +328,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 533:
+/***/ 916:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -400,7 +400,7 @@ class NetworkError extends Error {
 
 /***/ }),
 
-/***/ 73:
+/***/ 53:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -408,7 +408,7 @@ class NetworkError extends Error {
 /* harmony export */   qF: () => (/* binding */ parseJson)
 /* harmony export */ });
 /* unused harmony exports MAX_RESPONSE_BYTES, tooLarge */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(533);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(916);
 
 /** IAM's answers are a few KB; anything past this is not IAM and is refused unread. */
 const MAX_RESPONSE_BYTES = 1024 * 1024;
@@ -490,7 +490,7 @@ function parseJson(body) {
 
 /***/ }),
 
-/***/ 860:
+/***/ 28:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -518,7 +518,7 @@ var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_
 // EXTERNAL MODULE: external "https"
 var external_https_ = __nccwpck_require__(692);
 var external_https_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_https_, 2);
-;// CONCATENATED MODULE: ../../main/node_modules/@actions/http-client/lib/proxy.js
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
 function getProxyUrl(reqUrl) {
     const usingSsl = reqUrl.protocol === 'https:';
     if (checkBypass(reqUrl)) {
@@ -609,9 +609,9 @@ class DecodedURL extends URL {
     }
 }
 //# sourceMappingURL=proxy.js.map
-// EXTERNAL MODULE: ../../main/node_modules/tunnel/index.js
-var tunnel = __nccwpck_require__(408);
-;// CONCATENATED MODULE: ../../main/stubs/undici/index.js
+// EXTERNAL MODULE: ./node_modules/tunnel/index.js
+var tunnel = __nccwpck_require__(770);
+;// CONCATENATED MODULE: ./stubs/undici/index.js
 // @actions/http-client imports ProxyAgent at the top of its module but uses it only in
 // getAgentDispatcher(), which this action never calls: proxied requests go through `tunnel`.
 class ProxyAgent {
@@ -620,7 +620,7 @@ class ProxyAgent {
   }
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/@actions/http-client/lib/index.js
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
 /* eslint-disable @typescript-eslint/no-explicit-any */
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
@@ -1318,9 +1318,9 @@ class HttpClient {
 const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
 //# sourceMappingURL=index.js.map
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(533);
+var errors = __nccwpck_require__(916);
 // EXTERNAL MODULE: ./src/iam/read-body.ts
-var read_body = __nccwpck_require__(73);
+var read_body = __nccwpck_require__(53);
 ;// CONCATENATED MODULE: ./src/iam/http.ts
 
 
@@ -1473,7 +1473,7 @@ function processIo(createTransport, clock) {
 
 /***/ }),
 
-/***/ 563:
+/***/ 329:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1485,7 +1485,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: MIN_VALID_S, RENEW_BEFORE_S
 
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(533);
+var errors = __nccwpck_require__(916);
 ;// CONCATENATED MODULE: ./src/untrusted.ts
 /**
  * Text that did not originate in the action (claims of a JWT, ids and names IAM returns,
@@ -1888,7 +1888,7 @@ function checkTokenFile(path, read) {
 }
 
 // EXTERNAL MODULE: ./src/iam/read-body.ts
-var read_body = __nccwpck_require__(73);
+var read_body = __nccwpck_require__(53);
 ;// CONCATENATED MODULE: ./src/inputs.ts
 
 
@@ -3464,6 +3464,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(254);
+/******/ var __webpack_exports__ = __nccwpck_require__(561);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 
